@@ -1,0 +1,25 @@
+/** Timeouts and retries every SDK client is created with. */
+export interface SdkSettings {
+  readonly requestTimeoutMs: number;
+  readonly connectionTimeoutMs: number;
+  readonly maxAttempts: number;
+}
+
+/**
+ * The client options for {@link SdkSettings}. The SDK's default request
+ * timeout is none at all, so a hung connection could use up the whole
+ * function timeout (reliability-and-limits.md §2.4). Endpoints come from the
+ * standard `AWS_ENDPOINT_URL_<SERVICE>` variables, read by the SDK itself.
+ *
+ * @example
+ * ```ts
+ * new BackupClient(sdkClientOptions({ requestTimeoutMs: 5000, connectionTimeoutMs: 1000, maxAttempts: 3 }));
+ * ```
+ */
+export const sdkClientOptions = (settings: SdkSettings) => ({
+  maxAttempts: settings.maxAttempts,
+  requestHandler: {
+    requestTimeout: settings.requestTimeoutMs,
+    connectionTimeout: settings.connectionTimeoutMs,
+  },
+});

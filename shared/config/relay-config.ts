@@ -1,0 +1,254 @@
+import { z } from 'zod';
+import {
+  RESOURCE_TYPES,
+  type ResourceType,
+  toResourceType,
+} from '../domain/resource-type.js';
+import type {
+  ForbiddenOverride,
+  RestorePolicy,
+} from '../domain/restore-policy.js';
+
+const csv = (value: string): string[] =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+const RoleArn = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const RoleName = /^[\w+=,.@-]{1,64}$/;
+
+/**
+ * `RESTORE_ROLES`: either JSON (`{"default":"arn:aws:iam::…:role/x"}`) or
+ * `name=arn,name=arn`.
+ */
+const RestoreRoles = z
+  .string()
+  .min(1)
+  .transform((raw, ctx) => {
+    let pairs: [string, unknown][];
+    if (raw.trim().startsWith('{')) {
+      try {
+        pairs = Object.entries(JSON.parse(raw) as Record<string, unknown>);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    } else {
+      pairs = csv(raw).map((entry) => {
+        const at = entry.indexOf('=');
+        return at < 0
+          ? [entry, undefined]
+          : [entry.slice(0, at).trim(), entry.slice(at + 1).trim()];
+      });
+    }
+    const roles = new Map<string, string>();
+    for (const [name, arn] of pairs) {
+      if (!RoleName.test(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `role name "${name}" must be 1–64 of A-Z a-z 0-9 + = , . @ _ -`,
+        });
+      } else if (typeof arn !== 'string' || !RoleArn.test(arn)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `role "${name}" must map to an IAM role ARN (arn:aws:iam::<account>:role/<name>)`,
+        });
+      } else {
+        roles.set(name, arn);
+      }
+    }
+    if (roles.size === 0) {
+      ctx.addIssue({ code: 'custom', message: 'names no restore role' });
+    }
+    return roles;
+  });
+
+const ResourceTypes = z.string().transform((raw, ctx) => {
+  if (raw.trim() === '*') {
+    return '*' as const;
+  }
+  const types = new Set<ResourceType>();
+  for (const name of csv(raw)) {
+    const type = toResourceType(name);
+    if (type === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `unknown resource type "${name}"; allowed: * or ${RESOURCE_TYPES.join(', ')}`,
+      });
+    } else {
+      types.add(type);
+    }
+  }
+  return types;
+});
+
+const Vaults = z.string().transform((raw, ctx) => {
+  const entries = csv(raw);
+  if (entries.includes('*')) {
+    return '*' as const;
+  }
+  if (entries.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'names no vault; give vault names or ARNs, or *',
+    });
+  }
+  return new Set(entries);
+});
+
+/**
+ * The default forbidden overrides: making a restored database or warehouse
+ * reachable from the internet is never something a message should decide.
+ */
+export const DEFAULT_FORBIDDEN_OVERRIDES =
+  '{"RDS":["PubliclyAccessible"],"Aurora":["PubliclyAccessible"],"DocumentDB":["PubliclyAccessible"],"Neptune":["PubliclyAccessible"],"Redshift":["PubliclyAccessible"]}';
+
+/** `FORBIDDEN_OVERRIDES`: JSON `{ "<type>|*": ["Key", "Key=value"] }`. */
+const ForbiddenOverrides = z
+  .string()
+  .default(DEFAULT_FORBIDDEN_OVERRIDES)
+  .transform((raw, ctx) => {
+    const result = new Map<ResourceType | '*', ForbiddenOverride[]>();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+      return z.NEVER;
+    }
+    const shape = z.record(z.string(), z.array(z.string().min(1)));
+    const checked = shape.safeParse(parsed);
+    if (!checked.success) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be a JSON object of resource type (or *) to a list of "Key" or "Key=value"',
+      });
+      return z.NEVER;
+    }
+    for (const [name, list] of Object.entries(checked.data)) {
+      const type = name === '*' ? '*' : toResourceType(name);
+      if (type === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown resource type "${name}"`,
+        });
+        continue;
+      }
+      result.set(
+        type,
+        list.map((entry) => {
+          const at = entry.indexOf('=');
+          return at < 0
+            ? { key: entry }
+            : { key: entry.slice(0, at), value: entry.slice(at + 1) };
+        })
+      );
+    }
+    return result;
+  });
+
+const positiveInt = (fallback: number, min = 1) =>
+  z.coerce.number().int().min(min).default(fallback);
+
+const PolicyEnvShape = {
+  RESTORE_ROLES: RestoreRoles,
+  DEFAULT_RESTORE_ROLE: z.string().optional(),
+  ALLOWED_VAULTS: Vaults,
+  ALLOWED_RESOURCE_TYPES: ResourceTypes,
+  FORBIDDEN_OVERRIDES: ForbiddenOverrides,
+  AWS_REGION: z.string().min(1).optional(),
+  ACCOUNT_ID: z
+    .string()
+    .regex(/^\d{12}$/, { error: 'must be a 12-digit account id' })
+    .optional(),
+};
+
+type PolicyEnv = z.output<z.ZodObject<typeof PolicyEnvShape>>;
+
+const defaultRoleOf = (env: PolicyEnv): string | undefined =>
+  env.DEFAULT_RESTORE_ROLE ??
+  (env.RESTORE_ROLES.size === 1 ? [...env.RESTORE_ROLES.keys()][0] : undefined);
+
+const checkDefaultRole = (env: PolicyEnv, ctx: z.RefinementCtx): void => {
+  const name = defaultRoleOf(env);
+  if (name === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DEFAULT_RESTORE_ROLE'],
+      message: 'is required when RESTORE_ROLES names more than one role',
+    });
+  } else if (!env.RESTORE_ROLES.has(name)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DEFAULT_RESTORE_ROLE'],
+      message: `"${name}" is not in RESTORE_ROLES (${[...env.RESTORE_ROLES.keys()].join(', ')})`,
+    });
+  }
+};
+
+const toPolicy = (env: PolicyEnv): RestorePolicy => ({
+  allowedVaults: env.ALLOWED_VAULTS,
+  allowedResourceTypes: env.ALLOWED_RESOURCE_TYPES,
+  restoreRoles: env.RESTORE_ROLES,
+  defaultRestoreRole: defaultRoleOf(env) ?? '',
+  forbiddenOverrides: env.FORBIDDEN_OVERRIDES,
+  ...(env.AWS_REGION === undefined ? {} : { region: env.AWS_REGION }),
+  ...(env.ACCOUNT_ID === undefined ? {} : { accountId: env.ACCOUNT_ID }),
+});
+
+/**
+ * The restore policy alone, for tools that run outside a deployment (the
+ * plan command): vaults and resource types default to `*` there.
+ */
+export const PolicyEnvSchema = z
+  .object({
+    ...PolicyEnvShape,
+    ALLOWED_VAULTS: Vaults.default('*'),
+    ALLOWED_RESOURCE_TYPES: ResourceTypes.default('*'),
+  })
+  .superRefine(checkDefaultRole)
+  .transform(toPolicy);
+
+/**
+ * The deployment's configuration, from the environment. Resource names have
+ * no defaults: a function without its table or topic must not start.
+ */
+export const RelayConfigSchema = z
+  .object({
+    ...PolicyEnvShape,
+    RELAY_TABLE_NAME: z.string().min(3).max(255),
+    RELAY_TOPIC_ARN: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}(\.fifo)?$/, {
+        error: 'must be an SNS topic ARN',
+      }),
+    // At least the longest redelivery horizon: SQS keeps a message up to 14
+    // days, EventBridge retries for 24 h (reliability-and-limits.md §6, R2).
+    IDEMPOTENCY_TTL_SECONDS: positiveInt(14 * 24 * 3600, 24 * 3600),
+    JOB_RECORD_TTL_SECONDS: positiveInt(90 * 24 * 3600, 24 * 3600),
+    IDEMPOTENCY_KEY_PREFIX: z.string().min(1).default('restore-relay'),
+    // The SDK has no request timeout by default (reliability-and-limits.md
+    // §2.4); these keep the worst case inside the function timeout.
+    AWS_SDK_REQUEST_TIMEOUT_MS: positiveInt(5000),
+    AWS_SDK_CONNECTION_TIMEOUT_MS: positiveInt(1000),
+    AWS_SDK_MAX_ATTEMPTS: positiveInt(3),
+  })
+  .superRefine(checkDefaultRole)
+  .transform((env) => ({
+    tableName: env.RELAY_TABLE_NAME,
+    topicArn: env.RELAY_TOPIC_ARN,
+    idempotencyTtlSeconds: env.IDEMPOTENCY_TTL_SECONDS,
+    jobRecordTtlSeconds: env.JOB_RECORD_TTL_SECONDS,
+    idempotencyKeyPrefix: env.IDEMPOTENCY_KEY_PREFIX,
+    sdk: {
+      requestTimeoutMs: env.AWS_SDK_REQUEST_TIMEOUT_MS,
+      connectionTimeoutMs: env.AWS_SDK_CONNECTION_TIMEOUT_MS,
+      maxAttempts: env.AWS_SDK_MAX_ATTEMPTS,
+    },
+    policy: toPolicy(env),
+  }));
+
+/** The parsed configuration every restore-relay function runs with. */
+export type RelayConfig = z.output<typeof RelayConfigSchema>;

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { RestoreStartedSchema } from './restore-started.js';
+
+/**
+ * Every notification restore-relay publishes, told apart by `type`. New
+ * types are added here; existing fields never change meaning within a
+ * schema version.
+ */
+export const RelayNotificationSchema = z
+  .discriminatedUnion('type', [RestoreStartedSchema])
+  .meta({ title: 'restore-relay notification v1' });
+
+/** Any restore-relay notification. */
+export type RelayNotification = z.infer<typeof RelayNotificationSchema>;

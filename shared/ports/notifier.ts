@@ -1,0 +1,9 @@
+import type { RelayNotification } from '../events/relay-notification.js';
+
+/** Publishes restore-relay notifications (SNS in production). */
+export interface Notifier {
+  /**
+   * @throws ThrottledError or DependencyError (retryable)
+   */
+  publish(notification: RelayNotification): Promise<void>;
+}

@@ -1,0 +1,128 @@
+import type { Clock } from '../domain/clock.js';
+import type { JsonObject } from '../domain/json.js';
+import type { RestorePlan } from '../domain/restore-plan.js';
+import type { RestoreRequest } from '../events/restore-request.js';
+import { buildRestoreStarted } from '../events/restore-started.js';
+import type { IdempotentRunner } from '../ports/idempotent-runner.js';
+import type { JobStore } from '../ports/job-store.js';
+import type { Log } from '../ports/log.js';
+import type { Notifier } from '../ports/notifier.js';
+import type { RestoreJobStarter } from '../ports/restore-job-starter.js';
+import {
+  type PlanRestoreDeps,
+  type PlanRestoreOptions,
+  planRestore,
+} from './plan-restore.js';
+
+/** The ports and policy {@link startRestore} runs with. */
+export interface StartRestoreDeps extends PlanRestoreDeps {
+  readonly starter: RestoreJobStarter;
+  readonly jobs: JobStore;
+  readonly notifier: Notifier;
+  readonly idempotency: IdempotentRunner;
+  readonly clock: Clock;
+  readonly log: Log;
+}
+
+/** How the request reached restore-relay. */
+export interface StartRestoreOptions extends PlanRestoreOptions {
+  /** The door: `sqs`, `eventbridge`, `alarm`, `invoke`, `cli`. */
+  readonly source: string;
+}
+
+/** What a caller gets back (the direct-invocation door returns it as is). */
+export interface StartRestoreResult {
+  readonly requestId: string;
+  /** Absent for a dry run. */
+  readonly restoreJobId?: string;
+  readonly recoveryPointArn: string;
+  readonly resourceType: string;
+  readonly backupVaultName: string;
+  /** True when an earlier delivery of the same request started the job. */
+  readonly replayed: boolean;
+  /** Only for a dry run: exactly what would be sent. */
+  readonly plan?: RestorePlan;
+}
+
+interface StartedRecord extends JsonObject {
+  readonly requestId: string;
+  readonly restoreJobId: string;
+  readonly recoveryPointArn: string;
+  readonly resourceType: string;
+  readonly backupVaultName: string;
+}
+
+/**
+ * Starts one restore job for a restore request, exactly once however often
+ * the request is delivered.
+ *
+ * 1. Plan: policy, recovery point, saved metadata, metadata for the type
+ *    ({@link planRestore}); reads only. A dry run stops here.
+ * 2. Claim the request key (Powertools idempotency): a completed earlier run
+ *    is replayed; the same key with another StartRestoreJob input is an
+ *    `IdempotencyConflictError`.
+ * 3. `StartRestoreJob` with the token derived from the request key, so a
+ *    retry after a crash between 3 and the claim's completion gets the same
+ *    job back (reliability-and-limits.md §4.2).
+ * 4. Record the job (first record wins).
+ * 5. Publish `restore.started`. If this fails the claim is released and the
+ *    retry repeats 3–5 with the same token: one job, notified at least once.
+ *
+ * @throws any AppError; `retryable` tells the trigger whether to redeliver
+ */
+export const startRestore = async (
+  request: RestoreRequest,
+  deps: StartRestoreDeps,
+  options: StartRestoreOptions
+): Promise<StartRestoreResult> => {
+  const plan = await planRestore(request, deps, options);
+  const { input } = plan;
+  const summary = {
+    requestId: plan.requestId,
+    recoveryPointArn: input.RecoveryPointArn,
+    resourceType: plan.resourceType,
+    backupVaultName: plan.recoveryPoint.backupVaultName,
+  };
+  if (request.dryRun === true) {
+    deps.log.info('restore planned (dry run)', {
+      ...summary,
+      metadataKeys: Object.keys(input.Metadata),
+    });
+    return { ...summary, replayed: false, plan };
+  }
+  const { result, replayed } = await deps.idempotency.run<StartedRecord>(
+    plan.requestId,
+    { ...input, Metadata: { ...input.Metadata } },
+    async () => {
+      const { restoreJobId } = await deps.starter.start(input);
+      deps.log.info('restore job started', { ...summary, restoreJobId });
+      const job = await deps.jobs.recordStarted({
+        ...summary,
+        restoreJobId,
+        source: options.source,
+        startedAt: deps.clock.now().toISOString(),
+        ...(request.context === undefined ? {} : { context: request.context }),
+        ...(request.taskToken === undefined
+          ? {}
+          : { taskToken: request.taskToken }),
+      });
+      await deps.notifier.publish(
+        buildRestoreStarted({
+          ...summary,
+          restoreJobId,
+          source: job.source,
+          startedAt: job.startedAt,
+          context: job.context ?? {},
+        })
+      );
+      return { ...summary, restoreJobId };
+    }
+  );
+  if (replayed) {
+    deps.log.info('restore request replayed', {
+      requestId: result.requestId,
+      restoreJobId: result.restoreJobId,
+    });
+  }
+  return { ...result, replayed };
+};
