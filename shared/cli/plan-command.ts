@@ -1,0 +1,164 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { BackupRecoveryPointCatalog } from '../adapters/backup-recovery-point-catalog.js';
+import { SavedMetadataCatalog } from '../adapters/saved-metadata-catalog.js';
+import { getBackupClient } from '../clients/backup-client.js';
+import { PolicyEnvSchema } from '../config/relay-config.js';
+import type { Problem } from '../domain/problem.js';
+import type { RestorePolicy } from '../domain/restore-policy.js';
+import { AppError } from '../errors/app-error.js';
+import { PolicyViolationError } from '../errors/policy-violation-error.js';
+import { RequestValidationError } from '../errors/request-validation-error.js';
+import {
+  parseRestoreRequest,
+  toProblems,
+} from '../events/parse-restore-request.js';
+import type { RecoveryPointCatalog } from '../ports/recovery-point-catalog.js';
+import { planRestore } from '../use-cases/plan-restore.js';
+
+/** Options of `restore plan`. */
+export interface PlanCommandOptions {
+  readonly request: string;
+  readonly savedMetadata?: string;
+  readonly roleArn?: string;
+}
+
+/** Where the command writes, and the environment it reads. */
+export interface CommandIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+const SavedFileSchema = z.looseObject({
+  BackupVaultArn: z.string().optional(),
+  RecoveryPointArn: z.string().optional(),
+  ResourceType: z.string().optional(),
+  RestoreMetadata: z.record(z.string(), z.string()),
+});
+
+const readJson = async (file: string, path: string): Promise<unknown> => {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new RequestValidationError([
+      { path, message: `cannot read ${file}: ${(error as Error).message}` },
+    ]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new RequestValidationError([
+      { path, message: `${file} is not JSON: ${(error as Error).message}` },
+    ]);
+  }
+};
+
+const policyOf = (
+  env: CommandIo['env'],
+  roleArn: string | undefined,
+  requestedRole: string | undefined
+): RestorePolicy => {
+  const roles =
+    roleArn === undefined
+      ? env.RESTORE_ROLES
+      : JSON.stringify({ [requestedRole ?? 'cli']: roleArn });
+  if (roles === undefined) {
+    throw new RequestValidationError([
+      {
+        path: '--role-arn',
+        message:
+          'no restore role: pass --role-arn ARN, or set RESTORE_ROLES (and DEFAULT_RESTORE_ROLE) as the deployment does',
+      },
+    ]);
+  }
+  const parsed = PolicyEnvSchema.safeParse({
+    ...env,
+    RESTORE_ROLES: roles,
+    ...(roleArn === undefined
+      ? {}
+      : { DEFAULT_RESTORE_ROLE: requestedRole ?? 'cli' }),
+  });
+  if (!parsed.success) {
+    throw new RequestValidationError(
+      toProblems(parsed.error.issues).map((p) => ({
+        path:
+          roleArn !== undefined && p.path === 'RESTORE_ROLES'
+            ? '--role-arn'
+            : p.path,
+        message: p.message,
+      }))
+    );
+  }
+  return parsed.data;
+};
+
+/**
+ * `restore plan`: prints the exact `StartRestoreJob` input for a request
+ * on stdout and warnings on stderr. Offline with `--saved-metadata`;
+ * otherwise it reads AWS (or the endpoints in `AWS_ENDPOINT_URL_*`).
+ *
+ * @returns the exit code: 0 planned, 2 invalid request / metadata / policy,
+ *   1 anything else (AWS unreachable, throttled …)
+ */
+export const planCommand = async (
+  options: PlanCommandOptions,
+  io: CommandIo
+): Promise<number> => {
+  try {
+    const raw = await readJson(options.request, '--request');
+    const request = parseRestoreRequest(raw);
+    const policy = policyOf(io.env, options.roleArn, request.restoreRole);
+    let catalog: RecoveryPointCatalog;
+    if (options.savedMetadata === undefined) {
+      catalog = new BackupRecoveryPointCatalog({
+        client: getBackupClient({
+          requestTimeoutMs: 10_000,
+          connectionTimeoutMs: 3_000,
+          maxAttempts: 3,
+        }),
+      });
+    } else {
+      const saved = SavedFileSchema.safeParse(
+        await readJson(options.savedMetadata, '--saved-metadata')
+      );
+      if (!saved.success) {
+        throw new RequestValidationError(
+          toProblems(saved.error.issues).map((p) => ({
+            path: `savedMetadata.${p.path}`,
+            message: p.message,
+          }))
+        );
+      }
+      catalog = new SavedMetadataCatalog(saved.data);
+    }
+    const plan = await planRestore(request, { catalog, policy });
+    io.stdout(`${JSON.stringify(plan.input, null, 2)}\n`);
+    for (const warning of plan.warnings) {
+      io.stderr(`warning: ${warning}\n`);
+    }
+    return 0;
+  } catch (error) {
+    const problems = problemsOf(error);
+    if (problems !== undefined) {
+      io.stderr(`${JSON.stringify(problems, null, 2)}\n`);
+      return 2;
+    }
+    io.stderr(`error: ${(error as Error).message}\n`);
+    return 1;
+  }
+};
+
+const problemsOf = (error: unknown): readonly Problem[] | undefined => {
+  if (error instanceof RequestValidationError) {
+    return error.problems;
+  }
+  if (error instanceof PolicyViolationError) {
+    return [error.problem];
+  }
+  if (error instanceof AppError && !error.retryable) {
+    return [{ path: '', message: error.message }];
+  }
+  return undefined;
+};

@@ -1,0 +1,73 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { RelayNotificationSchema } from '../events/relay-notification.js';
+import { RestoreRequestSchema } from '../events/restore-request.js';
+
+const DIR = new URL('../events/schemas/', import.meta.url);
+
+/**
+ * The JSON Schemas committed for users, generated from the zod contracts.
+ * The "one of two ways to name the recovery point" rule lives in a zod
+ * refinement, which JSON Schema cannot express from it; it is added here.
+ */
+export const jsonSchemas = (): Record<string, unknown> => {
+  const request = z.toJSONSchema(RestoreRequestSchema, {
+    io: 'input',
+    target: 'draft-2020-12',
+  });
+  return {
+    'restore-request.v1.schema.json': {
+      $id: 'urn:restore-relay:schema:restore-request:v1',
+      ...request,
+      oneOf: [
+        {
+          required: ['recoveryPointArn', 'backupVaultName'],
+          not: {
+            anyOf: [{ required: ['resourceArn'] }, { required: ['selection'] }],
+          },
+        },
+        {
+          required: ['resourceArn'],
+          not: {
+            anyOf: [
+              { required: ['recoveryPointArn'] },
+              { required: ['backupVaultName'] },
+            ],
+          },
+        },
+      ],
+    },
+    'notification.v1.schema.json': {
+      $id: 'urn:restore-relay:schema:notification:v1',
+      ...z.toJSONSchema(RelayNotificationSchema, {
+        io: 'output',
+        target: 'draft-2020-12',
+      }),
+    },
+  };
+};
+
+const main = async (check: boolean): Promise<number> => {
+  let stale = 0;
+  for (const [name, schema] of Object.entries(jsonSchemas())) {
+    const file = new URL(name, DIR);
+    const text = `${JSON.stringify(schema, null, 2)}\n`;
+    if (check) {
+      const committed = await readFile(file, 'utf8').catch(() => '');
+      if (committed !== text) {
+        process.stderr.write(
+          `${name} is out of date with the zod schema: run npm run schemas\n`
+        );
+        stale += 1;
+      }
+    } else {
+      await writeFile(file, text);
+      process.stdout.write(`wrote shared/events/schemas/${name}\n`);
+    }
+  }
+  return stale === 0 ? 0 : 1;
+};
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main(process.argv.includes('--check'));
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '#shared/config/load-config';
+import { ConfigError } from '#shared/errors/config-error';
+import { RELAY_ENV } from '#test/support/relay-env';
+
+const errorOf = (env: Record<string, string | undefined>): ConfigError => {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('parseConfig', () => {
+  it('parses a complete environment into config and policy', () => {
+    // Act
+    const config = parseConfig(RELAY_ENV);
+
+    // Assert
+    expect(config.tableName).toBe('restore-relay-test');
+    expect(config.idempotencyTtlSeconds).toBe(14 * 24 * 3600);
+    expect(config.idempotencyKeyPrefix).toBe('restore-relay');
+    expect(config.sdk).toEqual({
+      requestTimeoutMs: 5000,
+      connectionTimeoutMs: 1000,
+      maxAttempts: 3,
+    });
+    expect(config.policy.defaultRestoreRole).toBe('default');
+    expect([...config.policy.restoreRoles]).toEqual([
+      ['default', 'arn:aws:iam::111122223333:role/restore-default'],
+      ['databases', 'arn:aws:iam::111122223333:role/restore-databases'],
+    ]);
+    expect(config.policy.allowedVaults).toEqual(
+      new Set(['prod-primary', 'archive-vault'])
+    );
+    expect(config.policy.allowedResourceTypes).toBe('*');
+    expect(config.policy.forbiddenOverrides.get('RDS')).toEqual([
+      { key: 'PubliclyAccessible' },
+    ]);
+  });
+
+  it('accepts roles as JSON and a single role as the default', () => {
+    // Act
+    const config = parseConfig({
+      ...RELAY_ENV,
+      RESTORE_ROLES: '{"only":"arn:aws:iam::111122223333:role/r"}',
+      DEFAULT_RESTORE_ROLE: undefined,
+    });
+
+    // Assert
+    expect(config.policy.defaultRestoreRole).toBe('only');
+  });
+
+  it('parses resource type lists with aliases and forbidden overrides with values', () => {
+    // Act
+    const config = parseConfig({
+      ...RELAY_ENV,
+      ALLOWED_RESOURCE_TYPES: 'efs, rds ,Storage Gateway',
+      FORBIDDEN_OVERRIDES:
+        '{"*":["CopyTagsToSnapshot"],"efs":["newFileSystem=false"]}',
+    });
+
+    // Assert
+    expect(config.policy.allowedResourceTypes).toEqual(
+      new Set(['EFS', 'RDS', 'Storage Gateway'])
+    );
+    expect(config.policy.forbiddenOverrides.get('EFS')).toEqual([
+      { key: 'newFileSystem', value: 'false' },
+    ]);
+    expect(config.policy.forbiddenOverrides.get('*')).toEqual([
+      { key: 'CopyTagsToSnapshot' },
+    ]);
+  });
+
+  it.each([
+    ['RELAY_TABLE_NAME', undefined, 'RELAY_TABLE_NAME'],
+    [
+      'RELAY_TOPIC_ARN',
+      'my-topic',
+      'RELAY_TOPIC_ARN: must be an SNS topic ARN',
+    ],
+    ['RESTORE_ROLES', 'default=not-an-arn', 'must map to an IAM role ARN'],
+    ['RESTORE_ROLES', '{oops', 'RESTORE_ROLES: is not valid JSON'],
+    ['DEFAULT_RESTORE_ROLE', 'missing', '"missing" is not in RESTORE_ROLES'],
+    ['ALLOWED_VAULTS', ' , ', 'ALLOWED_VAULTS: names no vault'],
+    [
+      'ALLOWED_RESOURCE_TYPES',
+      'efs,mainframe',
+      'unknown resource type "mainframe"',
+    ],
+    [
+      'FORBIDDEN_OVERRIDES',
+      '{"RDS":"PubliclyAccessible"}',
+      'FORBIDDEN_OVERRIDES: must be a JSON object',
+    ],
+    ['IDEMPOTENCY_TTL_SECONDS', '3600', 'IDEMPOTENCY_TTL_SECONDS'],
+    ['ACCOUNT_ID', '1234', 'ACCOUNT_ID: must be a 12-digit account id'],
+  ])('fails with a ConfigError when %s is %s', (name, value, expected) => {
+    // Act
+    const error = errorOf({ ...RELAY_ENV, [name]: value });
+
+    // Assert
+    expect(error.code).toBe('ConfigInvalid');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain(expected);
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '#shared/config/load-config';
+import {
+  allowedVaultNames,
+  checkArnLocation,
+  checkOverrides,
+  checkResourceType,
+  checkVault,
+  resolveRoleArn,
+} from '#shared/domain/policy-checks';
+import { PolicyViolationError } from '#shared/errors/policy-violation-error';
+import { RELAY_ENV } from '#test/support/relay-env';
+
+const policy = parseConfig({
+  ...RELAY_ENV,
+  ALLOWED_VAULTS:
+    'prod-primary,arn:aws:backup:eu-west-1:111122223333:backup-vault:archive-vault',
+  ALLOWED_RESOURCE_TYPES: 'EFS,RDS',
+  FORBIDDEN_OVERRIDES:
+    '{"RDS":["PubliclyAccessible"],"EFS":["newFileSystem=false"]}',
+}).policy;
+
+const violation = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof PolicyViolationError) {
+      return error.problem;
+    }
+    throw error;
+  }
+  throw new Error('expected a PolicyViolationError');
+};
+
+describe('policy checks', () => {
+  it('resolves role names, the default role and allowlisted ARNs only', () => {
+    // Act & Assert
+    expect(resolveRoleArn(policy, undefined)).toBe(
+      'arn:aws:iam::111122223333:role/restore-default'
+    );
+    expect(resolveRoleArn(policy, 'databases')).toBe(
+      'arn:aws:iam::111122223333:role/restore-databases'
+    );
+    expect(
+      resolveRoleArn(policy, 'arn:aws:iam::111122223333:role/restore-databases')
+    ).toBe('arn:aws:iam::111122223333:role/restore-databases');
+    expect(
+      violation(() =>
+        resolveRoleArn(policy, 'arn:aws:iam::111122223333:role/admin')
+      )
+    ).toEqual({
+      path: 'restoreRole',
+      message:
+        '"arn:aws:iam::111122223333:role/admin" is not an allowed restore role; allowed: default, databases',
+    });
+  });
+
+  it('allows vaults by name or ARN', () => {
+    // Act & Assert
+    expect(() =>
+      checkVault(policy, { name: 'prod-primary' }, 'v')
+    ).not.toThrow();
+    expect(() =>
+      checkVault(
+        policy,
+        {
+          name: 'archive-vault',
+          arn: 'arn:aws:backup:eu-west-1:111122223333:backup-vault:archive-vault',
+        },
+        'v'
+      )
+    ).not.toThrow();
+    expect(
+      violation(() => checkVault(policy, { name: 'dev' }, 'backupVaultName'))
+    ).toEqual({
+      path: 'backupVaultName',
+      message:
+        'vault "dev" is not allowed; allowed vaults: prod-primary, arn:aws:backup:eu-west-1:111122223333:backup-vault:archive-vault',
+    });
+    expect(allowedVaultNames(policy)).toEqual(
+      new Set(['prod-primary', 'archive-vault'])
+    );
+  });
+
+  it('rejects resource types that are not allowed', () => {
+    // Act & Assert
+    expect(
+      violation(() => checkResourceType(policy, 'EC2', 'resourceType'))
+    ).toEqual({
+      path: 'resourceType',
+      message: 'resource type "EC2" is not allowed; allowed: EFS, RDS',
+    });
+  });
+
+  it('rejects forbidden override keys case-insensitively, and forbidden values only', () => {
+    // Act & Assert
+    expect(
+      violation(() =>
+        checkOverrides(policy, 'RDS', { publiclyaccessible: true })
+      )
+    ).toEqual({
+      path: 'metadata.publiclyaccessible',
+      message:
+        'overriding PubliclyAccessible is forbidden for RDS by this deployment',
+    });
+    expect(
+      violation(() => checkOverrides(policy, 'EFS', { newFileSystem: false }))
+    ).toEqual({
+      path: 'metadata.newFileSystem',
+      message: 'newFileSystem=false is forbidden for EFS by this deployment',
+    });
+    expect(() =>
+      checkOverrides(policy, 'EFS', { newFileSystem: true })
+    ).not.toThrow();
+  });
+
+  it('rejects ARNs of another Region or account', () => {
+    // Act & Assert
+    expect(
+      violation(() =>
+        checkArnLocation(
+          policy,
+          'arn:aws:backup:us-east-1:111122223333:recovery-point:x',
+          'recoveryPointArn'
+        )
+      ).message
+    ).toBe("Region us-east-1 is not this deployment's Region (eu-west-1)");
+    expect(
+      violation(() =>
+        checkArnLocation(
+          policy,
+          'arn:aws:backup:eu-west-1:999999999999:recovery-point:x',
+          'recoveryPointArn'
+        )
+      ).message
+    ).toBe(
+      "account 999999999999 is not this deployment's account (111122223333)"
+    );
+    expect(() =>
+      checkArnLocation(
+        policy,
+        'arn:aws:ec2:eu-west-1::snapshot/snap-1',
+        'recoveryPointArn'
+      )
+    ).not.toThrow();
+  });
+});
