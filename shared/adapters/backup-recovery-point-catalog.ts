@@ -109,7 +109,14 @@ export class BackupRecoveryPointCatalog implements RecoveryPointCatalog {
         })
       );
       return compact({
-        metadata: out.RestoreMetadata ?? {},
+        // The model says string → string, but AWS returns JSON null for
+        // values it does not know (EBS availabilityZone,
+        // restore-metadata.md §3.6): null means absent.
+        metadata: Object.fromEntries(
+          Object.entries(out.RestoreMetadata ?? {}).filter(
+            (entry): entry is [string, string] => typeof entry[1] === 'string'
+          )
+        ),
         resourceType: out.ResourceType,
       });
     } catch (error) {

@@ -21,5 +21,9 @@ export const sdkClientOptions = (settings: SdkSettings) => ({
   requestHandler: {
     requestTimeout: settings.requestTimeoutMs,
     connectionTimeout: settings.connectionTimeoutMs,
+    // @smithy/node-http-handler 4.14 only logs a warning when requestTimeout
+    // passes, unless this is set; with it the request is aborted and the
+    // SDK sees a retryable TimeoutError.
+    throwOnRequestTimeout: true,
   },
 });

@@ -1,0 +1,338 @@
+import {
+  CreateTopicCommand,
+  InternalErrorException,
+  InvalidParameterException,
+  InvalidParameterValueException,
+  NotFoundException,
+  PublishCommand,
+  SNSClient,
+  type SNSClientConfig,
+  ThrottledException,
+} from '@aws-sdk/client-sns';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type SnsEmulator,
+  startSnsEmulator,
+} from '#test/support/emulators/sns-emulator';
+
+const TOPIC = 'restore-relay-notifications';
+const TOPIC_ARN = `arn:aws:sns:eu-west-1:111122223333:${TOPIC}`;
+
+/** Resolves with the rejection of `promise`; fails when it fulfils. */
+const rejectionOf = async (promise: Promise<unknown>): Promise<unknown> => {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail');
+};
+
+describe('SNS emulator through @aws-sdk/client-sns', () => {
+  let emulator: SnsEmulator;
+  let client: SNSClient;
+  const clients: SNSClient[] = [];
+
+  const clientWith = (config: Partial<SNSClientConfig> = {}) => {
+    const created = new SNSClient({
+      endpoint: emulator.url,
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+      requestHandler: {
+        requestTimeout: 2_000,
+        connectionTimeout: 1_000,
+        throwOnRequestTimeout: true,
+      },
+      ...config,
+    });
+    clients.push(created);
+    return created;
+  };
+
+  const publish = (
+    overrides: Partial<ConstructorParameters<typeof PublishCommand>[0]> = {}
+  ) =>
+    client.send(
+      new PublishCommand({
+        TopicArn: TOPIC_ARN,
+        Message: '{"restoreJobId":"JOB-1"}',
+        ...overrides,
+      })
+    );
+
+  beforeEach(async () => {
+    emulator = await startSnsEmulator({ topics: [TOPIC] });
+    client = clientWith();
+  });
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) {
+      c.destroy();
+    }
+    await emulator.close();
+  });
+
+  it('records a published message with its attributes exactly', async () => {
+    // Arrange
+    const message = JSON.stringify({
+      restoreJobId: 'JOB-1',
+      note: 'a & b <c>',
+    });
+
+    // Act
+    const output = await publish({
+      Message: message,
+      Subject: 'Restore started',
+      MessageAttributes: {
+        eventType: { DataType: 'String', StringValue: 'restore.started' },
+        resourceType: { DataType: 'String', StringValue: 'Storage Gateway' },
+        attempt: { DataType: 'Number', StringValue: '2' },
+        blob: { DataType: 'Binary', BinaryValue: new Uint8Array([1, 2, 3]) },
+        vaults: { DataType: 'String.Array', StringValue: '["prod-primary"]' },
+      },
+    });
+
+    // Assert
+    expect(output.MessageId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(output.$metadata.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(emulator.messages()).toEqual([
+      {
+        MessageId: output.MessageId,
+        TopicArn: TOPIC_ARN,
+        Message: message,
+        Subject: 'Restore started',
+        MessageStructure: undefined,
+        MessageAttributes: {
+          eventType: { DataType: 'String', StringValue: 'restore.started' },
+          resourceType: { DataType: 'String', StringValue: 'Storage Gateway' },
+          attempt: { DataType: 'Number', StringValue: '2' },
+          blob: { DataType: 'Binary', BinaryValue: 'AQID' },
+          vaults: { DataType: 'String.Array', StringValue: '["prod-primary"]' },
+        },
+        MessageGroupId: undefined,
+        MessageDeduplicationId: undefined,
+        SequenceNumber: undefined,
+        receivedAt: expect.any(String),
+      },
+    ]);
+  });
+
+  it('accepts FIFO publishes with group and deduplication ids and returns a sequence number', async () => {
+    // Arrange
+    const created = await client.send(
+      new CreateTopicCommand({
+        Name: 'restore-relay.fifo',
+        Attributes: { FifoTopic: 'true' },
+      })
+    );
+
+    // Act
+    const output = await publish({
+      TopicArn: created.TopicArn,
+      MessageGroupId: 'prod-primary',
+      MessageDeduplicationId: 'request-0001',
+    });
+    const missingGroup = await rejectionOf(
+      publish({ TopicArn: created.TopicArn, MessageDeduplicationId: 'x' })
+    );
+
+    // Assert
+    expect(created.TopicArn).toBe(
+      'arn:aws:sns:eu-west-1:111122223333:restore-relay.fifo'
+    );
+    expect(output.SequenceNumber).toMatch(/^\d{20}$/);
+    expect(emulator.messages(created.TopicArn)).toMatchObject([
+      {
+        MessageGroupId: 'prod-primary',
+        MessageDeduplicationId: 'request-0001',
+      },
+    ]);
+    expect(missingGroup).toBeInstanceOf(InvalidParameterException);
+  });
+
+  it('answers NotFoundException for a topic that was never created', async () => {
+    // Arrange
+    const unknown = 'arn:aws:sns:eu-west-1:111122223333:nobody-created-me';
+
+    // Act
+    const error = await rejectionOf(publish({ TopicArn: unknown }));
+
+    // Assert
+    expect(error).toBeInstanceOf(NotFoundException);
+    expect(error).toMatchObject({
+      $fault: 'client',
+      $metadata: { httpStatusCode: 404 },
+      message: 'Topic does not exist',
+    });
+    expect(emulator.messages()).toHaveLength(0);
+  });
+
+  it('answers InvalidParameter errors for an empty message, a bad ARN and a bad attribute', async () => {
+    // Arrange
+    const badAttribute = {
+      n: { DataType: 'Number', StringValue: 'not-a-number' },
+    };
+
+    // Act
+    const empty = await rejectionOf(publish({ Message: '' }));
+    const badArn = await rejectionOf(publish({ TopicArn: 'not-an-arn' }));
+    const attribute = await rejectionOf(
+      publish({ MessageAttributes: badAttribute })
+    );
+
+    // Assert
+    expect(empty).toBeInstanceOf(InvalidParameterException);
+    expect(empty).toMatchObject({
+      message: 'Invalid parameter: Empty message',
+    });
+    expect(badArn).toBeInstanceOf(InvalidParameterException);
+    expect(attribute).toBeInstanceOf(InvalidParameterValueException);
+  });
+
+  describe('faults', () => {
+    it('fails the next Publish with 500 InternalError, then recovers', async () => {
+      // Arrange
+      emulator.addFault({
+        operation: 'Publish',
+        kind: 'error',
+        errorName: 'InternalError',
+        status: 500,
+      });
+
+      // Act
+      const error = await rejectionOf(publish());
+      const next = await publish();
+
+      // Assert
+      expect(error).toBeInstanceOf(InternalErrorException);
+      expect(error).toMatchObject({
+        $fault: 'server',
+        $metadata: { httpStatusCode: 500 },
+      });
+      expect(emulator.messages().map((m) => m.MessageId)).toEqual([
+        next.MessageId,
+      ]);
+    });
+
+    it('throttles with 429 Throttled, which the SDK maps to ThrottledException', async () => {
+      // Arrange
+      emulator.addFault({
+        operation: 'Publish',
+        kind: 'error',
+        errorName: 'Throttled',
+        status: 429,
+      });
+
+      // Act
+      const error = await rejectionOf(publish());
+
+      // Assert
+      expect(error).toBeInstanceOf(ThrottledException);
+      expect(error).toMatchObject({ $metadata: { httpStatusCode: 429 } });
+    });
+
+    it('resets the connection without recording a message', async () => {
+      // Arrange
+      emulator.addFault({ operation: 'Publish', kind: 'reset' });
+
+      // Act
+      const error = await rejectionOf(publish());
+
+      // Assert
+      expect(error).toMatchObject({ code: 'ECONNRESET' });
+      expect(emulator.messages()).toHaveLength(0);
+      expect(emulator.calls[0]?.outcome).toEqual({
+        kind: 'reset',
+        afterEffect: false,
+      });
+    });
+
+    it('duplicates a message when the reset comes after it was recorded and the SDK retries', async () => {
+      // Arrange
+      emulator.addFault({
+        operation: 'Publish',
+        kind: 'reset',
+        afterEffect: true,
+      });
+      client = clientWith({ maxAttempts: 2 });
+
+      // Act
+      const output = await publish();
+
+      // Assert
+      expect(output.$metadata.attempts).toBe(2);
+      expect(emulator.messages()).toHaveLength(2);
+      expect(emulator.messages()[1]?.MessageId).toBe(output.MessageId);
+    });
+
+    it('adds latency and hangs past the client timeout', async () => {
+      // Arrange
+      emulator.configure({ latencyMs: 120 });
+      const started = performance.now();
+      await publish();
+      const elapsed = performance.now() - started;
+      emulator.configure({ latencyMs: 0 });
+      emulator.addFault({ operation: 'Publish', kind: 'hang', ms: 500 });
+      client = clientWith({
+        requestHandler: { requestTimeout: 100, throwOnRequestTimeout: true },
+      });
+
+      // Act
+      const error = await rejectionOf(publish());
+
+      // Assert
+      expect(elapsed).toBeGreaterThanOrEqual(110);
+      expect(error).toMatchObject({ name: 'TimeoutError' });
+    });
+  });
+
+  describe('control endpoints over HTTP', () => {
+    const control = async (
+      method: string,
+      path: string,
+      body?: unknown
+    ): Promise<{ status: number; json: unknown }> => {
+      const response = await fetch(`${emulator.url}/_emulator/${path}`, {
+        method,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, json: await response.json() };
+    };
+
+    it('injects faults, lists messages, creates topics and resets', async () => {
+      // Arrange
+      await control('POST', 'faults', {
+        operation: 'Publish',
+        kind: 'error',
+        errorName: 'InternalError',
+        status: 500,
+      });
+      const topic = await control('POST', 'topics', { name: 'other-topic' });
+
+      // Act
+      const failed = await rejectionOf(publish());
+      await publish({ Message: 'kept' });
+      const messages = await control(
+        'GET',
+        `messages?topicArn=${encodeURIComponent(TOPIC_ARN)}`
+      );
+      const reset = await control('POST', 'reset');
+      const afterReset = await control('GET', 'messages');
+
+      // Assert
+      expect(failed).toBeInstanceOf(InternalErrorException);
+      expect(topic.json).toEqual({
+        topicArn: 'arn:aws:sns:eu-west-1:111122223333:other-topic',
+      });
+      expect(messages.json).toMatchObject([
+        { Message: 'kept', TopicArn: TOPIC_ARN },
+      ]);
+      expect(reset.json).toEqual({ reset: true });
+      expect(afterReset.json).toEqual([]);
+      expect(emulator.topics()).toContain(
+        'arn:aws:sns:eu-west-1:111122223333:other-topic'
+      );
+    });
+  });
+});

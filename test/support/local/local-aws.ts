@@ -1,0 +1,174 @@
+/**
+ * The whole local AWS environment for restore-relay: DynamoDB Local, the
+ * Backup emulator and the SNS emulator, plus the relay table and the
+ * notification topic, and the environment variables that point the
+ * unchanged SDK clients at them (toolchain.md §5).
+ *
+ * @see ../../../../shared/reference/toolchain.md §5
+ * @see ../../../../shared/reference/house-style.md Part 2 §18
+ */
+import { randomBytes } from 'node:crypto';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  type BackupEmulator,
+  type BackupEmulatorOptions,
+  startBackupEmulator,
+} from '../emulators/backup-emulator.js';
+import {
+  type SnsEmulator,
+  startSnsEmulator,
+} from '../emulators/sns-emulator.js';
+import { startDynamoDbLocal } from './dynamodb-local.js';
+import { createRelayTable } from './relay-table.js';
+
+/** Region of the local environment (matches the default seed). */
+export const LOCAL_REGION = 'eu-west-1';
+
+/** Name of the SNS topic restore-relay publishes to. */
+export const RELAY_TOPIC_NAME = 'restore-relay-notifications';
+
+/** Environment variables for code under test (all strings). */
+export interface LocalAwsEnv {
+  AWS_ENDPOINT_URL_BACKUP: string;
+  AWS_ENDPOINT_URL_SNS: string;
+  AWS_ENDPOINT_URL_DYNAMODB: string;
+  AWS_REGION: string;
+  AWS_ACCESS_KEY_ID: string;
+  AWS_SECRET_ACCESS_KEY: string;
+  RELAY_TABLE_NAME: string;
+  RELAY_TOPIC_ARN: string;
+}
+
+/** Options for {@link startLocalAws}. */
+export interface LocalAwsOptions {
+  /** Backup seed file; default the project's default seed. */
+  seedFile?: string | undefined;
+  /** Reuse this DynamoDB endpoint (e.g. `inject('dynamoEndpoint')`). */
+  dynamoEndpoint?: string | undefined;
+  /** Further Backup emulator options (`seedFile` above wins). */
+  backup?: BackupEmulatorOptions | undefined;
+  /** Fixed SNS port; default a free one. */
+  snsPort?: number | undefined;
+  /** Fixed DynamoDB Local port when one is started; default a free one. */
+  dynamoPort?: number | undefined;
+  /** Table name; default a unique `restore-relay-<random>`. */
+  tableName?: string | undefined;
+}
+
+/** A running local environment. */
+export interface LocalAws {
+  env: LocalAwsEnv;
+  backup: BackupEmulator;
+  sns: SnsEmulator;
+  dynamodb: { endpoint: string; client: DynamoDBClient };
+  tableName: string;
+  topicArn: string;
+  /**
+   * Closes the emulators and the client. Deletes the table when the
+   * DynamoDB endpoint was shared, and stops DynamoDB Local when it was
+   * started here.
+   */
+  stop(): Promise<void>;
+}
+
+const uniqueTableName = (): string =>
+  `restore-relay-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+
+/**
+ * Starts the local environment.
+ *
+ * @example
+ * ```ts
+ * const local = await startLocalAws({ dynamoEndpoint: inject('dynamoEndpoint') });
+ * for (const [name, value] of Object.entries(local.env)) vi.stubEnv(name, value);
+ * // … run a handler …
+ * expect(local.backup.callsTo('StartRestoreJob')).toHaveLength(1);
+ * await local.stop();
+ * ```
+ */
+export const startLocalAws = async (
+  options: LocalAwsOptions = {}
+): Promise<LocalAws> => {
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async (): Promise<void> => {
+    const errors: unknown[] = [];
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    cleanups.length = 0;
+    if (errors.length > 0) {
+      throw new AggregateError(errors, 'stopping local AWS failed');
+    }
+  };
+
+  try {
+    // The emulators first: a bad seed file fails before a JVM is started.
+    const backup = await startBackupEmulator({
+      region: LOCAL_REGION,
+      ...options.backup,
+      ...(options.seedFile === undefined ? {} : { seedFile: options.seedFile }),
+    });
+    cleanups.push(() => backup.close());
+
+    const sns = await startSnsEmulator({
+      region: LOCAL_REGION,
+      accountId: backup.accountId,
+      port: options.snsPort,
+    });
+    cleanups.push(() => sns.close());
+    const topicArn = sns.createTopic(RELAY_TOPIC_NAME);
+
+    let endpoint = options.dynamoEndpoint;
+    if (endpoint === undefined) {
+      const dynamodb = await startDynamoDbLocal({ port: options.dynamoPort });
+      cleanups.push(() => dynamodb.stop());
+      endpoint = dynamodb.endpoint;
+    }
+    const client = new DynamoDBClient({
+      endpoint,
+      region: LOCAL_REGION,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      requestHandler: {
+        requestTimeout: 5_000,
+        connectionTimeout: 1_000,
+        throwOnRequestTimeout: true,
+      },
+    });
+    cleanups.push(async () => client.destroy());
+
+    const tableName = options.tableName ?? uniqueTableName();
+    await createRelayTable(client, tableName);
+    if (options.dynamoEndpoint !== undefined) {
+      // A shared, in-memory DynamoDB Local: drop the table so it stays small.
+      cleanups.push(async () => {
+        await client.send(new DeleteTableCommand({ TableName: tableName }));
+      });
+    }
+
+    return {
+      env: {
+        AWS_ENDPOINT_URL_BACKUP: backup.url,
+        AWS_ENDPOINT_URL_SNS: sns.url,
+        AWS_ENDPOINT_URL_DYNAMODB: endpoint,
+        AWS_REGION: LOCAL_REGION,
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        RELAY_TABLE_NAME: tableName,
+        RELAY_TOPIC_ARN: topicArn,
+      },
+      backup,
+      sns,
+      dynamodb: { endpoint, client },
+      tableName,
+      topicArn,
+      stop,
+    };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+};

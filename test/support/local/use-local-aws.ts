@@ -1,0 +1,45 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { afterAll, beforeAll, beforeEach, inject, vi } from 'vitest';
+import { type LocalAws, startLocalAws } from './local-aws.js';
+
+/**
+ * Starts the local AWS for one test file (DynamoDB Local is shared from the
+ * global setup; the emulators are per file), points the SDK at it through
+ * the standard `AWS_ENDPOINT_URL_*` variables, and resets the emulators
+ * before each test.
+ *
+ * @returns a getter: the environment exists only once `beforeAll` ran
+ */
+export const useLocalAws = (
+  extraEnv: Readonly<Record<string, string>> = {}
+): (() => LocalAws) => {
+  let local: LocalAws | undefined;
+  beforeAll(async () => {
+    local = await startLocalAws({ dynamoEndpoint: inject('dynamoEndpoint') });
+    for (const [name, value] of Object.entries({ ...local.env, ...extraEnv })) {
+      vi.stubEnv(name, value);
+    }
+  });
+  beforeEach(() => {
+    local?.backup.reset();
+    local?.sns.reset();
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await local?.stop();
+  });
+  return () => {
+    if (local === undefined) {
+      throw new Error('local AWS is not started yet');
+    }
+    return local;
+  };
+};
+
+/** Every item in the relay table (for "nothing was written" checks). */
+export const tableItems = async (local: LocalAws) =>
+  (
+    await local.dynamodb.client.send(
+      new ScanCommand({ TableName: local.tableName, ConsistentRead: true })
+    )
+  ).Items ?? [];

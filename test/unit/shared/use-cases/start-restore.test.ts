@@ -1,0 +1,276 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '#shared/config/load-config';
+import { AppError } from '#shared/errors/app-error';
+import { DependencyError } from '#shared/errors/dependency-error';
+import { parseRestoreRequest } from '#shared/events/parse-restore-request';
+import { idempotencyTokenOf } from '#shared/events/restore-request-key';
+import {
+  type StartRestoreDeps,
+  startRestore,
+} from '#shared/use-cases/start-restore';
+import {
+  InMemoryCatalog,
+  InMemoryIdempotentRunner,
+  InMemoryJobStore,
+  InMemoryNotifier,
+  InMemoryStarter,
+  MemoryLog,
+} from '#test/support/fakes/in-memory-ports';
+import { RELAY_ENV } from '#test/support/relay-env';
+
+const EFS_RP = 'arn:aws:backup:eu-west-1:111122223333:recovery-point:efs-1';
+const FS =
+  'arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-0123456789abcdef0';
+
+const setup = () => {
+  const catalog = new InMemoryCatalog([
+    {
+      recoveryPointArn: EFS_RP,
+      backupVaultName: 'prod-primary',
+      resourceType: 'EFS',
+      resourceArn: FS,
+      status: 'COMPLETED',
+      creationDate: new Date('2026-03-01T01:00:00Z'),
+      saved: {
+        'file-system-id': 'fs-0123456789abcdef0',
+        Encrypted: 'false',
+        PerformanceMode: 'generalPurpose',
+        newFileSystem: 'true',
+        CreationToken: 'console-1',
+      },
+    },
+    {
+      recoveryPointArn:
+        'arn:aws:backup:eu-west-1:111122223333:recovery-point:efs-dev',
+      backupVaultName: 'dev-vault',
+      resourceType: 'EFS',
+      resourceArn: FS,
+      status: 'COMPLETED',
+      creationDate: new Date('2026-03-02T01:00:00Z'),
+      saved: { 'file-system-id': 'fs-0123456789abcdef0' },
+    },
+  ]);
+  const deps = {
+    catalog,
+    starter: new InMemoryStarter(),
+    jobs: new InMemoryJobStore(),
+    notifier: new InMemoryNotifier(),
+    idempotency: new InMemoryIdempotentRunner(),
+    policy: parseConfig(RELAY_ENV).policy,
+    clock: { now: () => new Date('2026-03-01T05:00:00Z') },
+    log: new MemoryLog(),
+  } satisfies StartRestoreDeps;
+  return deps;
+};
+
+const explicit = {
+  requestId: 'inc-42',
+  recoveryPointArn: EFS_RP,
+  backupVaultName: 'prod-primary',
+  context: { ticket: 'INC-42' },
+};
+
+describe('startRestore', () => {
+  it('starts one job with the derived token, records it and notifies', async () => {
+    // Arrange
+    const deps = setup();
+
+    // Act
+    const result = await startRestore(parseRestoreRequest(explicit), deps, {
+      source: 'invoke',
+    });
+
+    // Assert
+    expect(result).toEqual({
+      requestId: 'inc-42',
+      restoreJobId: 'job-1',
+      recoveryPointArn: EFS_RP,
+      resourceType: 'EFS',
+      backupVaultName: 'prod-primary',
+      replayed: false,
+    });
+    expect(deps.starter.inputs).toHaveLength(1);
+    expect(deps.starter.inputs[0]).toMatchObject({
+      RecoveryPointArn: EFS_RP,
+      IamRoleArn: 'arn:aws:iam::111122223333:role/restore-default',
+      IdempotencyToken: idempotencyTokenOf('inc-42'),
+      ResourceType: 'EFS',
+    });
+    expect(deps.jobs.jobs.get('job-1')).toMatchObject({
+      requestId: 'inc-42',
+      source: 'invoke',
+      startedAt: '2026-03-01T05:00:00.000Z',
+      context: { ticket: 'INC-42' },
+    });
+    expect(deps.notifier.published).toEqual([
+      {
+        schemaVersion: '1',
+        type: 'restore.started',
+        requestId: 'inc-42',
+        restoreJobId: 'job-1',
+        recoveryPointArn: EFS_RP,
+        resourceType: 'EFS',
+        backupVaultName: 'prod-primary',
+        source: 'invoke',
+        startedAt: '2026-03-01T05:00:00.000Z',
+        context: { ticket: 'INC-42' },
+      },
+    ]);
+  });
+
+  it('replays a second delivery without a second start', async () => {
+    // Arrange
+    const deps = setup();
+    const request = parseRestoreRequest(explicit);
+    await startRestore(request, deps, { source: 'sqs' });
+
+    // Act
+    const again = await startRestore(request, deps, { source: 'sqs' });
+
+    // Assert
+    expect(again.replayed).toBe(true);
+    expect(again.restoreJobId).toBe('job-1');
+    expect(deps.starter.inputs).toHaveLength(1);
+    expect(deps.notifier.published).toHaveLength(1);
+  });
+
+  it('a dry run returns the plan and writes nothing', async () => {
+    // Arrange
+    const deps = setup();
+
+    // Act
+    const result = await startRestore(
+      parseRestoreRequest({ ...explicit, dryRun: true }),
+      deps,
+      { source: 'cli' }
+    );
+
+    // Assert
+    expect(result.restoreJobId).toBeUndefined();
+    expect(result.plan?.input.IdempotencyToken).toBe(
+      idempotencyTokenOf('inc-42')
+    );
+    expect(result.plan?.input.Metadata.newFileSystem).toBe('true');
+    expect(deps.starter.inputs).toHaveLength(0);
+    expect(deps.jobs.jobs.size).toBe(0);
+    expect(deps.notifier.published).toHaveLength(0);
+  });
+
+  it('picks the latest point in an allowed vault for a resource', async () => {
+    // Arrange
+    const deps = setup();
+
+    // Act
+    const result = await startRestore(
+      parseRestoreRequest({ resourceArn: FS }),
+      deps,
+      { source: 'sqs' }
+    );
+
+    // Assert: the newer point is in dev-vault, which policy does not allow.
+    expect(result.recoveryPointArn).toBe(EFS_RP);
+    expect(result.requestId).toMatch(/^auto-/);
+  });
+
+  it.each([
+    [{ ...explicit, restoreRole: 'admin' }, 'PolicyViolation'],
+    [{ ...explicit, backupVaultName: 'dev-vault' }, 'PolicyViolation'],
+    [{ ...explicit, resourceType: 'RDS' }, 'RestoreRequestInvalid'],
+    [
+      { ...explicit, copySourceTags: true, metadata: { bogusKey: 1 } },
+      'RestoreRequestInvalid',
+    ],
+    [{ resourceArn: `${FS}x` }, 'RecoveryPointNotFound'],
+  ])('rejects %o with %s and no write', async (input, code) => {
+    // Arrange
+    const deps = setup();
+
+    // Act
+    const error = await startRestore(parseRestoreRequest(input), deps, {
+      source: 'sqs',
+    }).catch((e: unknown) => e);
+
+    // Assert
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe(code);
+    expect((error as AppError).retryable).toBe(false);
+    expect(deps.starter.inputs).toHaveLength(0);
+    expect(deps.notifier.published).toHaveLength(0);
+  });
+
+  it('checks what the request shows before any AWS call', async () => {
+    // Arrange
+    const deps = setup();
+
+    // Act
+    await startRestore(
+      parseRestoreRequest({ ...explicit, restoreRole: 'admin' }),
+      deps,
+      { source: 'sqs' }
+    ).catch(() => undefined);
+
+    // Assert
+    expect(deps.catalog.calls).toEqual([]);
+  });
+
+  it('the same requestId with other content is a conflict and starts nothing', async () => {
+    // Arrange
+    const deps = setup();
+    await startRestore(parseRestoreRequest(explicit), deps, { source: 'sqs' });
+
+    // Act
+    const error = await startRestore(
+      parseRestoreRequest({
+        ...explicit,
+        metadata: { PerformanceMode: 'maxIO' },
+      }),
+      deps,
+      { source: 'sqs' }
+    ).catch((e: unknown) => e);
+
+    // Assert
+    expect((error as AppError).code).toBe('IdempotencyConflict');
+    expect(deps.starter.inputs).toHaveLength(1);
+  });
+
+  it('after a failed publish, the retry reuses the job and notifies once', async () => {
+    // Arrange
+    const deps = setup();
+    deps.notifier.failures.push(new DependencyError('SNS down'));
+    const request = parseRestoreRequest(explicit);
+
+    // Act
+    const first = await startRestore(request, deps, { source: 'sqs' }).catch(
+      (e: unknown) => e
+    );
+    const second = await startRestore(request, deps, { source: 'sqs' });
+
+    // Assert
+    expect((first as AppError).retryable).toBe(true);
+    expect(second.restoreJobId).toBe('job-1');
+    expect(deps.starter.jobCount).toBe(1);
+    expect(deps.starter.inputs.map((i) => i.IdempotencyToken)).toEqual([
+      idempotencyTokenOf('inc-42'),
+      idempotencyTokenOf('inc-42'),
+    ]);
+    expect(deps.notifier.published).toHaveLength(1);
+  });
+
+  it('never logs metadata values', async () => {
+    // Arrange
+    const deps = setup();
+
+    // Act
+    await startRestore(
+      parseRestoreRequest({
+        ...explicit,
+        metadata: { KmsKeyId: 'secret-key-id' },
+      }),
+      deps,
+      { source: 'sqs' }
+    );
+
+    // Assert
+    expect(JSON.stringify(deps.log.lines)).not.toContain('secret-key-id');
+  });
+});
