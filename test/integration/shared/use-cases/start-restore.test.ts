@@ -11,6 +11,7 @@ import {
   startRestore,
 } from '#shared/use-cases/start-restore';
 import { MemoryLog } from '#test/support/fakes/in-memory-ports';
+import { lambdaContext } from '#test/support/lambda-context';
 import { tableItems, useLocalAws } from '#test/support/local/use-local-aws';
 import { RELAY_ENV } from '#test/support/relay-env';
 
@@ -32,7 +33,9 @@ const deps = () => {
     RELAY_TABLE_NAME: local().tableName,
     RELAY_TOPIC_ARN: local().topicArn,
   });
-  return buildRestoreDeps(config, new MemoryLog());
+  const built = buildRestoreDeps(config, new MemoryLog());
+  built.idempotency.registerLambdaContext(lambdaContext());
+  return built;
 };
 
 const start = (input: unknown, source = 'sqs') =>
