@@ -274,3 +274,32 @@ describe('startRestore', () => {
     expect(JSON.stringify(deps.log.lines)).not.toContain('secret-key-id');
   });
 });
+
+const deepFreeze = <T>(value: T): T => {
+  if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) {
+      deepFreeze(v);
+    }
+    Object.freeze(value);
+  }
+  return value;
+};
+
+describe('startRestore with a deep-frozen request', () => {
+  it('never mutates its input (Powertools #5715)', async () => {
+    // Arrange
+    const deps = setup();
+    const request = deepFreeze(
+      parseRestoreRequest({
+        ...explicit,
+        metadata: { ItemsToRestore: ['/a'], PerformanceMode: 'generalPurpose' },
+      })
+    );
+
+    // Act
+    const result = await startRestore(request, deps, { source: 'sqs' });
+
+    // Assert
+    expect(result.restoreJobId).toBe('job-1');
+  });
+});

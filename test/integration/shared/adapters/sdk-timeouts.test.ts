@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { buildRestoreDeps } from '#shared/adapters/restore-deps';
+import { parseConfig } from '#shared/config/load-config';
+import { parseRestoreRequest } from '#shared/events/parse-restore-request';
+import { startRestore } from '#shared/use-cases/start-restore';
+import { MemoryLog } from '#test/support/fakes/in-memory-ports';
+import { lambdaContext } from '#test/support/lambda-context';
+import { useLocalAws } from '#test/support/local/use-local-aws';
+import { RELAY_ENV } from '#test/support/relay-env';
+
+const local = useLocalAws({
+  ...RELAY_ENV,
+  AWS_SDK_REQUEST_TIMEOUT_MS: '300',
+  AWS_SDK_MAX_ATTEMPTS: '2',
+});
+
+const request = {
+  requestId: 'it-hung',
+  recoveryPointArn:
+    'arn:aws:backup:eu-west-1:111122223333:recovery-point:08259cdf-ed72-44ab-8893-340eaf465ac0',
+  backupVaultName: 'prod-primary',
+};
+
+describe('AWS calls that hang', () => {
+  it('time out as a retryable error, and the retry gets the job the hung call created', async () => {
+    // Arrange
+    const deps = buildRestoreDeps(
+      parseConfig({
+        ...process.env,
+        RELAY_TABLE_NAME: local().tableName,
+        RELAY_TOPIC_ARN: local().topicArn,
+      }),
+      new MemoryLog()
+    );
+    deps.idempotency.registerLambdaContext(lambdaContext());
+    local().backup.addFault({
+      operation: 'StartRestoreJob',
+      count: 2,
+      kind: 'hang',
+      ms: 1000,
+      afterEffect: true,
+    });
+
+    // Act
+    const first = await startRestore(parseRestoreRequest(request), deps, {
+      source: 'sqs',
+    }).catch((e: unknown) => e);
+    const second = await startRestore(parseRestoreRequest(request), deps, {
+      source: 'sqs',
+    });
+
+    // Assert: without an enforced request timeout the hung call would
+    // simply have succeeded after 1 s.
+    expect(first).toMatchObject({ code: 'DependencyFailure', retryable: true });
+    expect(local().backup.jobs()).toHaveLength(1);
+    expect(second.restoreJobId).toBe(local().backup.jobs()[0]?.restoreJobId);
+  });
+});
