@@ -4,17 +4,15 @@
  * realistic set of restore requests through the real start-restore use case
  * and the real AWS SDK clients, and prints what happened.
  */
-import { buildRestoreDeps } from '#shared/adapters/restore-deps';
-import { parseConfig } from '#shared/config/load-config';
+
 import { AppError } from '#shared/errors/app-error';
 import { RequestValidationError } from '#shared/errors/request-validation-error';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { startRestore } from '#shared/use-cases/start-restore';
 import { exampleRequests } from '../example-requests.js';
-import { MemoryLog } from '../fakes/in-memory-ports.js';
-import { lambdaContext } from '../lambda-context.js';
 import { RELAY_ENV } from '../relay-env.js';
 import { startLocalAws } from './local-aws.js';
+import { localRestoreDeps } from './local-restore-deps.js';
 
 const out = (line = ''): void => {
   process.stdout.write(`${line}\n`);
@@ -29,12 +27,8 @@ const main = async (): Promise<number> => {
   );
   const local = await startLocalAws();
   try {
-    Object.assign(process.env, local.env, RELAY_ENV, {
-      RELAY_TABLE_NAME: local.tableName,
-      RELAY_TOPIC_ARN: local.topicArn,
-    });
-    const deps = buildRestoreDeps(parseConfig(process.env), new MemoryLog());
-    deps.idempotency.registerLambdaContext(lambdaContext({}, 15 * 60_000));
+    Object.assign(process.env, local.env, RELAY_ENV);
+    const deps = localRestoreDeps(local);
     const cases: { title: string; body: unknown }[] = [
       ...exampleRequests().map((e) => ({ title: e.name, body: e.body })),
       {

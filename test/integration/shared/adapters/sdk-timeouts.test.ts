@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildRestoreDeps } from '#shared/adapters/restore-deps';
-import { parseConfig } from '#shared/config/load-config';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { startRestore } from '#shared/use-cases/start-restore';
-import { MemoryLog } from '#test/support/fakes/in-memory-ports';
-import { lambdaContext } from '#test/support/lambda-context';
+import { localRestoreDeps } from '#test/support/local/local-restore-deps';
 import { useLocalAws } from '#test/support/local/use-local-aws';
 import { RELAY_ENV } from '#test/support/relay-env';
 
@@ -24,15 +21,7 @@ const request = {
 describe('AWS calls that hang', () => {
   it('time out as a retryable error, and the retry gets the job the hung call created', async () => {
     // Arrange
-    const deps = buildRestoreDeps(
-      parseConfig({
-        ...process.env,
-        RELAY_TABLE_NAME: local().tableName,
-        RELAY_TOPIC_ARN: local().topicArn,
-      }),
-      new MemoryLog()
-    );
-    deps.idempotency.registerLambdaContext(lambdaContext());
+    const deps = localRestoreDeps(local());
     local().backup.addFault({
       operation: 'StartRestoreJob',
       count: 2,

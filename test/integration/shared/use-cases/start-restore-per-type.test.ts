@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildRestoreDeps } from '#shared/adapters/restore-deps';
-import { parseConfig } from '#shared/config/load-config';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { idempotencyTokenOf } from '#shared/events/restore-request-key';
 import { startRestore } from '#shared/use-cases/start-restore';
 import { exampleRequests } from '#test/support/example-requests';
-import { MemoryLog } from '#test/support/fakes/in-memory-ports';
-import { lambdaContext } from '#test/support/lambda-context';
+import { localRestoreDeps } from '#test/support/local/local-restore-deps';
 import { useLocalAws } from '#test/support/local/use-local-aws';
 import { RELAY_ENV } from '#test/support/relay-env';
 
@@ -125,15 +122,7 @@ describe('one happy path per resource type, on the local AWS', () => {
     async ({ name, body }) => {
       // Arrange
       const expected = CHECKS[name];
-      const deps = buildRestoreDeps(
-        parseConfig({
-          ...process.env,
-          RELAY_TABLE_NAME: local().tableName,
-          RELAY_TOPIC_ARN: local().topicArn,
-        }),
-        new MemoryLog()
-      );
-      deps.idempotency.registerLambdaContext(lambdaContext());
+      const deps = localRestoreDeps(local());
 
       // Act
       const result = await startRestore(parseRestoreRequest(body), deps, {

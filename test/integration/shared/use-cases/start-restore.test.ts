@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { buildRestoreDeps } from '#shared/adapters/restore-deps';
-import { parseConfig } from '#shared/config/load-config';
 import { AppError } from '#shared/errors/app-error';
 import { RestoreInProgressError } from '#shared/errors/restore-in-progress-error';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
@@ -10,8 +8,7 @@ import {
   type StartRestoreResult,
   startRestore,
 } from '#shared/use-cases/start-restore';
-import { MemoryLog } from '#test/support/fakes/in-memory-ports';
-import { lambdaContext } from '#test/support/lambda-context';
+import { localRestoreDeps } from '#test/support/local/local-restore-deps';
 import { tableItems, useLocalAws } from '#test/support/local/use-local-aws';
 import { RELAY_ENV } from '#test/support/relay-env';
 
@@ -26,17 +23,7 @@ const EFS_RP =
 const EFS_FS =
   'arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-0123456789abcdef0';
 
-const deps = () => {
-  const env = { ...process.env };
-  const config = parseConfig({
-    ...env,
-    RELAY_TABLE_NAME: local().tableName,
-    RELAY_TOPIC_ARN: local().topicArn,
-  });
-  const built = buildRestoreDeps(config, new MemoryLog());
-  built.idempotency.registerLambdaContext(lambdaContext());
-  return built;
-};
+const deps = () => localRestoreDeps(local());
 
 const start = (input: unknown, source = 'sqs') =>
   startRestore(parseRestoreRequest(input), deps(), { source });

@@ -1,0 +1,30 @@
+import {
+  buildRestoreDeps,
+  type RestoreDeps,
+} from '#shared/adapters/restore-deps';
+import { parseConfig } from '#shared/config/load-config';
+import { MemoryLog } from '../fakes/in-memory-ports.js';
+import { lambdaContext } from '../lambda-context.js';
+import type { LocalAws } from './local-aws.js';
+
+/**
+ * The production deps (real adapters, real SDK clients) wired to a local
+ * AWS: the configuration is parsed from `process.env` as a function would,
+ * with the local table and topic, and a canned Lambda context is registered
+ * so Powertools sets an in-progress expiry.
+ */
+export const localRestoreDeps = (
+  local: LocalAws,
+  log = new MemoryLog()
+): RestoreDeps => {
+  const deps = buildRestoreDeps(
+    parseConfig({
+      ...process.env,
+      RELAY_TABLE_NAME: local.tableName,
+      RELAY_TOPIC_ARN: local.topicArn,
+    }),
+    log
+  );
+  deps.idempotency.registerLambdaContext(lambdaContext({}, 15 * 60_000));
+  return deps;
+};
