@@ -18,6 +18,7 @@ import {
   StartRestoreJobCommand,
 } from '@aws-sdk/client-backup';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sdkClientOptions } from '#shared/clients/sdk-settings';
 import {
   type BackupEmulator,
   type BackupEmulatorOptions,
@@ -112,12 +113,11 @@ describe('Backup emulator through @aws-sdk/client-backup', () => {
       endpoint: emulator.url,
       region: 'eu-west-1',
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-      requestHandler: {
-        requestTimeout: 2_000,
-        connectionTimeout: 1_000,
-        throwOnRequestTimeout: true,
-      },
+      ...sdkClientOptions({
+        requestTimeoutMs: 2_000,
+        connectionTimeoutMs: 1_000,
+        maxAttempts: 1,
+      }),
       ...config,
     });
     clients.push(created);

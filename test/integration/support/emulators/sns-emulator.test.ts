@@ -10,6 +10,7 @@ import {
   ThrottledException,
 } from '@aws-sdk/client-sns';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sdkClientOptions } from '#shared/clients/sdk-settings';
 import {
   type SnsEmulator,
   startSnsEmulator,
@@ -38,12 +39,11 @@ describe('SNS emulator through @aws-sdk/client-sns', () => {
       endpoint: emulator.url,
       region: 'eu-west-1',
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-      requestHandler: {
-        requestTimeout: 2_000,
-        connectionTimeout: 1_000,
-        throwOnRequestTimeout: true,
-      },
+      ...sdkClientOptions({
+        requestTimeoutMs: 2_000,
+        connectionTimeoutMs: 1_000,
+        maxAttempts: 1,
+      }),
       ...config,
     });
     clients.push(created);
