@@ -122,10 +122,13 @@ describe('createRelayTable on the shared DynamoDB Local', () => {
   it('stores and reads back an idempotency-shaped item', async () => {
     // Arrange
     await createRelayTable(client, tableName);
+    // The expiry lies ahead: DynamoDB Local's TTL sweeper does delete items
+    // whose `expiration` has passed, so a fixed past value made this flaky.
+    const expiration = String(Math.floor(Date.now() / 1000) + 3600);
     const item = {
       id: { S: 'restore-relay-test#5d41402abc4b2a76b9719d911017c592' },
       status: { S: 'COMPLETED' },
-      expiration: { N: '1795000000' },
+      expiration: { N: expiration },
       data: { M: { restoreJobId: { S: 'JOB-1' } } },
     };
 
