@@ -27,6 +27,7 @@ import {
   loadBackupSeed,
   startBackupEmulator,
 } from '#test/support/emulators/backup-emulator';
+import { rejectionOf } from '#test/support/rejection-of';
 
 type RetryStrategyV2 = Extract<
   NonNullable<BackupClientConfig['retryStrategy']>,
@@ -62,16 +63,6 @@ const EFS = seeded('EFS');
 const EBS = seeded('EBS');
 const DYNAMODB = seeded('DynamoDB');
 const RDS = seeded('RDS');
-
-/** Resolves with the rejection of `promise`; fails when it fulfils. */
-const rejectionOf = async (promise: Promise<unknown>): Promise<unknown> => {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-};
 
 /**
  * A retry strategy that retries like the SDK's (same classification, same

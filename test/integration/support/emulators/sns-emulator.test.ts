@@ -15,19 +15,10 @@ import {
   type SnsEmulator,
   startSnsEmulator,
 } from '#test/support/emulators/sns-emulator';
+import { rejectionOf } from '#test/support/rejection-of';
 
 const TOPIC = 'restore-relay-notifications';
 const TOPIC_ARN = `arn:aws:sns:eu-west-1:111122223333:${TOPIC}`;
-
-/** Resolves with the rejection of `promise`; fails when it fulfils. */
-const rejectionOf = async (promise: Promise<unknown>): Promise<unknown> => {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-};
 
 describe('SNS emulator through @aws-sdk/client-sns', () => {
   let emulator: SnsEmulator;
