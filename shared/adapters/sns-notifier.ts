@@ -27,11 +27,14 @@ export class SnsNotifier implements Notifier {
         new PublishCommand({
           TopicArn: this.#topicArn,
           Message: JSON.stringify(notification),
-          MessageAttributes: {
-            type: attribute(notification.type),
-            resourceType: attribute(notification.resourceType),
-            requestId: attribute(notification.requestId),
-          },
+          // SNS rejects an attribute with an empty value, so absent fields
+          // (a rejected request may have no key yet) get no attribute.
+          MessageAttributes: Object.fromEntries(
+            (['type', 'resourceType', 'requestId'] as const).flatMap((name) => {
+              const value = notification[name];
+              return value === undefined ? [] : [[name, attribute(value)]];
+            })
+          ),
         })
       );
     } catch (error) {

@@ -8,6 +8,7 @@ import type {
   ForbiddenOverride,
   RestorePolicy,
 } from '../domain/restore-policy.js';
+import { AlarmRulesSchema } from './alarm-rules.js';
 
 const csv = (value: string): string[] =>
   value
@@ -19,8 +20,9 @@ const RoleArn = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const RoleName = /^[\w+=,.@-]{1,64}$/;
 
 /**
- * `RESTORE_ROLES`: either JSON (`{"default":"arn:aws:iam::…:role/x"}`) or
- * `name=arn,name=arn`.
+ * `RESTORE_ROLES`: either JSON (`{"default":"arn:aws:iam::…:role/x"}`), or a
+ * comma-separated list of `name=arn` or bare role ARNs (named after the
+ * role: `arn:aws:iam::…:role/service-role/db-restore` is `db-restore`).
  */
 const RestoreRoles = z
   .string()
@@ -36,6 +38,11 @@ const RestoreRoles = z
       }
     } else {
       pairs = csv(raw).map((entry) => {
+        // A bare role ARN is named after the role itself, so a deployment
+        // can pass the same list to IAM (PassRole) and to the function.
+        if (RoleArn.test(entry)) {
+          return [entry.slice(entry.lastIndexOf('/') + 1), entry];
+        }
         const at = entry.indexOf('=');
         return at < 0
           ? [entry, undefined]
@@ -154,7 +161,11 @@ const positiveInt = (fallback: number, min = 1) =>
 
 const PolicyEnvShape = {
   RESTORE_ROLES: RestoreRoles,
-  DEFAULT_RESTORE_ROLE: z.string().optional(),
+  // Empty means unset: serverless.yml passes '' when no default is chosen.
+  DEFAULT_RESTORE_ROLE: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v)),
   ALLOWED_VAULTS: Vaults,
   ALLOWED_RESOURCE_TYPES: ResourceTypes,
   FORBIDDEN_OVERRIDES: ForbiddenOverrides,
@@ -229,6 +240,18 @@ export const RelayConfigSchema = z
     IDEMPOTENCY_TTL_SECONDS: positiveInt(14 * 24 * 3600, 24 * 3600),
     JOB_RECORD_TTL_SECONDS: positiveInt(90 * 24 * 3600, 24 * 3600),
     IDEMPOTENCY_KEY_PREFIX: z.string().min(1).default('restore-relay'),
+    // Rejected requests are kept here, with the error as attributes.
+    RELAY_DLQ_URL: z.url({ error: 'must be an SQS queue URL' }),
+    // Sources allowed to send "Restore Requested" events.
+    RELAY_EVENT_SOURCES: z
+      .string()
+      .default('restore-relay')
+      .transform((raw) => new Set(csv(raw))),
+    ALARM_RULES: AlarmRulesSchema,
+    // Records of one SQS batch in flight at once. Small on purpose: every
+    // environment shares StartRestoreJob's 5/s account quota
+    // (reliability-and-limits.md §1.1).
+    RECORD_CONCURRENCY: positiveInt(2).pipe(z.number().max(10)),
     // The SDK has no request timeout by default (reliability-and-limits.md
     // §2.4); these keep the worst case inside the function timeout.
     AWS_SDK_REQUEST_TIMEOUT_MS: positiveInt(5000),
@@ -242,6 +265,10 @@ export const RelayConfigSchema = z
     idempotencyTtlSeconds: env.IDEMPOTENCY_TTL_SECONDS,
     jobRecordTtlSeconds: env.JOB_RECORD_TTL_SECONDS,
     idempotencyKeyPrefix: env.IDEMPOTENCY_KEY_PREFIX,
+    deadLetterQueueUrl: env.RELAY_DLQ_URL,
+    eventSources: env.RELAY_EVENT_SOURCES,
+    alarmRules: env.ALARM_RULES,
+    recordConcurrency: env.RECORD_CONCURRENCY,
     sdk: {
       requestTimeoutMs: env.AWS_SDK_REQUEST_TIMEOUT_MS,
       connectionTimeoutMs: env.AWS_SDK_CONNECTION_TIMEOUT_MS,

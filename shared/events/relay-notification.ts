@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RestoreRejectedSchema } from './restore-rejected.js';
 import { RestoreStartedSchema } from './restore-started.js';
 
 /**
@@ -7,7 +8,7 @@ import { RestoreStartedSchema } from './restore-started.js';
  * schema version.
  */
 export const RelayNotificationSchema = z
-  .discriminatedUnion('type', [RestoreStartedSchema])
+  .discriminatedUnion('type', [RestoreStartedSchema, RestoreRejectedSchema])
   .meta({ title: 'restore-relay notification v1' });
 
 /** Any restore-relay notification. */

@@ -1,0 +1,37 @@
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { forRequest, getRelayDeps } from '#shared/adapters/relay-deps';
+import { readRestoreRequest } from '#shared/events/read-restore-request';
+import { baseMiddleware } from '#shared/middleware/base-middleware';
+import { toInvokeFailure } from '#shared/middleware/invoke-error';
+import { acceptRestoreRequest } from '#shared/use-cases/accept-restore-request';
+import type { InvokeRestoreResult } from './schema.js';
+
+const run = async (
+  event: unknown,
+  context: Context
+): Promise<InvokeRestoreResult> => {
+  const deps = getRelayDeps();
+  deps.idempotency.registerLambdaContext(context);
+  const reading = readRestoreRequest(event);
+  const outcome = await acceptRestoreRequest(
+    reading,
+    reading.ok ? forRequest(deps, reading.key) : deps,
+    { source: 'invoke', original: JSON.stringify(event) ?? '' }
+  ).catch((error: unknown) => {
+    throw toInvokeFailure(error);
+  });
+  if (outcome.status === 'rejected') {
+    throw toInvokeFailure(outcome.error);
+  }
+  return outcome.result;
+};
+
+/**
+ * Direct invocation (Step Functions, another Lambda, `aws lambda invoke`):
+ * the request is the payload; the result carries the RestoreJobId; failures
+ * are errors named by their code, for Step Functions `Retry`/`Catch`.
+ */
+export const handler = middy<unknown, InvokeRestoreResult>()
+  .use(baseMiddleware())
+  .handler(run);

@@ -1,0 +1,46 @@
+import { forRequest, type RelayDeps } from '#shared/adapters/relay-deps';
+import type { KeyedLimiter } from '#shared/domain/keyed-limiter';
+import { AppError } from '#shared/errors/app-error';
+import {
+  type AcceptOutcome,
+  acceptRestoreRequest,
+} from '#shared/use-cases/accept-restore-request';
+import type { SqsRestoreRecord } from './schema.js';
+
+/**
+ * Handles one record of the request queue: started, replayed or rejected
+ * records succeed (SQS deletes them); a retryable failure throws, so the
+ * batch reports the record and SQS delivers it again after the visibility
+ * timeout.
+ *
+ * `asOf` is the message's `SentTimestamp`: every redelivery of the message
+ * picks the same `latest` recovery point.
+ */
+export const restoreFromRecord = (
+  record: SqsRestoreRecord,
+  deps: RelayDeps,
+  limiter: KeyedLimiter
+): Promise<AcceptOutcome> => {
+  const { reading, text } = record.body;
+  const key = reading.ok ? reading.key : record.messageId;
+  const sent = Number(record.attributes.SentTimestamp);
+  const requestDeps = forRequest(deps, key);
+  return limiter.run(key, async () => {
+    try {
+      return await acceptRestoreRequest(reading, requestDeps, {
+        source: 'sqs',
+        original: text,
+        messageId: record.messageId,
+        ...(Number.isFinite(sent) ? { asOf: new Date(sent) } : {}),
+      });
+    } catch (error) {
+      requestDeps.log.warn('restore request will be redelivered', {
+        messageId: record.messageId,
+        receiveCount: record.attributes.ApproximateReceiveCount,
+        errorCode: error instanceof AppError ? error.code : 'Unexpected',
+        error,
+      });
+      throw error;
+    }
+  });
+};

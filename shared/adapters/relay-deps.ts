@@ -1,0 +1,66 @@
+import { getSQSClient } from '../clients/sqs-client.js';
+import { loadConfig } from '../config/load-config.js';
+import type { RelayConfig } from '../config/relay-config.js';
+import { correlatedLogger } from '../observability/correlated-logger.js';
+import { logger } from '../observability/logger.js';
+import { metrics, PowertoolsRestoreMetrics } from '../observability/metrics.js';
+import type { Log } from '../ports/log.js';
+import type { RestoreMetrics } from '../ports/restore-metrics.js';
+import type { AcceptRestoreDeps } from '../use-cases/accept-restore-request.js';
+import { buildRestoreDeps, type RestoreDeps } from './restore-deps.js';
+import { SqsDeadLetterQueue } from './sqs-dead-letter-queue.js';
+
+/** Everything a door needs: the ports, and the configuration it reads. */
+export interface RelayDeps extends AcceptRestoreDeps {
+  readonly idempotency: RestoreDeps['idempotency'];
+  readonly config: RelayConfig;
+}
+
+/**
+ * Wires the production adapters of every door over the container's
+ * memoised SDK clients.
+ *
+ * @example
+ * ```ts
+ * const deps = buildRelayDeps(parseConfig(process.env), logger, metricsPort);
+ * ```
+ */
+export const buildRelayDeps = (
+  config: RelayConfig,
+  log: Log,
+  restoreMetrics: RestoreMetrics
+): RelayDeps => ({
+  ...buildRestoreDeps(config, log),
+  deadLetters: new SqsDeadLetterQueue({
+    client: getSQSClient(config.sdk),
+    queueUrl: config.deadLetterQueueUrl,
+  }),
+  metrics: restoreMetrics,
+  config,
+});
+
+let cached: RelayDeps | undefined;
+
+/**
+ * The container's deps: built on first use from the configuration parsed
+ * at cold start, then reused by every invocation.
+ *
+ * @throws ConfigError when the environment is invalid
+ */
+export const getRelayDeps = (): RelayDeps => {
+  cached ??= buildRelayDeps(
+    loadConfig(),
+    logger,
+    new PowertoolsRestoreMetrics({ metrics })
+  );
+  return cached;
+};
+
+/**
+ * The deps for one request: the same ports, with a logger whose lines carry
+ * the request key as correlation id.
+ */
+export const forRequest = <T extends { readonly log: Log }>(
+  deps: T,
+  requestKey: string
+): T => ({ ...deps, log: correlatedLogger(requestKey) });

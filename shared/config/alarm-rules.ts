@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { toProblems } from '../events/parse-restore-request.js';
+import {
+  type RestoreRequestInput,
+  RestoreRequestSchema,
+} from '../events/restore-request.js';
+
+// Alarm names: 1–255 characters (CloudWatch PutMetricAlarm AlarmName).
+const AlarmName = z.string().min(1).max(255);
+
+/**
+ * One alarm rule: which alarm (exact name or name prefix) starts which
+ * restore. The request template is a restore request without `requestId`
+ * (the key comes from the alarm transition, so a redelivered transition
+ * starts nothing new).
+ */
+const AlarmRuleSchema = z
+  .strictObject({
+    alarmName: AlarmName.optional(),
+    alarmNamePrefix: AlarmName.optional(),
+    beforeAlarm: z.boolean().default(false),
+    marginMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(0),
+    request: z.record(z.string(), z.unknown()),
+  })
+  .superRefine((rule, ctx) => {
+    if (
+      (rule.alarmName === undefined) ===
+      (rule.alarmNamePrefix === undefined)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['alarmName'],
+        message: 'give exactly one of alarmName or alarmNamePrefix',
+      });
+    }
+    if ('requestId' in rule.request) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['request', 'requestId'],
+        message:
+          'is derived from the alarm ARN and state timestamp; remove it from the template',
+      });
+      return;
+    }
+    // Validate the template as the request it will become.
+    const parsed = RestoreRequestSchema.safeParse({
+      ...rule.request,
+      requestId: 'alarm-template-check',
+    });
+    if (!parsed.success) {
+      for (const problem of toProblems(parsed.error.issues)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['request', ...problem.path.split('.').filter(Boolean)],
+          message: problem.message,
+        });
+      }
+      return;
+    }
+    if (rule.beforeAlarm && parsed.data.recoveryPointArn !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['beforeAlarm'],
+        message:
+          'needs a resourceArn template; an explicit recoveryPointArn has no "latest before"',
+      });
+    }
+  });
+
+/** A parsed alarm rule. */
+export interface AlarmRule {
+  readonly alarmName?: string;
+  readonly alarmNamePrefix?: string;
+  /** Restore the latest point created before the alarm's state timestamp. */
+  readonly beforeAlarm: boolean;
+  /** With `beforeAlarm`: go back this many minutes more. */
+  readonly marginMinutes: number;
+  /** The request template (valid once `requestId` is set). */
+  readonly request: Omit<RestoreRequestInput, 'requestId'>;
+}
+
+/**
+ * `ALARM_RULES`: a JSON array of alarm rules, e.g.
+ * `[{"alarmNamePrefix":"orders-db-","beforeAlarm":true,"request":{"resourceArn":"arn:aws:rds:…:db:orders-db"}}]`.
+ * Every template is validated at cold start, so a bad rule fails the
+ * deployment's first invocation with a `ConfigError`, not an alarm at 3 am.
+ */
+export const AlarmRulesSchema = z
+  .string()
+  .default('[]')
+  .transform((raw, ctx): AlarmRule[] => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+      return z.NEVER;
+    }
+    const result = z.array(AlarmRuleSchema).safeParse(parsed);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `[${issue.path.join('.')}] ${issue.message}`,
+        });
+      }
+      return z.NEVER;
+    }
+    return result.data.map(
+      (rule): AlarmRule => ({
+        ...(rule.alarmName === undefined ? {} : { alarmName: rule.alarmName }),
+        ...(rule.alarmNamePrefix === undefined
+          ? {}
+          : { alarmNamePrefix: rule.alarmNamePrefix }),
+        beforeAlarm: rule.beforeAlarm,
+        marginMinutes: rule.marginMinutes,
+        // Checked above against the request schema.
+        request: rule.request as Omit<RestoreRequestInput, 'requestId'>,
+      })
+    );
+  });

@@ -1,0 +1,86 @@
+import { resourceTypeFromArn } from '../domain/resource-type-from-arn.js';
+import type { AppError } from '../errors/app-error.js';
+import { RequestValidationError } from '../errors/request-validation-error.js';
+import { parseRestoreRequest } from './parse-restore-request.js';
+import type { RestoreRequest } from './restore-request.js';
+import { requestKeyOf } from './restore-request-key.js';
+
+/**
+ * An inbound request after reading: either valid, with its key, or the
+ * validation error to reject it with. Reading never throws, so every door
+ * can reject an unreadable request instead of retrying it in vain.
+ */
+export type RequestReading =
+  | {
+      readonly ok: true;
+      readonly request: RestoreRequest;
+      /** The request key ({@link requestKeyOf}). */
+      readonly key: string;
+      /** The resource type the request names or implies, if any. */
+      readonly resourceType?: string;
+    }
+  | {
+      readonly ok: false;
+      /** Why the request cannot be read or accepted (a permanent error). */
+      readonly error: AppError;
+    };
+
+/**
+ * Reads an untrusted value (an EventBridge `detail`, a direct-invocation
+ * payload) as a restore request.
+ *
+ * @example
+ * ```ts
+ * const reading = readRestoreRequest(event.detail);
+ * if (!reading.ok) await reject(reading.error);
+ * ```
+ */
+export const readRestoreRequest = (value: unknown): RequestReading => {
+  let request: RestoreRequest;
+  try {
+    request = parseRestoreRequest(value);
+  } catch (error) {
+    if (error instanceof RequestValidationError) {
+      return { ok: false, error };
+    }
+    throw error;
+  }
+  const arn = request.recoveryPointArn ?? request.resourceArn;
+  const resourceType =
+    request.resourceType ??
+    (arn === undefined ? undefined : resourceTypeFromArn(arn));
+  return {
+    ok: true,
+    request,
+    key: requestKeyOf(request),
+    ...(resourceType === undefined ? {} : { resourceType }),
+  };
+};
+
+/**
+ * Reads a message body (SQS) as a restore request: JSON first, then the
+ * request schema.
+ *
+ * @example
+ * ```ts
+ * readRestoreRequestBody('{"resourceArn":"arn:aws:…"}');
+ * ```
+ */
+export const readRestoreRequestBody = (body: string): RequestReading => {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return {
+      ok: false,
+      error: new RequestValidationError([
+        {
+          path: '',
+          message:
+            'the message body is not JSON; send a restore request object (see restore-request.v1.schema.json)',
+        },
+      ]),
+    };
+  }
+  return readRestoreRequest(value);
+};

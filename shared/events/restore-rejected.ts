@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { NOTIFICATION_SCHEMA_VERSION } from './restore-started.js';
+
+/** `type` of the notification published when a request is refused for good. */
+export const RESTORE_REJECTED = 'restore.rejected';
+
+/** Largest `original` kept in a notification, in bytes (SNS allows 256 KiB). */
+export const MAX_ORIGINAL_BYTES = 64 * 1024;
+
+const JsonObject = z.record(z.string(), z.json());
+
+/**
+ * Published when a request can never succeed as sent: invalid, against
+ * policy, no matching recovery point, or a requestId reused for another
+ * restore. The request is also kept in the dead-letter queue, so nothing is
+ * lost; fix it and send it again (with a new requestId if the old one was
+ * used).
+ */
+export const RestoreRejectedSchema = z
+  .strictObject({
+    schemaVersion: z.literal(NOTIFICATION_SCHEMA_VERSION),
+    type: z.literal(RESTORE_REJECTED),
+    requestId: z.string().optional().meta({
+      description:
+        'The request key when the request was readable enough to have one.',
+    }),
+    resourceType: z.string().optional(),
+    source: z.string().meta({
+      description:
+        'The door the request came through: sqs, eventbridge, alarm, invoke.',
+    }),
+    reason: z.strictObject({
+      code: z.string().meta({
+        description:
+          'Stable error code: RestoreRequestInvalid, PolicyViolation, RecoveryPointNotFound, RecoveryPointNotRestorable, IdempotencyConflict, AwsRequestRejected.',
+      }),
+      message: z.string(),
+      problems: z
+        .array(z.strictObject({ path: z.string(), message: z.string() }))
+        .optional()
+        .meta({ description: 'Every problem found, each with its path.' }),
+    }),
+    original: z.string().meta({
+      description:
+        'The request as received (the SQS body, or the event as JSON), cut to 64 KiB.',
+    }),
+    originalTruncated: z.boolean(),
+    messageId: z.string().optional().meta({
+      description: 'The SQS message id, for requests from the queue.',
+    }),
+    eventId: z.string().optional().meta({
+      description: 'The EventBridge event id, for events and alarms.',
+    }),
+    rejectedAt: z.iso.datetime(),
+    context: JsonObject.meta({
+      description: "The request's context, echoed; {} when it had none.",
+    }),
+  })
+  .meta({ title: 'restore-relay notification: restore.rejected' });
+
+/** A `restore.rejected` notification. */
+export type RestoreRejected = z.infer<typeof RestoreRejectedSchema>;
+
+/**
+ * Cuts a string to at most `maxBytes` of UTF-8 without splitting a
+ * character.
+ */
+export const truncateUtf8 = (
+  text: string,
+  maxBytes: number
+): { text: string; truncated: boolean } => {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= maxBytes) {
+    return { text, truncated: false };
+  }
+  // Decoding a cut buffer may end in U+FFFD; drop it.
+  const cut = bytes.subarray(0, maxBytes).toString('utf8');
+  return { text: cut.replace(/\uFFFD$/u, ''), truncated: true };
+};
+
+/**
+ * Builds a `restore.rejected` notification; the version and type are
+ * filled in and `original` is cut to {@link MAX_ORIGINAL_BYTES}.
+ *
+ * @example
+ * ```ts
+ * buildRestoreRejected({ source: 'sqs', reason: { code, message }, original: body, rejectedAt, context: {} });
+ * ```
+ */
+export const buildRestoreRejected = (
+  fields: Omit<RestoreRejected, 'schemaVersion' | 'type' | 'originalTruncated'>
+): RestoreRejected => {
+  const { text, truncated } = truncateUtf8(fields.original, MAX_ORIGINAL_BYTES);
+  return RestoreRejectedSchema.parse({
+    schemaVersion: NOTIFICATION_SCHEMA_VERSION,
+    type: RESTORE_REJECTED,
+    ...fields,
+    original: text,
+    originalTruncated: truncated,
+  });
+};

@@ -1,0 +1,34 @@
+import { AppError } from '../errors/app-error.js';
+
+/**
+ * The error a direct invocation fails with. Its `name` is the stable error
+ * code (`RestoreRequestInvalid`, `PolicyViolation`, `RestoreThrottled`, …),
+ * because Lambda reports `name` as `errorType`, and that is what a Step
+ * Functions `Retry`/`Catch` matches on
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html).
+ * This is the one error whose name does not end in `Error`, on purpose: the
+ * name is part of the contract.
+ */
+export class InvokeFailure extends Error {
+  /** Whether the same request may succeed if sent again later. */
+  readonly retryable: boolean;
+
+  constructor(error: AppError) {
+    super(error.message, { cause: error });
+    this.name = error.code;
+    this.retryable = error.retryable;
+  }
+}
+
+/**
+ * Maps any failure of the invoke door, in one place: our errors become
+ * {@link InvokeFailure}s named by their code; anything else is a bug and
+ * is passed on as it is.
+ *
+ * @example
+ * ```ts
+ * try { … } catch (error) { throw toInvokeFailure(error); }
+ * ```
+ */
+export const toInvokeFailure = (error: unknown): unknown =>
+  error instanceof AppError ? new InvokeFailure(error) : error;

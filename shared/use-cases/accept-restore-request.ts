@@ -1,0 +1,157 @@
+import { AppError } from '../errors/app-error.js';
+import type { RequestReading } from '../events/read-restore-request.js';
+import { type RejectRequestDeps, rejectRequest } from './reject-request.js';
+import {
+  type StartRestoreDeps,
+  type StartRestoreResult,
+  startRestore,
+} from './start-restore.js';
+
+/** How and when a request reached restore-relay. */
+export interface Arrival {
+  /** The door: `sqs`, `eventbridge`, `alarm`, `invoke`. */
+  readonly source: string;
+  /** The request as received, kept with a rejection. */
+  readonly original: string;
+  /**
+   * A time fixed at the first delivery (SQS `SentTimestamp`, the event's
+   * `time`), so `latest` picks the same point on every redelivery.
+   */
+  readonly asOf?: Date;
+  readonly messageId?: string;
+  readonly eventId?: string;
+}
+
+/** The ports {@link acceptRestoreRequest} runs with. */
+export interface AcceptRestoreDeps
+  extends StartRestoreDeps,
+    RejectRequestDeps {}
+
+/** What became of a request. */
+export type AcceptOutcome =
+  | {
+      /** `started`: a new job; `replayed`: an earlier delivery started it; `planned`: a dry run. */
+      readonly status: 'started' | 'replayed' | 'planned';
+      readonly result: StartRestoreResult;
+    }
+  | {
+      readonly status: 'rejected';
+      /** The permanent error the request was rejected with. */
+      readonly error: AppError;
+    };
+
+/**
+ * Takes one request from any door to its outcome: started (or replayed), or
+ * rejected for good and kept. Retryable failures are thrown for the door to
+ * redeliver.
+ *
+ * 1. An unreadable request is rejected ({@link rejectRequest}).
+ * 2. {@link startRestore}; count `RestoreStarted` or `RestoreReplayed`.
+ * 3. Every delivery counts `RestoreRequested` once, whatever its outcome,
+ *    with the resource type known by then.
+ * 4. A permanent error (invalid, policy, not found, conflict, rejected by
+ *    AWS) is rejected: kept in the dead-letter queue and notified, never
+ *    retried in vain.
+ *
+ * @throws AppError with `retryable` true (throttled, in progress, a
+ * dependency down), or an unexpected error
+ */
+export const acceptRestoreRequest = async (
+  reading: RequestReading,
+  deps: AcceptRestoreDeps,
+  arrival: Arrival
+): Promise<AcceptOutcome> => {
+  const { source } = arrival;
+  const resourceType =
+    (reading.ok ? reading.resourceType : undefined) ?? 'Unknown';
+  // Counted once per delivery, with the best resource type known by then:
+  // a generic recovery-point ARN tells its type only after planning.
+  const requested = (type: string): void =>
+    deps.metrics.count('RestoreRequested', { source, resourceType: type });
+  const reject = async (error: AppError): Promise<AcceptOutcome> => {
+    requested(resourceType);
+    await rejectRequest(
+      {
+        error,
+        source,
+        original: arrival.original,
+        ...(reading.ok
+          ? {
+              requestId: reading.key,
+              ...(reading.request.context === undefined
+                ? {}
+                : { context: reading.request.context }),
+            }
+          : {}),
+        ...(resourceType === 'Unknown' ? {} : { resourceType }),
+        ...(arrival.messageId === undefined
+          ? {}
+          : { messageId: arrival.messageId }),
+        ...(arrival.eventId === undefined ? {} : { eventId: arrival.eventId }),
+      },
+      deps
+    );
+    return { status: 'rejected', error };
+  };
+  if (!reading.ok) {
+    return reject(reading.error);
+  }
+  try {
+    const result = await startRestore(reading.request, deps, {
+      source,
+      ...(arrival.asOf === undefined ? {} : { asOf: arrival.asOf }),
+    });
+    requested(result.resourceType);
+    if (result.plan !== undefined) {
+      return { status: 'planned', result };
+    }
+    const dimensions = { source, resourceType: result.resourceType };
+    deps.metrics.count(
+      result.replayed ? 'RestoreReplayed' : 'RestoreStarted',
+      dimensions
+    );
+    return { status: result.replayed ? 'replayed' : 'started', result };
+  } catch (error) {
+    if (error instanceof AppError && !error.retryable) {
+      return reject(error);
+    }
+    requested(resourceType);
+    throw error;
+  }
+};
+
+/** A JSON-safe, value-free summary of an outcome, for logs and results. */
+export interface OutcomeSummary {
+  readonly status: AcceptOutcome['status'] | 'ignored';
+  readonly requestId?: string;
+  readonly restoreJobId?: string;
+  readonly errorCode?: string;
+}
+
+/**
+ * Summarises an outcome without metadata values or error objects.
+ *
+ * @example
+ * ```ts
+ * summarizeOutcome(await acceptRestoreRequest(reading, deps, arrival));
+ * // { status: 'started', requestId: 'inc-42', restoreJobId: '…' }
+ * ```
+ */
+export const summarizeOutcome = (
+  outcome: AcceptOutcome | { readonly status: 'ignored' }
+): OutcomeSummary => {
+  switch (outcome.status) {
+    case 'ignored':
+      return { status: 'ignored' };
+    case 'rejected':
+      return { status: 'rejected', errorCode: outcome.error.code };
+    default:
+      return {
+        status: outcome.status,
+        requestId: outcome.result.requestId,
+        ...(outcome.result.restoreJobId === undefined
+          ? {}
+          : { restoreJobId: outcome.result.restoreJobId }),
+      };
+  }
+};
