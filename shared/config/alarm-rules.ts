@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  type AlarmTransition,
+  buildAlarmRequest,
+} from '../events/alarm-restore-request.js';
 import { toProblems } from '../events/parse-restore-request.js';
 import {
   type RestoreRequestInput,
@@ -6,7 +10,14 @@ import {
 } from '../events/restore-request.js';
 
 // Alarm names: 1–255 characters (CloudWatch PutMetricAlarm AlarmName).
-const AlarmName = z.string().min(1).max(255);
+const MAX_ALARM_NAME = 255;
+const AlarmName = z.string().min(1).max(MAX_ALARM_NAME);
+
+const LARGEST_ALARM: AlarmTransition = {
+  alarmName: 'a'.repeat(MAX_ALARM_NAME),
+  alarmArn: `arn:aws-us-gov:cloudwatch:us-gov-west-1:111122223333:alarm:${'a'.repeat(MAX_ALARM_NAME)}`,
+  stateTimestamp: new Date('2026-01-01T00:00:00.000Z'),
+};
 
 /**
  * One alarm rule: which alarm (exact name or name prefix) starts which
@@ -47,11 +58,27 @@ const AlarmRuleSchema = z
       });
       return;
     }
-    // Validate the template as the request it will become.
-    const parsed = RestoreRequestSchema.safeParse({
-      ...rule.request,
-      requestId: 'alarm-template-check',
-    });
+    if (rule.beforeAlarm && 'recoveryPointArn' in rule.request) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['beforeAlarm'],
+        message:
+          'needs a resourceArn template; an explicit recoveryPointArn has no "latest before"',
+      });
+      return;
+    }
+    // Validate the template as the request it will become, with the
+    // largest alarm block an alarm can add (its context has a size limit).
+    const parsed = RestoreRequestSchema.safeParse(
+      buildAlarmRequest(
+        {
+          beforeAlarm: rule.beforeAlarm,
+          marginMinutes: rule.marginMinutes,
+          request: rule.request as Omit<RestoreRequestInput, 'requestId'>,
+        },
+        LARGEST_ALARM
+      )
+    );
     if (!parsed.success) {
       for (const problem of toProblems(parsed.error.issues)) {
         ctx.addIssue({
@@ -61,14 +88,6 @@ const AlarmRuleSchema = z
         });
       }
       return;
-    }
-    if (rule.beforeAlarm && parsed.data.recoveryPointArn !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['beforeAlarm'],
-        message:
-          'needs a resourceArn template; an explicit recoveryPointArn has no "latest before"',
-      });
     }
   });
 

@@ -6,11 +6,18 @@ export const ALARM_STATE_CHANGE = 'CloudWatch Alarm State Change';
 
 // CloudWatch writes `2026-03-01T04:16:10.447+0000` (no colon in the offset),
 // which ISO-8601 parsers and zod reject; events.md §3.2.
+const MESSAGE =
+  'must be an ISO-8601 timestamp with a time zone offset, e.g. 2026-03-01T04:16:10.447+0000';
 const CloudWatchTimestamp = z.string().transform((raw, ctx) => {
+  // An offset is required: without one, Date would read local time.
+  if (!/(Z|[+-]\d{2}:?\d{2})$/.test(raw)) {
+    ctx.addIssue({ code: 'custom', message: MESSAGE });
+    return z.NEVER;
+  }
   const iso = raw.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) {
-    ctx.addIssue({ code: 'custom', message: 'is not a timestamp' });
+    ctx.addIssue({ code: 'custom', message: MESSAGE });
     return z.NEVER;
   }
   return date;
