@@ -1,12 +1,13 @@
 /**
- * `npm run aws:local [-- --seed FILE]`: starts DynamoDB Local, the Backup
- * emulator and the SNS emulator, creates the relay table and topic, prints
- * the environment as `export NAME=value` lines, and runs until SIGINT or
- * SIGTERM.
+ * `npm run aws:local [-- --seed FILE]`: starts DynamoDB Local and the
+ * Backup, SNS and SQS emulators, creates the relay table, topic and queues,
+ * prints the environment as `export NAME=value` lines, and runs until
+ * SIGINT or SIGTERM.
  *
  * Options:
  * - `--seed FILE`: Backup seed instead of test/fixtures/seed/recovery-points.json
- * - `--backup-port N`, `--sns-port N`, `--dynamodb-port N`: fixed ports
+ * - `--backup-port N`, `--sns-port N`, `--sqs-port N`, `--dynamodb-port N`:
+ *   fixed ports
  *
  * @example
  * ```sh
@@ -14,7 +15,7 @@
  * ```
  */
 import { parseArgs } from 'node:util';
-import { startLocalAws } from './local-aws.js';
+import { RELAY_DLQ_NAME, startLocalAws } from './local-aws.js';
 
 const port = (value: string | undefined, flag: string): number | undefined => {
   if (value === undefined) {
@@ -33,6 +34,7 @@ const main = async (): Promise<void> => {
       seed: { type: 'string' },
       'backup-port': { type: 'string' },
       'sns-port': { type: 'string' },
+      'sqs-port': { type: 'string' },
       'dynamodb-port': { type: 'string' },
     },
     strict: true,
@@ -41,6 +43,7 @@ const main = async (): Promise<void> => {
     seedFile: values.seed,
     backup: { port: port(values['backup-port'], '--backup-port') },
     snsPort: port(values['sns-port'], '--sns-port'),
+    sqsPort: port(values['sqs-port'], '--sqs-port'),
     dynamoPort: port(values['dynamodb-port'], '--dynamodb-port'),
   });
 
@@ -51,6 +54,8 @@ const main = async (): Promise<void> => {
     ),
     `# Backup emulator control: ${local.backup.url}/_emulator/calls, /_emulator/jobs`,
     `# SNS emulator control:    ${local.sns.url}/_emulator/messages`,
+    `# SQS emulator control:    ${local.sqs.url}/_emulator/messages?queue=${RELAY_DLQ_NAME}`,
+    `# SQS request queue:       ${local.requestQueueUrl}`,
     '',
   ];
   process.stdout.write(lines.join('\n'));

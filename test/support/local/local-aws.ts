@@ -1,8 +1,9 @@
 /**
  * The whole local AWS environment for restore-relay: DynamoDB Local, the
- * Backup emulator and the SNS emulator, plus the relay table and the
- * notification topic, and the environment variables that point the
- * unchanged SDK clients at them (toolchain.md §5).
+ * Backup emulator, the SNS emulator and the SQS emulator, plus the relay
+ * table, the notification topic, the dead-letter queue and the request
+ * queue (redriving to the dead-letter queue), and the environment variables
+ * that point the unchanged SDK clients at them (toolchain.md §5).
  *
  * @see ../../../../shared/reference/toolchain.md §5
  * @see ../../../../shared/reference/house-style.md Part 2 §18
@@ -18,6 +19,10 @@ import {
   type SnsEmulator,
   startSnsEmulator,
 } from '../emulators/sns-emulator.js';
+import {
+  type SqsEmulator,
+  startSqsEmulator,
+} from '../emulators/sqs-emulator.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 import { createRelayTable } from './relay-table.js';
 
@@ -27,16 +32,36 @@ export const LOCAL_REGION = 'eu-west-1';
 /** Name of the SNS topic restore-relay publishes to. */
 export const RELAY_TOPIC_NAME = 'restore-relay-notifications';
 
+/** Name of the queue that keeps refused requests (`RELAY_DLQ_URL`). */
+export const RELAY_DLQ_NAME = 'restore-relay-dlq';
+
+/** Name of the queue restore requests arrive on. */
+export const RELAY_REQUEST_QUEUE_NAME = 'restore-relay-requests';
+
+/**
+ * The request queue's redrive `maxReceiveCount` (at least 5:
+ * reliability-and-limits.md §6), as in serverless.yml.
+ */
+export const RELAY_MAX_RECEIVE_COUNT = 5;
+
+/** The request queue's visibility timeout: 6 × the 60 s function timeout. */
+const RELAY_REQUEST_VISIBILITY_TIMEOUT_SECONDS = 360;
+
+/** Both queues keep messages 14 days, the SQS maximum. */
+const RELAY_QUEUE_RETENTION_SECONDS = 1_209_600;
+
 /** Environment variables for code under test (all strings). */
 export interface LocalAwsEnv {
   AWS_ENDPOINT_URL_BACKUP: string;
   AWS_ENDPOINT_URL_SNS: string;
+  AWS_ENDPOINT_URL_SQS: string;
   AWS_ENDPOINT_URL_DYNAMODB: string;
   AWS_REGION: string;
   AWS_ACCESS_KEY_ID: string;
   AWS_SECRET_ACCESS_KEY: string;
   RELAY_TABLE_NAME: string;
   RELAY_TOPIC_ARN: string;
+  RELAY_DLQ_URL: string;
 }
 
 /** Options for {@link startLocalAws}. */
@@ -49,6 +74,8 @@ export interface LocalAwsOptions {
   backup?: BackupEmulatorOptions | undefined;
   /** Fixed SNS port; default a free one. */
   snsPort?: number | undefined;
+  /** Fixed SQS port; default a free one. */
+  sqsPort?: number | undefined;
   /** Fixed DynamoDB Local port when one is started; default a free one. */
   dynamoPort?: number | undefined;
   /** Table name; default a unique `restore-relay-<random>`. */
@@ -60,9 +87,14 @@ export interface LocalAws {
   env: LocalAwsEnv;
   backup: BackupEmulator;
   sns: SnsEmulator;
+  sqs: SqsEmulator;
   dynamodb: { endpoint: string; client: DynamoDBClient };
   tableName: string;
   topicArn: string;
+  /** URL of the dead-letter queue (`RELAY_DLQ_URL`). */
+  dlqUrl: string;
+  /** URL of the request queue, which redrives to the dead-letter queue. */
+  requestQueueUrl: string;
   /**
    * Closes the emulators and the client. Deletes the table when the
    * DynamoDB endpoint was shared, and stops DynamoDB Local when it was
@@ -122,6 +154,28 @@ export const startLocalAws = async (
     cleanups.push(() => sns.close());
     const topicArn = sns.createTopic(RELAY_TOPIC_NAME);
 
+    const sqs = await startSqsEmulator({
+      region: LOCAL_REGION,
+      accountId: backup.accountId,
+      port: options.sqsPort,
+    });
+    cleanups.push(() => sqs.close());
+    // Attributes as in serverless.yml (RequestQueue, DeadLetterQueue). The
+    // dead-letter queue first: a redrive policy must name an existing queue.
+    const dlqUrl = sqs.createQueue(RELAY_DLQ_NAME, {
+      MessageRetentionPeriod: String(RELAY_QUEUE_RETENTION_SECONDS),
+      SqsManagedSseEnabled: 'true',
+    });
+    const requestQueueUrl = sqs.createQueue(RELAY_REQUEST_QUEUE_NAME, {
+      VisibilityTimeout: String(RELAY_REQUEST_VISIBILITY_TIMEOUT_SECONDS),
+      MessageRetentionPeriod: String(RELAY_QUEUE_RETENTION_SECONDS),
+      SqsManagedSseEnabled: 'true',
+      RedrivePolicy: JSON.stringify({
+        deadLetterTargetArn: sqs.queueArn(dlqUrl),
+        maxReceiveCount: RELAY_MAX_RECEIVE_COUNT,
+      }),
+    });
+
     let endpoint = options.dynamoEndpoint;
     if (endpoint === undefined) {
       const dynamodb = await startDynamoDbLocal({ port: options.dynamoPort });
@@ -153,18 +207,23 @@ export const startLocalAws = async (
       env: {
         AWS_ENDPOINT_URL_BACKUP: backup.url,
         AWS_ENDPOINT_URL_SNS: sns.url,
+        AWS_ENDPOINT_URL_SQS: sqs.url,
         AWS_ENDPOINT_URL_DYNAMODB: endpoint,
         AWS_REGION: LOCAL_REGION,
         AWS_ACCESS_KEY_ID: 'test',
         AWS_SECRET_ACCESS_KEY: 'test',
         RELAY_TABLE_NAME: tableName,
         RELAY_TOPIC_ARN: topicArn,
+        RELAY_DLQ_URL: dlqUrl,
       },
       backup,
       sns,
+      sqs,
       dynamodb: { endpoint, client },
       tableName,
       topicArn,
+      dlqUrl,
+      requestQueueUrl,
       stop,
     };
   } catch (error) {

@@ -16,13 +16,16 @@ export const useLocalAws = (
   let local: LocalAws | undefined;
   beforeAll(async () => {
     local = await startLocalAws({ dynamoEndpoint: inject('dynamoEndpoint') });
-    for (const [name, value] of Object.entries({ ...local.env, ...extraEnv })) {
+    // The local endpoints and resource names win over the test's own
+    // environment (RELAY_ENV names a fake table, topic and queue).
+    for (const [name, value] of Object.entries({ ...extraEnv, ...local.env })) {
       vi.stubEnv(name, value);
     }
   });
   beforeEach(() => {
     local?.backup.reset();
     local?.sns.reset();
+    local?.sqs.reset();
   });
   afterAll(async () => {
     vi.unstubAllEnvs();

@@ -11,6 +11,11 @@ import {
   PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import {
+  GetQueueAttributesCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   type DynamoDbLocal,
@@ -154,7 +159,7 @@ describe('startLocalAws on the shared DynamoDB Local', () => {
     await local.stop();
   });
 
-  it('wires the endpoints, table and topic into env', async () => {
+  it('wires the endpoints, table, topic and queues into env', async () => {
     // Arrange
     const backup = new BackupClient({
       endpoint: local.env.AWS_ENDPOINT_URL_BACKUP,
@@ -163,6 +168,11 @@ describe('startLocalAws on the shared DynamoDB Local', () => {
     });
     const sns = new SNSClient({
       endpoint: local.env.AWS_ENDPOINT_URL_SNS,
+      region: local.env.AWS_REGION,
+      credentials,
+    });
+    const sqs = new SQSClient({
+      endpoint: local.env.AWS_ENDPOINT_URL_SQS,
       region: local.env.AWS_REGION,
       credentials,
     });
@@ -177,16 +187,30 @@ describe('startLocalAws on the shared DynamoDB Local', () => {
     await sns.send(
       new PublishCommand({ TopicArn: local.env.RELAY_TOPIC_ARN, Message: 'hi' })
     );
+    await sqs.send(
+      new SendMessageCommand({
+        QueueUrl: local.env.RELAY_DLQ_URL,
+        MessageBody: 'refused',
+      })
+    );
+    const { Attributes } = await sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: local.requestQueueUrl,
+        AttributeNames: ['RedrivePolicy'],
+      })
+    );
     const { Table } = await local.dynamodb.client.send(
       new DescribeTableCommand({ TableName: local.env.RELAY_TABLE_NAME })
     );
     backup.destroy();
     sns.destroy();
+    sqs.destroy();
 
     // Assert
     expect(local.env).toEqual({
       AWS_ENDPOINT_URL_BACKUP: local.backup.url,
       AWS_ENDPOINT_URL_SNS: local.sns.url,
+      AWS_ENDPOINT_URL_SQS: local.sqs.url,
       AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
       AWS_REGION: 'eu-west-1',
       AWS_ACCESS_KEY_ID: 'test',
@@ -194,10 +218,23 @@ describe('startLocalAws on the shared DynamoDB Local', () => {
       RELAY_TABLE_NAME: local.tableName,
       RELAY_TOPIC_ARN:
         'arn:aws:sns:eu-west-1:111122223333:restore-relay-notifications',
+      RELAY_DLQ_URL: `${local.sqs.url}/111122223333/restore-relay-dlq`,
     });
     expect(local.tableName).toMatch(/^restore-relay-[a-z0-9]+-[0-9a-f]{6}$/);
     expect(point.ResourceType).toBe('EC2');
     expect(local.sns.messages()).toMatchObject([{ Message: 'hi' }]);
+    expect(local.dlqUrl).toBe(local.env.RELAY_DLQ_URL);
+    expect(local.requestQueueUrl).toBe(
+      `${local.sqs.url}/111122223333/restore-relay-requests`
+    );
+    expect(local.sqs.messages(local.dlqUrl)).toMatchObject([
+      { body: 'refused' },
+    ]);
+    expect(JSON.parse(Attributes?.RedrivePolicy ?? '{}')).toEqual({
+      deadLetterTargetArn:
+        'arn:aws:sqs:eu-west-1:111122223333:restore-relay-dlq',
+      maxReceiveCount: 5,
+    });
     expect(Table?.TableStatus).toBe('ACTIVE');
   });
 });
