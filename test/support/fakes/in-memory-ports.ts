@@ -7,6 +7,10 @@ import { RecoveryPointNotFoundError } from '#shared/errors/recovery-point-not-fo
 import { RestoreInProgressError } from '#shared/errors/restore-in-progress-error';
 import type { RelayNotification } from '#shared/events/relay-notification';
 import type {
+  DeadLetter,
+  DeadLetterQueue,
+} from '#shared/ports/dead-letter-queue';
+import type {
   IdempotentOutcome,
   IdempotentRunner,
 } from '#shared/ports/idempotent-runner';
@@ -18,6 +22,11 @@ import type {
   SavedRestoreMetadata,
 } from '#shared/ports/recovery-point-catalog';
 import type { RestoreJobStarter } from '#shared/ports/restore-job-starter';
+import type {
+  RestoreMetricDimensions,
+  RestoreMetricName,
+  RestoreMetrics,
+} from '#shared/ports/restore-metrics';
 
 /** A fake catalog: points with their saved metadata, and a call log. */
 export class InMemoryCatalog implements RecoveryPointCatalog {
@@ -180,5 +189,32 @@ export class MemoryLog implements Log {
       message,
       ...(attributes ? { attributes } : {}),
     });
+  }
+}
+
+/** A fake dead-letter queue: keeps every letter; `failWith` makes it fail. */
+export class InMemoryDeadLetterQueue implements DeadLetterQueue {
+  readonly letters: DeadLetter[] = [];
+  failWith: Error | undefined;
+  async send(letter: DeadLetter): Promise<void> {
+    if (this.failWith !== undefined) {
+      throw this.failWith;
+    }
+    this.letters.push(letter);
+  }
+}
+
+/** Fake metrics: every count, in order. */
+export class InMemoryMetrics implements RestoreMetrics {
+  readonly counts: {
+    name: RestoreMetricName;
+    dimensions: RestoreMetricDimensions;
+  }[] = [];
+  count(name: RestoreMetricName, dimensions: RestoreMetricDimensions): void {
+    this.counts.push({ name, dimensions: { ...dimensions } });
+  }
+  /** The names counted, in order. */
+  names(): RestoreMetricName[] {
+    return this.counts.map((c) => c.name);
   }
 }

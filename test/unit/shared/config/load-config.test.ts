@@ -109,3 +109,138 @@ describe('parseConfig', () => {
     expect(error.message).toContain(expected);
   });
 });
+
+describe('parseConfig for the relay doors', () => {
+  const DB_RESTORE = 'arn:aws:iam::111122223333:role/service-role/db-restore';
+  const DEFAULT_ROLE = 'arn:aws:iam::111122223333:role/restore-default';
+
+  it('keeps the dead-letter queue URL', () => {
+    // Act
+    const config = parseConfig(RELAY_ENV);
+
+    // Assert
+    expect(config.deadLetterQueueUrl).toBe(
+      'https://sqs.eu-west-1.amazonaws.com/111122223333/restore-relay-dlq'
+    );
+  });
+
+  it.each([
+    ['missing', undefined, 'RELAY_DLQ_URL: must be an SQS queue URL'],
+    [
+      'not a URL',
+      'restore-relay-dlq',
+      'RELAY_DLQ_URL: must be an SQS queue URL',
+    ],
+  ])('fails when RELAY_DLQ_URL is %s', (_case, value, expected) => {
+    // Act
+    const error = errorOf({ ...RELAY_ENV, RELAY_DLQ_URL: value });
+
+    // Assert
+    expect(error.code).toBe('ConfigInvalid');
+    expect(error.message).toContain(expected);
+  });
+
+  it('names a bare role ARN after the role, without its path', () => {
+    // Act
+    const config = parseConfig({
+      ...RELAY_ENV,
+      RESTORE_ROLES: DB_RESTORE,
+      DEFAULT_RESTORE_ROLE: undefined,
+    });
+
+    // Assert
+    expect([...config.policy.restoreRoles]).toEqual([
+      ['db-restore', DB_RESTORE],
+    ]);
+    expect(config.policy.defaultRestoreRole).toBe('db-restore');
+  });
+
+  it('accepts bare role ARNs mixed with name=arn entries', () => {
+    // Act
+    const config = parseConfig({
+      ...RELAY_ENV,
+      RESTORE_ROLES: ` default=${DEFAULT_ROLE} , ${DB_RESTORE} `,
+      DEFAULT_RESTORE_ROLE: 'default',
+    });
+
+    // Assert
+    expect([...config.policy.restoreRoles]).toEqual([
+      ['default', DEFAULT_ROLE],
+      ['db-restore', DB_RESTORE],
+    ]);
+    expect(config.policy.defaultRestoreRole).toBe('default');
+  });
+
+  it.each(['', '  '])(
+    'treats DEFAULT_RESTORE_ROLE=%j as unset: one role is the default',
+    (value) => {
+      // Act
+      const config = parseConfig({
+        ...RELAY_ENV,
+        RESTORE_ROLES: DB_RESTORE,
+        DEFAULT_RESTORE_ROLE: value,
+      });
+
+      // Assert
+      expect(config.policy.defaultRestoreRole).toBe('db-restore');
+    }
+  );
+
+  it('requires a default role when DEFAULT_RESTORE_ROLE is empty and there are two roles', () => {
+    // Act
+    const error = errorOf({ ...RELAY_ENV, DEFAULT_RESTORE_ROLE: '' });
+
+    // Assert
+    expect(error.message).toContain(
+      'DEFAULT_RESTORE_ROLE: is required when RESTORE_ROLES names more than one role'
+    );
+  });
+
+  it('runs two records at once by default', () => {
+    // Act
+    const config = parseConfig(RELAY_ENV);
+
+    // Assert
+    expect(config.recordConcurrency).toBe(2);
+  });
+
+  it('accepts a record concurrency up to 10', () => {
+    // Act
+    const config = parseConfig({ ...RELAY_ENV, RECORD_CONCURRENCY: '10' });
+
+    // Assert
+    expect(config.recordConcurrency).toBe(10);
+  });
+
+  it.each(['11', '0', '1.5', 'two'])(
+    'fails when RECORD_CONCURRENCY is %s',
+    (value) => {
+      // Act
+      const error = errorOf({ ...RELAY_ENV, RECORD_CONCURRENCY: value });
+
+      // Assert
+      expect(error.message).toContain('RECORD_CONCURRENCY');
+    }
+  );
+
+  it('allows events from restore-relay by default', () => {
+    // Act
+    const config = parseConfig(RELAY_ENV);
+
+    // Assert
+    expect(config.eventSources).toEqual(new Set(['restore-relay']));
+  });
+
+  it('reads RELAY_EVENT_SOURCES as a comma-separated set', () => {
+    // Act
+    const config = parseConfig({
+      ...RELAY_ENV,
+      RELAY_EVENT_SOURCES: 'restore-relay, ops.runbooks ,,restore-relay',
+    });
+
+    // Assert
+    expect(config.eventSources).toEqual(
+      new Set(['restore-relay', 'ops.runbooks'])
+    );
+  });
+});

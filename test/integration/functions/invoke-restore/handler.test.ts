@@ -1,0 +1,179 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  captureMetrics,
+  deadLetters,
+  notificationsOfType,
+} from '#test/support/handler-steps';
+import { lambdaContext } from '#test/support/lambda-context';
+import { deepFreeze } from '#test/support/lambda-events';
+import { useLocalAws } from '#test/support/local/use-local-aws';
+import { RELAY_ENV } from '#test/support/relay-env';
+import { handler } from '../../../../functions/invoke-restore/handler.js';
+
+const local = useLocalAws({ ...RELAY_ENV, AWS_SDK_MAX_ATTEMPTS: '2' });
+
+const EFS_RP =
+  'arn:aws:backup:eu-west-1:111122223333:recovery-point:08259cdf-ed72-44ab-8893-340eaf465ac0';
+
+const efs = (requestId: string, extra: object = {}) =>
+  deepFreeze({
+    requestId,
+    recoveryPointArn: EFS_RP,
+    backupVaultName: 'prod-primary',
+    ...extra,
+  });
+
+const invoke = (payload: unknown) => handler(payload, lambdaContext());
+
+const failureOf = (payload: unknown) =>
+  invoke(payload).then(
+    () => {
+      throw new Error('expected the invocation to fail');
+    },
+    (error: unknown) => error as Error & { retryable?: boolean }
+  );
+
+let emf: ReturnType<typeof captureMetrics>;
+beforeEach(() => {
+  emf = captureMetrics();
+});
+afterEach(() => {
+  emf.restore();
+});
+
+describe('invoke-restore on the local AWS', () => {
+  it('returns the RestoreJobId, and the same result, replayed, on a second call', async () => {
+    // Act
+    const first = await invoke(efs('inv-1'));
+    const second = await invoke(efs('inv-1'));
+
+    // Assert
+    const [job] = local().backup.jobs();
+    expect(first).toEqual({
+      requestId: 'inv-1',
+      restoreJobId: job?.restoreJobId,
+      recoveryPointArn: EFS_RP,
+      resourceType: 'EFS',
+      backupVaultName: 'prod-primary',
+      replayed: false,
+    });
+    expect(second).toEqual({ ...first, replayed: true });
+    expect(local().backup.callsTo('StartRestoreJob')).toHaveLength(1);
+    expect(notificationsOfType(local(), 'restore.started')).toEqual([
+      expect.objectContaining({ requestId: 'inv-1', source: 'invoke' }),
+    ]);
+  });
+
+  it('a dry run returns the exact StartRestoreJob input and writes nothing', async () => {
+    // Act
+    const result = await invoke(efs('inv-dry', { dryRun: true }));
+
+    // Assert
+    expect(result.plan?.input).toMatchObject({
+      RecoveryPointArn: EFS_RP,
+      ResourceType: 'EFS',
+    });
+    expect(result.restoreJobId).toBeUndefined();
+    expect(local().backup.callsTo('StartRestoreJob')).toHaveLength(0);
+    expect(local().sns.messages()).toEqual([]);
+  });
+
+  it.each([
+    [
+      'RestoreRequestInvalid',
+      () => efs('inv-bad', { IamRoleArn: 'arn:aws:iam::111122223333:role/x' }),
+    ],
+    [
+      'PolicyViolation',
+      () => ({ ...efs('inv-vault'), backupVaultName: 'elsewhere' }),
+    ],
+    [
+      'RecoveryPointNotFound',
+      () =>
+        efs('inv-missing', {
+          recoveryPointArn:
+            'arn:aws:backup:eu-west-1:111122223333:recovery-point:00000000-0000-4000-8000-000000000000',
+        }),
+    ],
+  ])(
+    'fails with an error named %s, kept and notified',
+    async (name, payload) => {
+      // Act
+      const error = await failureOf(payload());
+
+      // Assert
+      expect(error.name).toBe(name);
+      expect(error.retryable).toBe(false);
+      expect(local().backup.callsTo('StartRestoreJob')).toHaveLength(0);
+      expect(deadLetters(local())).toEqual([
+        expect.objectContaining({
+          attributes: expect.objectContaining({
+            errorCode: name,
+            source: 'invoke',
+          }),
+        }),
+      ]);
+      expect(notificationsOfType(local(), 'restore.rejected')).toEqual([
+        expect.objectContaining({
+          reason: expect.objectContaining({ code: name }),
+        }),
+      ]);
+    }
+  );
+
+  it('fails with IdempotencyConflict when a requestId is reused for another restore', async () => {
+    // Arrange
+    await invoke(efs('inv-conflict'));
+
+    // Act
+    const error = await failureOf(
+      efs('inv-conflict', { metadata: { PerformanceMode: 'maxIO' } })
+    );
+
+    // Assert
+    expect(error.name).toBe('IdempotencyConflict');
+    expect(local().backup.callsTo('StartRestoreJob')).toHaveLength(1);
+  });
+
+  it('fails with RestoreThrottled, retryable, and keeps nothing in the dead-letter queue', async () => {
+    // Arrange
+    local().backup.addFault({
+      operation: 'StartRestoreJob',
+      count: 2,
+      kind: 'error',
+      errorName: 'ThrottlingException',
+      status: 400,
+    });
+
+    // Act
+    const error = await failureOf(efs('inv-throttled'));
+    const retry = await invoke(efs('inv-throttled'));
+
+    // Assert
+    expect(error.name).toBe('RestoreThrottled');
+    expect(error.retryable).toBe(true);
+    expect(deadLetters(local())).toEqual([]);
+    expect(retry.replayed).toBe(false);
+    expect(local().backup.jobs()).toHaveLength(1);
+  });
+
+  it('fails with DependencyFailure when SNS is down, and the retry starts no second job', async () => {
+    // Arrange
+    local().sns.addFault({
+      operation: 'Publish',
+      count: 2,
+      kind: 'error',
+      errorName: 'InternalError',
+      status: 500,
+    });
+
+    // Act
+    const error = await failureOf(efs('inv-sns'));
+    const retry = await invoke(efs('inv-sns'));
+
+    // Assert
+    expect(error.name).toBe('DependencyFailure');
+    expect(retry.restoreJobId).toBe(local().backup.jobs()[0]?.restoreJobId);
+    expect(local().backup.jobs()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * Steps for handler tests on the local AWS: what the relay published, what
+ * it kept in the dead-letter queue, which metrics it emitted.
+ */
+import { type MockInstance, vi } from 'vitest';
+import {
+  type RelayNotification,
+  RelayNotificationSchema,
+} from '#shared/events/relay-notification';
+import type { LocalAws } from './local/local-aws.js';
+
+/** Every notification published so far, parsed with the v1 schema. */
+export const notifications = (local: LocalAws): RelayNotification[] =>
+  local.sns
+    .messages(local.topicArn)
+    .map((m) => RelayNotificationSchema.parse(JSON.parse(m.Message)));
+
+/** Notifications of one type. */
+export const notificationsOfType = <T extends RelayNotification['type']>(
+  local: LocalAws,
+  type: T
+): Extract<RelayNotification, { type: T }>[] =>
+  notifications(local).filter(
+    (n): n is Extract<RelayNotification, { type: T }> => n.type === type
+  );
+
+/** The requests kept in the dead-letter queue: body and string attributes. */
+export const deadLetters = (local: LocalAws) =>
+  local.sqs.messages(local.dlqUrl).map((m) => ({
+    body: m.body,
+    attributes: Object.fromEntries(
+      Object.entries(m.attributes).map(([k, v]) => [k, v.StringValue])
+    ),
+  }));
+
+/** One EMF metric record, reduced to what tests check. */
+export interface EmittedMetric {
+  readonly name: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+}
+
+/**
+ * Captures the CloudWatch EMF lines Powertools Metrics writes to stdout
+ * (and keeps them out of the test output).
+ */
+export const captureMetrics = (): {
+  readonly metrics: () => EmittedMetric[];
+  readonly restore: () => void;
+} => {
+  const lines: string[] = [];
+  const spy: MockInstance = vi
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: unknown) => {
+      lines.push(String(chunk));
+      return true;
+    });
+  return {
+    metrics: () =>
+      lines.flatMap((line) =>
+        line
+          .split('\n')
+          .filter((l) => l.includes('"_aws"'))
+          .flatMap((l) => {
+            const record = JSON.parse(l) as {
+              _aws: {
+                CloudWatchMetrics: {
+                  Dimensions: string[][];
+                  Metrics: { Name: string }[];
+                }[];
+              };
+            } & Record<string, unknown>;
+            return record._aws.CloudWatchMetrics.flatMap((set) =>
+              set.Metrics.map((m) => ({
+                name: m.Name,
+                dimensions: Object.fromEntries(
+                  (set.Dimensions[0] ?? []).map((d) => [d, String(record[d])])
+                ),
+              }))
+            );
+          })
+      ),
+    restore: () => spy.mockRestore(),
+  };
+};
