@@ -1,4 +1,4 @@
-import type { RestorePlan } from '#shared/domain/restore-plan';
+import type { StartRestoreResult } from '#shared/use-cases/start-restore';
 
 /**
  * The payload is the restore request v1 itself (no envelope), read with the
@@ -6,16 +6,9 @@ import type { RestorePlan } from '#shared/domain/restore-plan';
  */
 export type { RestoreRequestInput as InvokeRestorePayload } from '#shared/events/restore-request';
 
-/** What a direct invocation returns (Step Functions: the task's output). */
-export interface InvokeRestoreResult {
-  readonly requestId: string;
-  /** Absent only for a dry run. */
-  readonly restoreJobId?: string;
-  readonly recoveryPointArn: string;
-  readonly resourceType: string;
-  readonly backupVaultName: string;
-  /** True when an earlier call with the same request started the job. */
-  readonly replayed: boolean;
-  /** Only for a dry run: exactly what would be sent to StartRestoreJob. */
-  readonly plan?: RestorePlan;
-}
+/**
+ * What a direct invocation returns (Step Functions: the task's output):
+ * `requestId`, `restoreJobId` (absent for a dry run), `recoveryPointArn`,
+ * `resourceType`, `backupVaultName`, `replayed`, and `plan` for a dry run.
+ */
+export type InvokeRestoreResult = StartRestoreResult;

@@ -8,6 +8,7 @@ import {
   type RestoreRequestInput,
   RestoreRequestSchema,
 } from '../events/restore-request.js';
+import { parseJsonEnv } from './json-env.js';
 
 // Alarm names: 1–255 characters (CloudWatch PutMetricAlarm AlarmName).
 const MAX_ALARM_NAME = 255;
@@ -113,11 +114,8 @@ export const AlarmRulesSchema = z
   .string()
   .default('[]')
   .transform((raw, ctx): AlarmRule[] => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+    const parsed = parseJsonEnv(raw, ctx);
+    if (parsed === z.NEVER) {
       return z.NEVER;
     }
     const result = z.array(AlarmRuleSchema).safeParse(parsed);

@@ -9,6 +9,7 @@ import type {
   RestorePolicy,
 } from '../domain/restore-policy.js';
 import { AlarmRulesSchema } from './alarm-rules.js';
+import { parseJsonEnv } from './json-env.js';
 
 const csv = (value: string): string[] =>
   value
@@ -30,12 +31,18 @@ const RestoreRoles = z
   .transform((raw, ctx) => {
     let pairs: [string, unknown][];
     if (raw.trim().startsWith('{')) {
-      try {
-        pairs = Object.entries(JSON.parse(raw) as Record<string, unknown>);
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+      const parsed = parseJsonEnv(raw, ctx);
+      if (parsed === z.NEVER) {
         return z.NEVER;
       }
+      if (typeof parsed !== 'object' || parsed === null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be a JSON object of role name to role ARN',
+        });
+        return z.NEVER;
+      }
+      pairs = Object.entries(parsed);
     } else {
       pairs = csv(raw).map((entry) => {
         // A bare role ARN is named after the role itself, so a deployment
@@ -117,11 +124,8 @@ const ForbiddenOverrides = z
   .default(DEFAULT_FORBIDDEN_OVERRIDES)
   .transform((raw, ctx) => {
     const result = new Map<ResourceType | '*', ForbiddenOverride[]>();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+    const parsed = parseJsonEnv(raw, ctx);
+    if (parsed === z.NEVER) {
       return z.NEVER;
     }
     const shape = z.record(z.string(), z.array(z.string().min(1)));

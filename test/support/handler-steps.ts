@@ -2,7 +2,7 @@
  * Steps for handler tests on the local AWS: what the relay published, what
  * it kept in the dead-letter queue, which metrics it emitted.
  */
-import { type MockInstance, vi } from 'vitest';
+import { afterEach, beforeEach, type MockInstance, vi } from 'vitest';
 import {
   type RelayNotification,
   RelayNotificationSchema,
@@ -81,4 +81,34 @@ export const captureMetrics = (): {
       ),
     restore: () => spy.mockRestore(),
   };
+};
+
+/**
+ * Captures EMF metrics around every test of the file.
+ *
+ * @returns the metrics emitted so far in the current test
+ */
+export const useCapturedMetrics = (): (() => EmittedMetric[]) => {
+  let capture: ReturnType<typeof captureMetrics> | undefined;
+  beforeEach(() => {
+    capture = captureMetrics();
+  });
+  afterEach(() => {
+    capture?.restore();
+  });
+  return () => capture?.metrics() ?? [];
+};
+
+/**
+ * Makes AWS Backup throttle the next `count` StartRestoreJob calls (the
+ * default covers every attempt of one call with `AWS_SDK_MAX_ATTEMPTS=2`).
+ */
+export const throttleStartRestoreJob = (local: LocalAws, count = 2): void => {
+  local.backup.addFault({
+    operation: 'StartRestoreJob',
+    count,
+    kind: 'error',
+    errorName: 'ThrottlingException',
+    status: 400,
+  });
 };

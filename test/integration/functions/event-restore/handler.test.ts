@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { alarmRequestKey } from '#shared/events/alarm-restore-request';
 import {
-  captureMetrics,
   deadLetters,
   notifications,
   notificationsOfType,
+  throttleStartRestoreJob,
+  useCapturedMetrics,
 } from '#test/support/handler-steps';
 import { lambdaContext } from '#test/support/lambda-context';
 import { alarmEvent, restoreRequestedEvent } from '#test/support/lambda-events';
@@ -44,13 +45,7 @@ const local = useLocalAws({
 
 const invoke = (event: unknown) => handler(event, lambdaContext());
 
-let emf: ReturnType<typeof captureMetrics>;
-beforeEach(() => {
-  emf = captureMetrics();
-});
-afterEach(() => {
-  emf.restore();
-});
+const emitted = useCapturedMetrics();
 
 describe('event-restore: "Restore Requested" events', () => {
   it('starts the restore in the detail and publishes restore.started', async () => {
@@ -170,13 +165,7 @@ describe('event-restore: "Restore Requested" events', () => {
 
   it('throws a retryable failure, so Lambda retries and then uses the on-failure destination', async () => {
     // Arrange
-    local().backup.addFault({
-      operation: 'StartRestoreJob',
-      count: 2,
-      kind: 'error',
-      errorName: 'ThrottlingException',
-      status: 400,
-    });
+    throttleStartRestoreJob(local());
 
     // Act
     const failure = await invoke(
@@ -303,7 +292,7 @@ describe('event-restore: CloudWatch alarms', () => {
     await invoke(alarmEvent({ alarmName: 'orders-db-cpu', stateTimestamp }));
 
     // Assert
-    expect(emf.metrics()).toEqual(
+    expect(emitted()).toEqual(
       expect.arrayContaining([
         {
           name: 'RestoreStarted',

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  captureMetrics,
   deadLetters,
   notificationsOfType,
+  throttleStartRestoreJob,
+  useCapturedMetrics,
 } from '#test/support/handler-steps';
 import { lambdaContext } from '#test/support/lambda-context';
 import { deepFreeze } from '#test/support/lambda-events';
@@ -33,13 +34,8 @@ const failureOf = (payload: unknown) =>
     (error: unknown) => error as Error & { retryable?: boolean }
   );
 
-let emf: ReturnType<typeof captureMetrics>;
-beforeEach(() => {
-  emf = captureMetrics();
-});
-afterEach(() => {
-  emf.restore();
-});
+// Keeps the EMF lines out of the test output.
+useCapturedMetrics();
 
 describe('invoke-restore on the local AWS', () => {
   it('returns the RestoreJobId, and the same result, replayed, on a second call', async () => {
@@ -137,13 +133,7 @@ describe('invoke-restore on the local AWS', () => {
 
   it('fails with RestoreThrottled, retryable, and keeps nothing in the dead-letter queue', async () => {
     // Arrange
-    local().backup.addFault({
-      operation: 'StartRestoreJob',
-      count: 2,
-      kind: 'error',
-      errorName: 'ThrottlingException',
-      status: 400,
-    });
+    throttleStartRestoreJob(local());
 
     // Act
     const error = await failureOf(efs('inv-throttled'));

@@ -1,9 +1,10 @@
 import type { SQSBatchResponse } from 'aws-lambda';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  captureMetrics,
   deadLetters,
   notificationsOfType,
+  throttleStartRestoreJob,
+  useCapturedMetrics,
 } from '#test/support/handler-steps';
 import { lambdaContext } from '#test/support/lambda-context';
 import { sqsEvent, sqsRecord } from '#test/support/lambda-events';
@@ -32,13 +33,7 @@ const efs = (requestId: string, extra: object = {}) => ({
 const invoke = (event: ReturnType<typeof sqsEvent>) =>
   handler(event, lambdaContext()) as Promise<SQSBatchResponse>;
 
-let emf: ReturnType<typeof captureMetrics>;
-beforeEach(() => {
-  emf = captureMetrics();
-});
-afterEach(() => {
-  emf.restore();
-});
+const emitted = useCapturedMetrics();
 
 describe('sqs-restore on the local AWS', () => {
   it('a mixed batch: starts the valid request once, rejects and keeps the rest, fails nothing', async () => {
@@ -117,7 +112,7 @@ describe('sqs-restore on the local AWS', () => {
     expect(local().backup.callsTo('StartRestoreJob')).toHaveLength(1);
     expect(notificationsOfType(local(), 'restore.started')).toHaveLength(1);
     expect(deadLetters(local())).toEqual([]);
-    const names = emf.metrics().map((m) => m.name);
+    const names = emitted().map((m) => m.name);
     expect(names.filter((n) => n === 'RestoreStarted')).toHaveLength(1);
     expect(names.filter((n) => n === 'RestoreReplayed')).toHaveLength(2);
   });
@@ -139,13 +134,7 @@ describe('sqs-restore on the local AWS', () => {
 
   it('a throttled restore goes back to the queue as a batch item failure, not to the dead-letter queue', async () => {
     // Arrange
-    local().backup.addFault({
-      operation: 'StartRestoreJob',
-      count: 2,
-      kind: 'error',
-      errorName: 'ThrottlingException',
-      status: 400,
-    });
+    throttleStartRestoreJob(local());
     const throttled = sqsRecord(efs('sqs-throttled'), { messageId: 'm-thr' });
     const invalid = sqsRecord({ nope: true }, { messageId: 'm-bad' });
 
@@ -196,7 +185,7 @@ describe('sqs-restore on the local AWS', () => {
     );
 
     // Assert
-    const metrics = emf.metrics().filter((m) => m.name !== 'ColdStart');
+    const metrics = emitted().filter((m) => m.name !== 'ColdStart');
     expect(metrics).toEqual(
       expect.arrayContaining([
         {

@@ -8,6 +8,7 @@ import {
   type StartRestoreResult,
   startRestore,
 } from '#shared/use-cases/start-restore';
+import { throttleStartRestoreJob } from '#test/support/handler-steps';
 import { localRestoreDeps } from '#test/support/local/local-restore-deps';
 import { tableItems, useLocalAws } from '#test/support/local/use-local-aws';
 import { RELAY_ENV } from '#test/support/relay-env';
@@ -157,13 +158,7 @@ describe('startRestore on the local AWS', () => {
 
   it('Backup throttling is retryable, loses nothing, and the retry starts one job', async () => {
     // Arrange
-    local().backup.addFault({
-      operation: 'StartRestoreJob',
-      count: 2,
-      kind: 'error',
-      errorName: 'ThrottlingException',
-      status: 400,
-    });
+    throttleStartRestoreJob(local());
 
     // Act
     const first = await start(efs('it-throttled')).catch((e: unknown) => e);
