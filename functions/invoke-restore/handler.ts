@@ -3,7 +3,7 @@ import type { Context } from 'aws-lambda';
 import { forRequest, getRelayDeps } from '#shared/adapters/relay-deps';
 import { readRestoreRequest } from '#shared/events/read-restore-request';
 import { baseMiddleware } from '#shared/middleware/base-middleware';
-import { toInvokeFailure } from '#shared/middleware/invoke-error';
+import { invokeErrors } from '#shared/middleware/invoke-error';
 import { acceptRestoreRequest } from '#shared/use-cases/accept-restore-request';
 import type { InvokeRestoreResult } from './schema.js';
 
@@ -18,11 +18,9 @@ const run = async (
     reading,
     reading.ok ? forRequest(deps, reading.key) : deps,
     { source: 'invoke', original: JSON.stringify(event) ?? '' }
-  ).catch((error: unknown) => {
-    throw toInvokeFailure(error);
-  });
+  );
   if (outcome.status === 'rejected') {
-    throw toInvokeFailure(outcome.error);
+    throw outcome.error;
   }
   return outcome.result;
 };
@@ -34,4 +32,5 @@ const run = async (
  */
 export const handler = middy<unknown, InvokeRestoreResult>()
   .use(baseMiddleware())
+  .use(invokeErrors())
   .handler(run);

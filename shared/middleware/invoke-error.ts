@@ -1,3 +1,4 @@
+import type { MiddlewareObj } from '@middy/core';
 import { AppError } from '../errors/app-error.js';
 
 /**
@@ -32,3 +33,20 @@ export class InvokeFailure extends Error {
  */
 export const toInvokeFailure = (error: unknown): unknown =>
   error instanceof AppError ? new InvokeFailure(error) : error;
+
+/**
+ * The invoke door's error mapping as a middleware, so it covers every
+ * failure, including a `ConfigError` raised by the base middleware before
+ * the handler ran.
+ *
+ * @example
+ * ```ts
+ * middy().use(baseMiddleware()).use(invokeErrors()).handler(run);
+ * ```
+ */
+export const invokeErrors = (): MiddlewareObj => ({
+  name: 'invokeErrors',
+  onError: (request) => {
+    request.error = toInvokeFailure(request.error) as Error;
+  },
+});
