@@ -80,31 +80,34 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import {
-  createServer,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
-  closeServer,
-  EmulatorClosedError,
-  type FaultAction,
-  FaultQueue,
-  type FaultRule,
-  faultRulesSchema,
+  bodyRoute,
+  type CallOutcome,
+  type ControlRoutes,
+  createClock,
+  type EmulatorClock,
+  type EmulatorHandle,
+  type EmulatorListenOptions,
+  type ErrorSource,
+  jsonRoute,
+  type RecordedCall,
+  ServiceError,
+  WireEmulator,
+} from './emulator-control.js';
+import {
   type LatencyConfig,
-  latencyFor,
   latencySchema,
-  listen,
   newRequestId,
   readBody,
-  readControlBody,
-  Sleeper,
   send,
-  sendControlJson,
 } from './http-util.js';
+
+// The clock moved to the shared emulator base; re-exported so that existing
+// imports from this module keep working.
+export { createClock, type EmulatorClock };
 
 /** The Backup operations the emulator implements. */
 export const BACKUP_OPERATIONS = [
@@ -259,48 +262,6 @@ export const loadBackupSeed = (file: string): BackupSeed => {
   return parsed.data;
 };
 
-/**
- * The emulator's notion of time: recovery-point dates, job lifecycle, token
- * window and throttle refill all read `now()`. Latency and hang faults use
- * real time.
- */
-export interface EmulatorClock {
-  /** Current time, epoch milliseconds. */
-  now(): number;
-  /** Moves the clock forward. */
-  advance(ms: number): void;
-}
-
-/**
- * Creates a clock. By default it follows real time plus whatever was
- * advanced; with `frozen: true` it only moves through `advance()`.
- *
- * @example
- * ```ts
- * const clock = createClock({ frozen: true, start: '2026-11-28T09:00:00Z' });
- * clock.advance(1_000);
- * ```
- */
-export const createClock = (
-  options: { frozen?: boolean; start?: number | string | Date } = {}
-): EmulatorClock => {
-  const start =
-    options.start === undefined
-      ? Date.now()
-      : new Date(options.start).getTime();
-  let offset = 0;
-  const base = (): number => (options.frozen ? start : Date.now());
-  return {
-    now: () => base() + offset,
-    advance: (ms: number) => {
-      if (!(ms >= 0)) {
-        throw new RangeError('clock can only move forward');
-      }
-      offset += ms;
-    },
-  };
-};
-
 /** A token-bucket setting: refill rate and capacity. */
 export interface ThrottleSetting {
   ratePerSecond: number;
@@ -378,11 +339,9 @@ export type BackupEmulatorConfigPatch = {
 };
 
 /** Options for {@link startBackupEmulator}. */
-export interface BackupEmulatorOptions extends BackupEmulatorConfigPatch {
-  /** Interface to bind. Default `127.0.0.1`. */
-  host?: string | undefined;
-  /** Port. Default 0 (a free port). */
-  port?: number | undefined;
+export interface BackupEmulatorOptions
+  extends BackupEmulatorConfigPatch,
+    EmulatorListenOptions {
   /** Default: the seed's, else `111122223333`. */
   accountId?: string | undefined;
   /** Default: the seed's, else `eu-west-1`. */
@@ -395,9 +354,7 @@ export interface BackupEmulatorOptions extends BackupEmulatorConfigPatch {
   clock?: EmulatorClock | undefined;
 }
 
-/** How a recorded call ended. */
-export type BackupCallOutcome =
-  | { kind: 'pending' }
+type BackupResult =
   | {
       kind: 'ok';
       status: number;
@@ -411,15 +368,14 @@ export type BackupCallOutcome =
       errorName: string;
       message: string;
       /** Service validation, the throttle bucket, or an injected fault. */
-      source: 'service' | 'throttle' | 'fault';
-    }
-  | { kind: 'reset'; afterEffect: boolean };
+      source: ErrorSource | 'throttle';
+    };
+
+/** How a recorded call ended. */
+export type BackupCallOutcome = CallOutcome<BackupResult>;
 
 /** One call the emulator received (control-plane calls are not recorded). */
-export interface BackupCall {
-  seq: number;
-  /** Emulator clock, ISO 8601. */
-  at: string;
+export interface BackupCall extends RecordedCall<BackupResult> {
   operation: BackupOperation | 'Unknown';
   method: string;
   path: string;
@@ -429,7 +385,6 @@ export interface BackupCall {
    * members for the reads.
    */
   input: Record<string, unknown>;
-  outcome: BackupCallOutcome;
 }
 
 /** A restore job as the emulator holds it. */
@@ -451,14 +406,9 @@ export interface RestoreJobView {
 }
 
 /** A running emulator. */
-export interface BackupEmulator {
-  /** Base URL, e.g. `http://127.0.0.1:40123`: the SDK `endpoint`. */
-  readonly url: string;
-  readonly accountId: string;
-  readonly region: string;
+export interface BackupEmulator
+  extends EmulatorHandle<BackupOperation, BackupCall> {
   readonly clock: EmulatorClock;
-  /** Every data-plane call so far, oldest first. */
-  readonly calls: readonly BackupCall[];
   /** Calls of one operation. */
   callsTo(operation: BackupOperation): BackupCall[];
   /** Every restore job, oldest first, with its state at the clock's now. */
@@ -469,17 +419,11 @@ export interface BackupEmulator {
   config(): BackupEmulatorConfig;
   /** Changes knobs; a new throttle setting starts with a full bucket. */
   configure(patch: BackupEmulatorConfigPatch): void;
-  /** Arms a fault for the next `count` calls of an operation. */
-  addFault(rule: FaultRule<BackupOperation>): void;
-  /** Disarms every fault. */
-  clearFaults(): void;
   /**
    * Back to the state at start: start seed and knobs; no calls, jobs,
    * tokens or faults; full buckets. The clock keeps its time.
    */
   reset(): void;
-  /** Stops the server and drops every connection. */
-  close(): Promise<void>;
 }
 
 interface Vault {
@@ -520,17 +464,8 @@ interface Job {
     | { failed: true; statusMessage: string };
 }
 
-/** A request error in AWS's shape. */
-class ServiceError extends Error {
-  constructor(
-    readonly errorName: string,
-    readonly status: number,
-    message: string
-  ) {
-    super(message);
-    this.name = 'ServiceError';
-  }
-}
+/** An empty token bucket: recorded with source `throttle`. */
+class ThrottlingError extends ServiceError {}
 
 const notFound = (message: string): ServiceError =>
   new ServiceError('ResourceNotFoundException', 400, message);
@@ -778,17 +713,12 @@ const decodeNextToken = (token: string, resourceArn: string): number => {
   throw invalid('The NextToken is invalid.');
 };
 
-class BackupEmulatorImpl implements BackupEmulator {
-  url = '';
-  readonly accountId: string;
-  readonly region: string;
+class BackupEmulatorImpl
+  extends WireEmulator<BackupOperation, BackupResult, BackupCall>
+  implements BackupEmulator
+{
   readonly clock: EmulatorClock;
 
-  readonly #server = createServer((req, res) => {
-    void this.#handle(req, res);
-  });
-  readonly #sleeper = new Sleeper();
-  readonly #faults = new FaultQueue<BackupOperation>();
   readonly #initialConfig: BackupEmulatorConfig;
   readonly #initialSeed: BackupSeed;
   #config: BackupEmulatorConfig;
@@ -801,14 +731,27 @@ class BackupEmulatorImpl implements BackupEmulator {
     string,
     { restoreJobId: string; at: number; fingerprint: string }
   >();
-  #calls: BackupCall[] = [];
 
   constructor(options: BackupEmulatorOptions) {
     const seed =
       options.seed ?? loadBackupSeed(options.seedFile ?? DEFAULT_SEED_FILE);
-    this.accountId = options.accountId ?? seed.accountId ?? DEFAULT_ACCOUNT_ID;
-    this.region = options.region ?? seed.region ?? DEFAULT_REGION;
-    this.clock = options.clock ?? createClock();
+    const clock = options.clock ?? createClock();
+    super({
+      operations: BACKUP_OPERATIONS,
+      accountId: options.accountId ?? seed.accountId ?? DEFAULT_ACCOUNT_ID,
+      region: options.region ?? seed.region ?? DEFAULT_REGION,
+      clock,
+      operationOf: (call) => call.operation,
+      internalErrorName: 'ServiceUnavailableException',
+      describeError: (error, source) => ({
+        kind: 'error',
+        status: error.status,
+        errorName: error.code,
+        message: error.message,
+        source: error instanceof ThrottlingError ? 'throttle' : source,
+      }),
+    });
+    this.clock = clock;
     this.#initialSeed = seed;
     this.#initialConfig = mergeConfig(DEFAULT_CONFIG, {
       latencyMs: options.latencyMs,
@@ -825,16 +768,8 @@ class BackupEmulatorImpl implements BackupEmulator {
     this.seed(seed);
   }
 
-  async start(host: string, port: number): Promise<void> {
-    this.url = await listen(this.#server, host, port);
-  }
-
-  get calls(): readonly BackupCall[] {
-    return [...this.#calls];
-  }
-
   callsTo(operation: BackupOperation): BackupCall[] {
-    return this.#calls.filter((c) => c.operation === operation);
+    return this.callsOf(operation);
   }
 
   jobs(): RestoreJobView[] {
@@ -907,27 +842,17 @@ class BackupEmulatorImpl implements BackupEmulator {
     return { ...this.#config };
   }
 
-  configure(patch: BackupEmulatorConfigPatch): void {
+  override configure(patch: BackupEmulatorConfigPatch): void {
     this.#config = mergeConfig(this.#config, patch);
     if (patch.throttle !== undefined) {
       this.#rebuildBuckets(Object.keys(patch.throttle) as BackupOperation[]);
     }
   }
 
-  addFault(rule: FaultRule<BackupOperation>): void {
-    this.#faults.add(rule);
-  }
-
-  clearFaults(): void {
-    this.#faults.clear();
-  }
-
-  reset(): void {
+  protected override resetState(): void {
     this.#config = this.#initialConfig;
     this.#buckets.clear();
     this.#rebuildBuckets();
-    this.#faults.clear();
-    this.#calls = [];
     this.#jobs.clear();
     this.#tokens.clear();
     this.#vaults.clear();
@@ -936,9 +861,8 @@ class BackupEmulatorImpl implements BackupEmulator {
     this.seed(this.#initialSeed);
   }
 
-  async close(): Promise<void> {
-    this.#sleeper.cancelAll();
-    await closeServer(this.#server);
+  protected override latency(): LatencyConfig<BackupOperation> {
+    return this.#config.latencyMs;
   }
 
   #rebuildBuckets(operations?: BackupOperation[]): void {
@@ -992,57 +916,31 @@ class BackupEmulatorImpl implements BackupEmulator {
     };
   }
 
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    try {
-      const url = new URL(req.url ?? '/', 'http://emulator');
-      if (url.pathname.startsWith('/_emulator/')) {
-        await this.#control(req, res, url);
-        return;
-      }
-      await this.#dataPlane(req, res, url);
-    } catch (error) {
-      if (error instanceof EmulatorClosedError) {
-        req.socket.destroy();
-        return;
-      }
-      this.#sendError(
-        res,
-        new ServiceError(
-          'ServiceUnavailableException',
-          500,
-          `emulator failure: ${error instanceof Error ? error.message : String(error)}`
-        )
-      );
-    }
-  }
-
-  async #dataPlane(
+  protected async dataPlane(
     req: IncomingMessage,
     res: ServerResponse,
     url: URL
   ): Promise<void> {
     const method = req.method ?? 'GET';
     const body = await readBody(req);
-    const call: BackupCall = {
-      seq: this.#calls.length + 1,
-      at: new Date(this.clock.now()).toISOString(),
+    const call = this.recordCall((stamp) => ({
+      ...stamp,
       operation: 'Unknown',
       method,
       path: `${url.pathname}${url.search}`,
       input: {},
       outcome: { kind: 'pending' },
-    };
-    this.#calls.push(call);
+    }));
 
     let matched: Route | undefined;
     try {
       matched = route(method, url.pathname);
     } catch {
-      this.#fail(res, call, invalid('Malformed URL encoding in path.'));
+      this.fail(res, call, invalid('Malformed URL encoding in path.'));
       return;
     }
     if (matched === undefined) {
-      this.#fail(
+      this.fail(
         res,
         call,
         new ServiceError(
@@ -1060,47 +958,25 @@ class BackupEmulatorImpl implements BackupEmulator {
     try {
       input = this.#input(matched, url, body);
     } catch (error) {
-      this.#fail(res, call, this.#asServiceError(error));
+      this.fail(res, call, this.#asServiceError(error));
       return;
     }
     call.input = input;
 
-    await this.#sleeper.sleep(latencyFor(this.#config.latencyMs, operation));
-
-    const fault = this.#faults.take(operation);
-    if (fault !== undefined && fault.afterEffect !== true) {
-      const handled = await this.#applyFault(req, res, call, fault, false);
-      if (handled) {
-        return;
+    const run = await this.runOperation(req, res, call, operation, () => {
+      // Throttling belongs to the effect: a fault armed to answer first
+      // wins over it, and a throttled call takes no action.
+      const bucket = this.#buckets.get(operation);
+      if (bucket !== undefined && !bucket.tryTake()) {
+        const { errorName, status } = this.#config.throttleError;
+        throw new ThrottlingError(errorName, status, 'Rate exceeded');
       }
-    }
-
-    const bucket = this.#buckets.get(operation);
-    if (bucket !== undefined && !bucket.tryTake()) {
-      const { errorName, status } = this.#config.throttleError;
-      this.#fail(
-        res,
-        call,
-        new ServiceError(errorName, status, 'Rate exceeded'),
-        'throttle'
-      );
+      return this.#execute(matched, input);
+    });
+    if (run === undefined) {
       return;
     }
-
-    let result: { output: unknown; tokenReplay?: RestoreTokenReplay };
-    try {
-      result = this.#execute(matched, input);
-    } catch (error) {
-      this.#fail(res, call, this.#asServiceError(error));
-      return;
-    }
-
-    if (fault !== undefined && fault.afterEffect === true) {
-      const handled = await this.#applyFault(req, res, call, fault, true);
-      if (handled) {
-        return;
-      }
-    }
+    const result = run.output;
 
     call.outcome = {
       kind: 'ok',
@@ -1119,37 +995,6 @@ class BackupEmulatorImpl implements BackupEmulator {
     );
   }
 
-  /** @returns true when the fault answered (or killed) the call. */
-  async #applyFault(
-    req: IncomingMessage,
-    res: ServerResponse,
-    call: BackupCall,
-    fault: FaultAction,
-    afterEffect: boolean
-  ): Promise<boolean> {
-    switch (fault.kind) {
-      case 'hang':
-        await this.#sleeper.sleep(fault.ms);
-        return false;
-      case 'reset':
-        call.outcome = { kind: 'reset', afterEffect };
-        req.socket.destroy();
-        return true;
-      case 'error':
-        this.#fail(
-          res,
-          call,
-          new ServiceError(
-            fault.errorName,
-            fault.status,
-            fault.message ?? `Injected ${fault.errorName}`
-          ),
-          'fault'
-        );
-        return true;
-    }
-  }
-
   #asServiceError(error: unknown): ServiceError {
     if (error instanceof ServiceError) {
       return error;
@@ -1157,23 +1002,7 @@ class BackupEmulatorImpl implements BackupEmulator {
     throw error;
   }
 
-  #fail(
-    res: ServerResponse,
-    call: BackupCall,
-    error: ServiceError,
-    source: 'service' | 'throttle' | 'fault' = 'service'
-  ): void {
-    call.outcome = {
-      kind: 'error',
-      status: error.status,
-      errorName: error.errorName,
-      message: error.message,
-      source,
-    };
-    this.#sendError(res, error);
-  }
-
-  #sendError(res: ServerResponse, error: ServiceError): void {
+  protected sendError(res: ServerResponse, error: ServiceError): void {
     // Body members of every Backup exception (restore-metadata.md §1.9).
     // `Code` repeats the name so the SDK finds it even without the header;
     // the values AWS puts in Code/Type/Context are UNVERIFIED.
@@ -1182,11 +1011,11 @@ class BackupEmulatorImpl implements BackupEmulator {
       error.status,
       {
         'content-type': 'application/json',
-        'x-amzn-errortype': error.errorName,
+        'x-amzn-errortype': error.code,
         'x-amzn-requestid': newRequestId(),
       },
       JSON.stringify({
-        Code: error.errorName,
+        Code: error.code,
         Message: error.message,
         Type: error.status >= 500 ? 'Service' : 'User',
         Context: '',
@@ -1550,99 +1379,26 @@ class BackupEmulatorImpl implements BackupEmulator {
     });
   }
 
-  async #control(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL
-  ): Promise<void> {
-    const key = `${req.method ?? 'GET'} ${url.pathname.replace(/\/$/, '')}`;
-    switch (key) {
-      case 'GET /_emulator/calls': {
-        const operation = url.searchParams.get('operation');
-        sendControlJson(
-          res,
-          200,
-          operation === null
-            ? this.#calls
-            : this.#calls.filter((c) => c.operation === operation)
-        );
-        return;
-      }
-      case 'GET /_emulator/jobs':
-        sendControlJson(res, 200, this.jobs());
-        return;
-      case 'GET /_emulator/config':
-        sendControlJson(res, 200, this.#jsonConfig());
-        return;
-      case 'POST /_emulator/config': {
-        const patch = await readControlBody(req, res, configPatchSchema);
-        if (patch !== undefined) {
-          this.configure(patch);
-          sendControlJson(res, 200, this.#jsonConfig());
-        }
-        return;
-      }
-      case 'GET /_emulator/faults':
-        sendControlJson(res, 200, this.#faults.list());
-        return;
-      case 'POST /_emulator/faults': {
-        const rules = await readControlBody(
-          req,
-          res,
-          faultRulesSchema(BACKUP_OPERATIONS)
-        );
-        if (rules !== undefined) {
-          for (const rule of Array.isArray(rules) ? rules : [rules]) {
-            this.addFault(rule);
-          }
-          sendControlJson(res, 200, this.#faults.list());
-        }
-        return;
-      }
-      case 'DELETE /_emulator/faults':
-        this.clearFaults();
-        sendControlJson(res, 200, []);
-        return;
-      case 'POST /_emulator/seed': {
-        const seed = await readControlBody(req, res, backupSeedSchema);
-        if (seed !== undefined) {
-          try {
-            this.seed(seed);
-          } catch (error) {
-            sendControlJson(res, 400, {
-              error: error instanceof Error ? error.message : String(error),
-            });
-            return;
-          }
-          sendControlJson(res, 200, {
+  protected override controlRoutes(): ControlRoutes {
+    return {
+      'GET /_emulator/jobs': jsonRoute(() => this.jobs()),
+      'GET /_emulator/config': jsonRoute(() => this.#jsonConfig()),
+      'POST /_emulator/config': bodyRoute(configPatchSchema, (patch) => {
+        this.configure(patch);
+        return this.#jsonConfig();
+      }),
+      'POST /_emulator/seed': bodyRoute(
+        backupSeedSchema,
+        (seed) => {
+          this.seed(seed);
+          return {
             vaults: this.#vaults.size,
             recoveryPoints: this.#points.size,
-          });
-        }
-        return;
-      }
-      case 'POST /_emulator/reset':
-        await readBody(req);
-        this.reset();
-        sendControlJson(res, 200, { reset: true });
-        return;
-      case 'POST /_emulator/clock/advance': {
-        const body = await readControlBody(
-          req,
-          res,
-          z.strictObject({ ms: z.number().nonnegative() })
-        );
-        if (body !== undefined) {
-          this.clock.advance(body.ms);
-          sendControlJson(res, 200, {
-            now: new Date(this.clock.now()).toISOString(),
-          });
-        }
-        return;
-      }
-      default:
-        sendControlJson(res, 404, { error: `no control endpoint ${key}` });
-    }
+          };
+        },
+        400
+      ),
+    };
   }
 
   #jsonConfig(): unknown {
@@ -1681,8 +1437,4 @@ type RestoreTokenReplay = { restoreJobId: string; sameParameters: boolean };
  */
 export const startBackupEmulator = async (
   options: BackupEmulatorOptions = {}
-): Promise<BackupEmulator> => {
-  const emulator = new BackupEmulatorImpl(options);
-  await emulator.start(options.host ?? '127.0.0.1', options.port ?? 0);
-  return emulator;
-};
+): Promise<BackupEmulator> => new BackupEmulatorImpl(options).start(options);

@@ -1,7 +1,8 @@
 /**
  * Small HTTP and fault-injection helpers shared by the project's wire-level
- * emulators (`backup-emulator.ts`, `sns-emulator.ts`). Nothing here knows an
- * AWS protocol; each emulator writes its own response and error shapes.
+ * emulators (`backup-emulator.ts`, `sns-emulator.ts`, `sqs-emulator.ts`, and
+ * their common base in `emulator-control.ts`). Nothing here knows an AWS
+ * protocol; each emulator writes its own response and error shapes.
  *
  * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
  */
@@ -242,6 +243,16 @@ export type FaultAction =
   | { kind: 'reset'; afterEffect?: boolean | undefined }
   | { kind: 'hang'; ms: number; afterEffect?: boolean | undefined };
 
+/**
+ * The schema of an operation name or `*` (any). Typed as `Op | '*'` so that
+ * schemas built on it parse to the emulators' own types even where `Op` is
+ * still generic.
+ */
+const operationOrAny = <Op extends string>(
+  operations: readonly [Op, ...Op[]]
+): z.ZodType<Op | '*'> =>
+  z.enum([...operations, '*'] as [Op | '*', ...(Op | '*')[]]);
+
 /** A fault for the next `count` calls (default 1) of `operation` (`*` = any). */
 export type FaultRule<Op extends string> = FaultAction & {
   operation: Op | '*';
@@ -260,9 +271,8 @@ export type FaultRule<Op extends string> = FaultAction & {
 export const faultRulesSchema = <const Op extends string>(
   operations: readonly [Op, ...Op[]]
 ) => {
-  const operation = z.enum([...operations, '*'] as [Op | '*', ...(Op | '*')[]]);
   const common = {
-    operation,
+    operation: operationOrAny(operations),
     count: z.number().int().positive().optional(),
     afterEffect: z.boolean().optional(),
   };
@@ -367,13 +377,10 @@ export const latencyFor = <Op extends string>(
  */
 export const latencySchema = <const Op extends string>(
   operations: readonly [Op, ...Op[]]
-) =>
+): z.ZodType<LatencyConfig<Op>> =>
   z.union([
     z.number().nonnegative(),
-    z.partialRecord(
-      z.enum([...operations, '*'] as [Op | '*', ...(Op | '*')[]]),
-      z.number().nonnegative()
-    ),
+    z.partialRecord(operationOrAny(operations), z.number().nonnegative()),
   ]);
 
 /** A request id in the form AWS uses for `x-amzn-RequestId`. */

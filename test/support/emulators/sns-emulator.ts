@@ -58,30 +58,24 @@
  * @see ../../../../shared/reference/house-style.md Part 2 §18
  */
 import { randomUUID } from 'node:crypto';
-import {
-  createServer,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import {
-  closeServer,
-  EmulatorClosedError,
-  type FaultAction,
-  FaultQueue,
-  type FaultRule,
-  faultRulesSchema,
-  type LatencyConfig,
-  latencyFor,
-  latencySchema,
-  listen,
-  newRequestId,
-  readBody,
-  readControlBody,
-  Sleeper,
-  send,
-  sendControlJson,
-} from './http-util.js';
+  bodyRoute,
+  type CallOutcome,
+  type ControlRoutes,
+  type EmulatorHandle,
+  type ErrorCodeOutcome,
+  errorCodeOutcome,
+  jsonRoute,
+  type LatencyPatch,
+  messageOf,
+  type RecordedCall,
+  ServiceError,
+  WireEmulator,
+  type WireEmulatorOptions,
+} from './emulator-control.js';
+import { newRequestId, readBody, send } from './http-util.js';
 
 /** The SNS actions the emulator implements. */
 export const SNS_OPERATIONS = ['Publish', 'CreateTopic'] as const;
@@ -119,43 +113,24 @@ export interface SnsMessage {
   receivedAt: string;
 }
 
-/** How a recorded call ended. */
-export type SnsCallOutcome =
-  | { kind: 'pending' }
+type SnsResult =
   | { kind: 'ok'; status: number; messageId?: string; topicArn?: string }
-  | {
-      kind: 'error';
-      status: number;
-      errorCode: string;
-      message: string;
-      source: 'service' | 'fault';
-    }
-  | { kind: 'reset'; afterEffect: boolean };
+  | ErrorCodeOutcome;
+
+/** How a recorded call ended. */
+export type SnsCallOutcome = CallOutcome<SnsResult>;
 
 /** One request the emulator received (control-plane calls excluded). */
-export interface SnsCall {
-  seq: number;
-  at: string;
+export interface SnsCall extends RecordedCall<SnsResult> {
   action: string;
   /** The decoded form parameters, as sent. */
   params: Record<string, string>;
-  outcome: SnsCallOutcome;
 }
 
 /** Options for {@link startSnsEmulator}. */
-export interface SnsEmulatorOptions {
-  /** Interface to bind. Default `127.0.0.1`. */
-  host?: string | undefined;
-  /** Port. Default 0 (a free port). */
-  port?: number | undefined;
-  /** Default `eu-west-1`. */
-  region?: string | undefined;
-  /** Default `111122223333`. */
-  accountId?: string | undefined;
+export interface SnsEmulatorOptions extends WireEmulatorOptions<SnsOperation> {
   /** Topics to create at start (names, or ARNs in this account and Region). */
   topics?: readonly string[] | undefined;
-  /** Artificial latency per call, wall-clock ms. Default 0. */
-  latencyMs?: LatencyConfig<SnsOperation> | undefined;
 }
 
 /** Topic settings that change Publish validation. */
@@ -166,13 +141,7 @@ export interface SnsTopicOptions {
 }
 
 /** A running SNS emulator. */
-export interface SnsEmulator {
-  /** Base URL: the SDK `endpoint`. */
-  readonly url: string;
-  readonly region: string;
-  readonly accountId: string;
-  /** Every request so far, oldest first. */
-  readonly calls: readonly SnsCall[];
+export interface SnsEmulator extends EmulatorHandle<SnsOperation, SnsCall> {
   /** Creates a topic (idempotent) and returns its ARN. */
   createTopic(name: string, options?: SnsTopicOptions): string;
   /** ARNs of all topics. */
@@ -180,20 +149,12 @@ export interface SnsEmulator {
   /** Accepted messages, oldest first, optionally for one topic. */
   messages(topicArn?: string): SnsMessage[];
   /** Sets the latency knob. */
-  configure(patch: {
-    latencyMs?: LatencyConfig<SnsOperation> | undefined;
-  }): void;
-  /** Arms a fault for the next `count` calls of an action. */
-  addFault(rule: FaultRule<SnsOperation>): void;
-  /** Disarms every fault. */
-  clearFaults(): void;
+  configure(patch: LatencyPatch<SnsOperation>): void;
   /**
    * Clears messages, calls, faults and latency. Topics stay: they are
    * infrastructure created by setup code.
    */
   reset(): void;
-  /** Stops the server and drops every connection. */
-  close(): Promise<void>;
 }
 
 interface Topic {
@@ -202,19 +163,8 @@ interface Topic {
   contentBasedDeduplication: boolean;
 }
 
-class SnsError extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    message: string
-  ) {
-    super(message);
-    this.name = 'SnsError';
-  }
-}
-
-const invalidParameter = (message: string): SnsError =>
-  new SnsError('InvalidParameter', 400, `Invalid parameter: ${message}`);
+const invalidParameter = (message: string): ServiceError =>
+  new ServiceError('InvalidParameter', 400, `Invalid parameter: ${message}`);
 
 const xmlEscape = (value: string): string =>
   value
@@ -250,38 +200,25 @@ const entries = (
     .map(([, entry]) => entry);
 };
 
-class SnsEmulatorImpl implements SnsEmulator {
-  url = '';
-  readonly region: string;
-  readonly accountId: string;
-
-  readonly #server = createServer((req, res) => {
-    void this.#handle(req, res);
-  });
-  readonly #sleeper = new Sleeper();
-  readonly #faults = new FaultQueue<SnsOperation>();
+class SnsEmulatorImpl
+  extends WireEmulator<SnsOperation, SnsResult, SnsCall>
+  implements SnsEmulator
+{
   readonly #topics = new Map<string, Topic>();
-  #latency: LatencyConfig<SnsOperation>;
   #messages: SnsMessage[] = [];
-  #calls: SnsCall[] = [];
   #sequence = 10_000_000_000_000_000_000n;
 
-  constructor(readonly options: SnsEmulatorOptions) {
-    this.region = options.region ?? 'eu-west-1';
-    this.accountId = options.accountId ?? '111122223333';
-    this.#latency = options.latencyMs ?? 0;
+  constructor(options: SnsEmulatorOptions) {
+    super({
+      ...options,
+      operations: SNS_OPERATIONS,
+      internalErrorName: 'InternalError',
+      describeError: errorCodeOutcome,
+    });
     for (const topic of options.topics ?? []) {
       const match = TOPIC_ARN.exec(topic);
       this.createTopic(match?.[3] ?? topic);
     }
-  }
-
-  async start(host: string, port: number): Promise<void> {
-    this.url = await listen(this.#server, host, port);
-  }
-
-  get calls(): readonly SnsCall[] {
-    return [...this.#calls];
   }
 
   createTopic(name: string, options: SnsTopicOptions = {}): string {
@@ -313,59 +250,11 @@ class SnsEmulatorImpl implements SnsEmulator {
     );
   }
 
-  configure(patch: {
-    latencyMs?: LatencyConfig<SnsOperation> | undefined;
-  }): void {
-    if (patch.latencyMs !== undefined) {
-      this.#latency = patch.latencyMs;
-    }
-  }
-
-  addFault(rule: FaultRule<SnsOperation>): void {
-    this.#faults.add(rule);
-  }
-
-  clearFaults(): void {
-    this.#faults.clear();
-  }
-
-  reset(): void {
+  protected override resetState(): void {
     this.#messages = [];
-    this.#calls = [];
-    this.#faults.clear();
-    this.#latency = this.options.latencyMs ?? 0;
   }
 
-  async close(): Promise<void> {
-    this.#sleeper.cancelAll();
-    await closeServer(this.#server);
-  }
-
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    try {
-      const url = new URL(req.url ?? '/', 'http://emulator');
-      if (url.pathname.startsWith('/_emulator/')) {
-        await this.#control(req, res, url);
-        return;
-      }
-      await this.#dataPlane(req, res, url);
-    } catch (error) {
-      if (error instanceof EmulatorClosedError) {
-        req.socket.destroy();
-        return;
-      }
-      this.#sendError(
-        res,
-        new SnsError(
-          'InternalError',
-          500,
-          `emulator failure: ${error instanceof Error ? error.message : String(error)}`
-        )
-      );
-    }
-  }
-
-  async #dataPlane(
+  protected async dataPlane(
     req: IncomingMessage,
     res: ServerResponse,
     url: URL
@@ -376,20 +265,18 @@ class SnsEmulatorImpl implements SnsEmulator {
     const form = new URLSearchParams(req.method === 'GET' ? url.search : body);
     const params = Object.fromEntries(form.entries());
     const action = params.Action ?? '';
-    const call: SnsCall = {
-      seq: this.#calls.length + 1,
-      at: new Date().toISOString(),
+    const call = this.recordCall((stamp) => ({
+      ...stamp,
       action,
       params,
       outcome: { kind: 'pending' },
-    };
-    this.#calls.push(call);
+    }));
 
     if (!(SNS_OPERATIONS as readonly string[]).includes(action)) {
-      this.#fail(
+      this.fail(
         res,
         call,
-        new SnsError(
+        new ServiceError(
           'InvalidAction',
           400,
           `The action ${action} is not valid for this endpoint.`
@@ -399,89 +286,22 @@ class SnsEmulatorImpl implements SnsEmulator {
     }
     const operation = action as SnsOperation;
 
-    await this.#sleeper.sleep(latencyFor(this.#latency, operation));
-
-    const fault = this.#faults.take(operation);
-    if (fault !== undefined && fault.afterEffect !== true) {
-      if (await this.#applyFault(req, res, call, fault, false)) {
-        return;
-      }
-    }
-
-    let xml: string;
-    try {
-      xml =
-        operation === 'Publish'
-          ? this.#publish(params, call)
-          : this.#createTopicAction(params, call);
-    } catch (error) {
-      if (error instanceof SnsError) {
-        this.#fail(res, call, error);
-        return;
-      }
-      throw error;
-    }
-
-    if (fault !== undefined && fault.afterEffect === true) {
-      if (await this.#applyFault(req, res, call, fault, true)) {
-        return;
-      }
-    }
-    send(
-      res,
-      200,
-      { 'content-type': 'text/xml', 'x-amzn-requestid': newRequestId() },
-      xml
+    const result = await this.runOperation(req, res, call, operation, () =>
+      operation === 'Publish'
+        ? this.#publish(params, call)
+        : this.#createTopicAction(params, call)
     );
-  }
-
-  async #applyFault(
-    req: IncomingMessage,
-    res: ServerResponse,
-    call: SnsCall,
-    fault: FaultAction,
-    afterEffect: boolean
-  ): Promise<boolean> {
-    switch (fault.kind) {
-      case 'hang':
-        await this.#sleeper.sleep(fault.ms);
-        return false;
-      case 'reset':
-        call.outcome = { kind: 'reset', afterEffect };
-        req.socket.destroy();
-        return true;
-      case 'error':
-        this.#fail(
-          res,
-          call,
-          new SnsError(
-            fault.errorName,
-            fault.status,
-            fault.message ?? `Injected ${fault.errorName}`
-          ),
-          'fault'
-        );
-        return true;
+    if (result !== undefined) {
+      send(
+        res,
+        200,
+        { 'content-type': 'text/xml', 'x-amzn-requestid': newRequestId() },
+        result.output
+      );
     }
   }
 
-  #fail(
-    res: ServerResponse,
-    call: SnsCall,
-    error: SnsError,
-    source: 'service' | 'fault' = 'service'
-  ): void {
-    call.outcome = {
-      kind: 'error',
-      status: error.status,
-      errorCode: error.code,
-      message: error.message,
-      source,
-    };
-    this.#sendError(res, error);
-  }
-
-  #sendError(res: ServerResponse, error: SnsError): void {
+  protected sendError(res: ServerResponse, error: ServiceError): void {
     const requestId = newRequestId();
     send(
       res,
@@ -506,7 +326,7 @@ class SnsEmulatorImpl implements SnsEmulator {
     }
     const topic = this.#topics.get(topicArn);
     if (topic === undefined) {
-      throw new SnsError('NotFound', 404, 'Topic does not exist');
+      throw new ServiceError('NotFound', 404, 'Topic does not exist');
     }
     return topic;
   }
@@ -562,7 +382,7 @@ class SnsEmulatorImpl implements SnsEmulator {
       const stringValue = entry.get('Value.StringValue');
       const binaryValue = entry.get('Value.BinaryValue');
       if (!ATTRIBUTE_TYPE.test(dataType)) {
-        throw new SnsError(
+        throw new ServiceError(
           'ParameterValueInvalid',
           400,
           `The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`
@@ -571,14 +391,14 @@ class SnsEmulatorImpl implements SnsEmulator {
       const isBinary = dataType.startsWith('Binary');
       const value = isBinary ? binaryValue : stringValue;
       if (value === undefined || value === '') {
-        throw new SnsError(
+        throw new ServiceError(
           'ParameterValueInvalid',
           400,
           `The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${dataType}'.`
         );
       }
       if (dataType.startsWith('Number') && !Number.isFinite(Number(value))) {
-        throw new SnsError(
+        throw new ServiceError(
           'ParameterValueInvalid',
           400,
           `Could not cast message attribute '${name}' value to number.`
@@ -656,100 +476,31 @@ class SnsEmulatorImpl implements SnsEmulator {
           attributes.get('ContentBasedDeduplication') === 'true',
       });
     } catch (error) {
-      throw invalidParameter(
-        `Topic Name: ${error instanceof Error ? error.message : String(error)}`
-      );
+      throw invalidParameter(`Topic Name: ${messageOf(error)}`);
     }
     call.outcome = { kind: 'ok', status: 200, topicArn: arn };
     return `<CreateTopicResponse xmlns="${XMLNS}"><CreateTopicResult><TopicArn>${xmlEscape(arn)}</TopicArn></CreateTopicResult><ResponseMetadata><RequestId>${newRequestId()}</RequestId></ResponseMetadata></CreateTopicResponse>`;
   }
 
-  async #control(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL
-  ): Promise<void> {
-    const key = `${req.method ?? 'GET'} ${url.pathname.replace(/\/$/, '')}`;
-    switch (key) {
-      case 'GET /_emulator/messages':
-        sendControlJson(
-          res,
-          200,
-          this.messages(url.searchParams.get('topicArn') ?? undefined)
-        );
-        return;
-      case 'GET /_emulator/calls':
-        sendControlJson(res, 200, this.#calls);
-        return;
-      case 'GET /_emulator/topics':
-        sendControlJson(res, 200, this.topics());
-        return;
-      case 'POST /_emulator/topics': {
-        const body = await readControlBody(
-          req,
-          res,
-          z.strictObject({
-            name: z.string().min(1),
-            contentBasedDeduplication: z.boolean().optional(),
-          })
-        );
-        if (body !== undefined) {
-          try {
-            const arn = this.createTopic(body.name, {
-              contentBasedDeduplication: body.contentBasedDeduplication,
-            });
-            sendControlJson(res, 200, { topicArn: arn });
-          } catch (error) {
-            sendControlJson(res, 400, {
-              error: error instanceof Error ? error.message : String(error),
-            });
-          }
-        }
-        return;
-      }
-      case 'GET /_emulator/faults':
-        sendControlJson(res, 200, this.#faults.list());
-        return;
-      case 'POST /_emulator/faults': {
-        const rules = await readControlBody(
-          req,
-          res,
-          faultRulesSchema(SNS_OPERATIONS)
-        );
-        if (rules !== undefined) {
-          for (const rule of Array.isArray(rules) ? rules : [rules]) {
-            this.addFault(rule);
-          }
-          sendControlJson(res, 200, this.#faults.list());
-        }
-        return;
-      }
-      case 'DELETE /_emulator/faults':
-        this.clearFaults();
-        sendControlJson(res, 200, []);
-        return;
-      case 'POST /_emulator/config': {
-        const body = await readControlBody(
-          req,
-          res,
-          z.strictObject({
-            latencyMs: latencySchema(SNS_OPERATIONS).optional(),
-          })
-        );
-        if (body !== undefined) {
-          this.configure(body);
-          sendControlJson(res, 200, { latencyMs: this.#latency });
-        }
-        return;
-      }
-      case 'POST /_emulator/reset':
-        await readBody(req);
-        this.reset();
-        sendControlJson(res, 200, { reset: true });
-        return;
-      default:
-        sendControlJson(res, 404, { error: `no control endpoint ${key}` });
-    }
+  protected override controlRoutes(): ControlRoutes {
+    return {
+      'GET /_emulator/messages': jsonRoute((url) =>
+        this.messages(url.searchParams.get('topicArn') ?? undefined)
+      ),
+      'GET /_emulator/topics': jsonRoute(() => this.topics()),
+      'POST /_emulator/topics': bodyRoute(
+        z.strictObject({
+          name: z.string().min(1),
+          contentBasedDeduplication: z.boolean().optional(),
+        }),
+        (body) => ({
+          topicArn: this.createTopic(body.name, {
+            contentBasedDeduplication: body.contentBasedDeduplication,
+          }),
+        }),
+        400
+      ),
+    };
   }
 }
 
@@ -771,8 +522,4 @@ class SnsEmulatorImpl implements SnsEmulator {
  */
 export const startSnsEmulator = async (
   options: SnsEmulatorOptions = {}
-): Promise<SnsEmulator> => {
-  const emulator = new SnsEmulatorImpl(options);
-  await emulator.start(options.host ?? '127.0.0.1', options.port ?? 0);
-  return emulator;
-};
+): Promise<SnsEmulator> => new SnsEmulatorImpl(options).start(options);

@@ -89,31 +89,26 @@
  * @see ../../../../shared/reference/house-style.md Part 2 §18
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import {
-  createServer,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { createClock, type EmulatorClock } from './backup-emulator.js';
 import {
-  closeServer,
-  EmulatorClosedError,
-  type FaultAction,
-  FaultQueue,
-  type FaultRule,
-  faultRulesSchema,
-  type LatencyConfig,
-  latencyFor,
-  latencySchema,
-  listen,
-  newRequestId,
-  readBody,
-  readControlBody,
-  Sleeper,
-  send,
-  sendControlJson,
-} from './http-util.js';
+  bodyRoute,
+  type CallOutcome,
+  type ControlRoutes,
+  createClock,
+  type EmulatorClock,
+  type EmulatorHandle,
+  type EmulatorListenOptions,
+  type ErrorCodeOutcome,
+  errorCodeOutcome,
+  jsonRoute,
+  type LatencyPatch,
+  type RecordedCall,
+  ServiceError,
+  WireEmulator,
+  type WireEmulatorOptions,
+} from './emulator-control.js';
+import { newRequestId, send, sendControlJson } from './http-util.js';
 
 /** The SQS operations the emulator implements. */
 export const SQS_OPERATIONS = [
@@ -276,9 +271,7 @@ export interface SqsMessage {
   sentAt: string;
 }
 
-/** How a recorded call ended. */
-export type SqsCallOutcome =
-  | { kind: 'pending' }
+type SqsResult =
   | {
       kind: 'ok';
       status: number;
@@ -286,54 +279,30 @@ export type SqsCallOutcome =
       messageIds?: string[];
       queueUrl?: string;
     }
-  | {
-      kind: 'error';
-      status: number;
-      errorCode: string;
-      message: string;
-      source: 'service' | 'fault';
-    }
-  | { kind: 'reset'; afterEffect: boolean };
+  | ErrorCodeOutcome;
+
+/** How a recorded call ended. */
+export type SqsCallOutcome = CallOutcome<SqsResult>;
 
 /** One request the emulator received (control-plane calls excluded). */
-export interface SqsCall {
-  seq: number;
-  /** ISO 8601, emulator clock. */
-  at: string;
+export interface SqsCall extends RecordedCall<SqsResult> {
   /** The `X-Amz-Target` operation, as sent (may be unsupported). */
   operation: string;
   /** The decoded JSON body, as sent. */
   input: Record<string, unknown>;
-  outcome: SqsCallOutcome;
 }
 
 /** Options for {@link startSqsEmulator}. */
-export interface SqsEmulatorOptions {
-  /** Interface to bind. Default `127.0.0.1`. */
-  host?: string | undefined;
-  /** Port. Default 0 (a free port). */
-  port?: number | undefined;
-  /** Default `eu-west-1`. */
-  region?: string | undefined;
-  /** Default `111122223333`. */
-  accountId?: string | undefined;
+export interface SqsEmulatorOptions extends WireEmulatorOptions<SqsOperation> {
   /** Queues (names) to create at start, with default attributes. */
   queues?: readonly string[] | undefined;
-  /** Artificial latency per call, wall-clock ms. Default 0. */
-  latencyMs?: LatencyConfig<SqsOperation> | undefined;
   /** Clock for visibility, delays and retention. Default: real time. */
   clock?: EmulatorClock | undefined;
 }
 
 /** A running SQS emulator. */
-export interface SqsEmulator {
-  /** Base URL: the SDK `endpoint`. */
-  readonly url: string;
-  readonly region: string;
-  readonly accountId: string;
+export interface SqsEmulator extends EmulatorHandle<SqsOperation, SqsCall> {
   readonly clock: EmulatorClock;
-  /** Every data-plane request so far, oldest first. */
-  readonly calls: readonly SqsCall[];
   /** Calls of one operation. */
   callsTo(operation: SqsOperation): SqsCall[];
   /**
@@ -359,20 +328,12 @@ export interface SqsEmulator {
    */
   messages(queue: string): SqsMessage[];
   /** Sets the latency knob. */
-  configure(patch: {
-    latencyMs?: LatencyConfig<SqsOperation> | undefined;
-  }): void;
-  /** Arms a fault for the next `count` calls of an operation. */
-  addFault(rule: FaultRule<SqsOperation>): void;
-  /** Disarms every fault. */
-  clearFaults(): void;
+  configure(patch: LatencyPatch<SqsOperation>): void;
   /**
    * Clears calls, faults, latency and every queue's messages. Queues stay:
    * they are infrastructure created by setup code. The clock keeps its time.
    */
   reset(): void;
-  /** Stops the server and drops every connection. */
-  close(): Promise<void>;
 }
 
 type Json = Record<string, unknown>;
@@ -407,17 +368,11 @@ interface Queue {
   lastPurgeAt: number | undefined;
 }
 
-class SqsError extends Error {
-  readonly status: number;
-
-  constructor(
-    readonly code: string,
-    message: string,
-    status?: number
-  ) {
-    super(message);
+/** A service error whose status defaults to the modelled one. */
+class SqsError extends ServiceError {
+  constructor(code: string, message: string, status?: number) {
+    super(code, status ?? MODELLED_ERRORS[code]?.status ?? 400, message);
     this.name = 'SqsError';
-    this.status = status ?? MODELLED_ERRORS[code]?.status ?? 400;
   }
 }
 
@@ -665,43 +620,40 @@ const readRequestBody = async (
   return size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks);
 };
 
-class SqsEmulatorImpl implements SqsEmulator {
-  url = '';
-  readonly region: string;
-  readonly accountId: string;
+class SqsEmulatorImpl
+  extends WireEmulator<SqsOperation, SqsResult, SqsCall>
+  implements SqsEmulator
+{
   readonly clock: EmulatorClock;
 
-  readonly #server = createServer((req, res) => {
-    void this.#handle(req, res);
-  });
-  readonly #sleeper = new Sleeper();
-  readonly #faults = new FaultQueue<SqsOperation>();
   /** By name. */
   readonly #queues = new Map<string, Queue>();
-  #latency: LatencyConfig<SqsOperation>;
-  #calls: SqsCall[] = [];
   #sequence = 10_000_000_000_000_000_000n;
 
   constructor(readonly options: SqsEmulatorOptions) {
-    this.region = options.region ?? 'eu-west-1';
-    this.accountId = options.accountId ?? '111122223333';
-    this.clock = options.clock ?? createClock();
-    this.#latency = options.latencyMs ?? 0;
+    const clock = options.clock ?? createClock();
+    super({
+      ...options,
+      clock,
+      operations: SQS_OPERATIONS,
+      operationOf: (call) => call.operation,
+      internalErrorName: 'InternalError',
+      describeError: errorCodeOutcome,
+    });
+    this.clock = clock;
   }
 
-  async start(host: string, port: number): Promise<void> {
-    this.url = await listen(this.#server, host, port);
+  override async start(options: EmulatorListenOptions): Promise<this> {
+    await super.start(options);
+    // Queue URLs name the emulator's address, known only now.
     for (const name of this.options.queues ?? []) {
       this.createQueue(name);
     }
-  }
-
-  get calls(): readonly SqsCall[] {
-    return [...this.#calls];
+    return this;
   }
 
   callsTo(operation: SqsOperation): SqsCall[] {
-    return this.#calls.filter((c) => c.operation === operation);
+    return this.callsOf(operation);
   }
 
   createQueue(
@@ -728,37 +680,13 @@ class SqsEmulatorImpl implements SqsEmulator {
     }));
   }
 
-  configure(patch: {
-    latencyMs?: LatencyConfig<SqsOperation> | undefined;
-  }): void {
-    if (patch.latencyMs !== undefined) {
-      this.#latency = patch.latencyMs;
-    }
-  }
-
-  addFault(rule: FaultRule<SqsOperation>): void {
-    this.#faults.add(rule);
-  }
-
-  clearFaults(): void {
-    this.#faults.clear();
-  }
-
-  reset(): void {
-    this.#calls = [];
-    this.#faults.clear();
-    this.#latency = this.options.latencyMs ?? 0;
+  protected override resetState(): void {
     for (const queue of this.#queues.values()) {
       queue.stored = [];
       queue.recorded = [];
       queue.handles.clear();
       queue.lastPurgeAt = undefined;
     }
-  }
-
-  async close(): Promise<void> {
-    this.#sleeper.cancelAll();
-    await closeServer(this.#server);
   }
 
   /** A queue for the in-process helpers, by name or URL. */
@@ -980,31 +908,10 @@ class SqsEmulatorImpl implements SqsEmulator {
     return queue;
   }
 
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    try {
-      const url = new URL(req.url ?? '/', 'http://emulator');
-      if (url.pathname.startsWith('/_emulator/')) {
-        await this.#control(req, res, url);
-        return;
-      }
-      await this.#dataPlane(req, res);
-    } catch (error) {
-      if (error instanceof EmulatorClosedError) {
-        req.socket.destroy();
-        return;
-      }
-      this.#sendError(
-        res,
-        new SqsError(
-          'InternalError',
-          `emulator failure: ${error instanceof Error ? error.message : String(error)}`,
-          500
-        )
-      );
-    }
-  }
-
-  async #dataPlane(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async dataPlane(
+    req: IncomingMessage,
+    res: ServerResponse
+  ): Promise<void> {
     const raw = await readRequestBody(req);
     const target = String(req.headers['x-amz-target'] ?? '');
     const operationName = target.startsWith(TARGET_PREFIX)
@@ -1031,14 +938,12 @@ class SqsEmulatorImpl implements SqsEmulator {
         );
       }
     }
-    const call: SqsCall = {
-      seq: this.#calls.length + 1,
-      at: new Date(this.clock.now()).toISOString(),
+    const call = this.recordCall((stamp) => ({
+      ...stamp,
       operation: operationName,
       input,
       outcome: { kind: 'pending' },
-    };
-    this.#calls.push(call);
+    }));
 
     const contentType = String(req.headers['content-type'] ?? '');
     if (
@@ -1046,7 +951,7 @@ class SqsEmulatorImpl implements SqsEmulator {
       !contentType.startsWith(JSON_CONTENT_TYPE) ||
       !target.startsWith(TARGET_PREFIX)
     ) {
-      this.#fail(
+      this.fail(
         res,
         call,
         new SqsError(
@@ -1057,7 +962,7 @@ class SqsEmulatorImpl implements SqsEmulator {
       return;
     }
     if (!(SQS_OPERATIONS as readonly string[]).includes(operationName)) {
-      this.#fail(
+      this.fail(
         res,
         call,
         new SqsError(
@@ -1068,45 +973,25 @@ class SqsEmulatorImpl implements SqsEmulator {
       return;
     }
     if (parseError !== undefined) {
-      this.#fail(res, call, parseError);
+      this.fail(res, call, parseError);
       return;
     }
     const operation = operationName as SqsOperation;
 
-    await this.#sleeper.sleep(latencyFor(this.#latency, operation));
-
-    const fault = this.#faults.take(operation);
-    if (fault !== undefined && fault.afterEffect !== true) {
-      if (await this.#applyFault(req, res, call, fault, false)) {
-        return;
-      }
-    }
-
-    let output: Json;
-    try {
-      output = await this.#perform(operation, input, call);
-    } catch (error) {
-      if (error instanceof SqsError) {
-        this.#fail(res, call, error);
-        return;
-      }
-      throw error;
-    }
-
-    if (fault !== undefined && fault.afterEffect === true) {
-      if (await this.#applyFault(req, res, call, fault, true)) {
-        return;
-      }
-    }
-    send(
-      res,
-      200,
-      {
-        'content-type': JSON_CONTENT_TYPE,
-        'x-amzn-requestid': newRequestId(),
-      },
-      JSON.stringify(output)
+    const result = await this.runOperation(req, res, call, operation, () =>
+      this.#perform(operation, input, call)
     );
+    if (result !== undefined) {
+      send(
+        res,
+        200,
+        {
+          'content-type': JSON_CONTENT_TYPE,
+          'x-amzn-requestid': newRequestId(),
+        },
+        JSON.stringify(result.output)
+      );
+    }
   }
 
   #perform(
@@ -1134,53 +1019,7 @@ class SqsEmulatorImpl implements SqsEmulator {
     }
   }
 
-  async #applyFault(
-    req: IncomingMessage,
-    res: ServerResponse,
-    call: SqsCall,
-    fault: FaultAction,
-    afterEffect: boolean
-  ): Promise<boolean> {
-    switch (fault.kind) {
-      case 'hang':
-        await this.#sleeper.sleep(fault.ms);
-        return false;
-      case 'reset':
-        call.outcome = { kind: 'reset', afterEffect };
-        req.socket.destroy();
-        return true;
-      case 'error':
-        this.#fail(
-          res,
-          call,
-          new SqsError(
-            fault.errorName,
-            fault.message ?? `Injected ${fault.errorName}`,
-            fault.status
-          ),
-          'fault'
-        );
-        return true;
-    }
-  }
-
-  #fail(
-    res: ServerResponse,
-    call: SqsCall,
-    error: SqsError,
-    source: 'service' | 'fault' = 'service'
-  ): void {
-    call.outcome = {
-      kind: 'error',
-      status: error.status,
-      errorCode: error.code,
-      message: error.message,
-      source,
-    };
-    this.#sendError(res, error);
-  }
-
-  #sendError(res: ServerResponse, error: SqsError): void {
+  protected sendError(res: ServerResponse, error: ServiceError): void {
     const queryCode = MODELLED_ERRORS[error.code]?.queryCode ?? error.code;
     send(
       res,
@@ -1571,7 +1410,7 @@ class SqsEmulatorImpl implements SqsEmulator {
       this.#deliverable(queue, this.clock.now(), max)
     );
     while (picked.length === 0 && performance.now() < deadline) {
-      await this.#sleeper.sleep(
+      await this.sleeper.sleep(
         Math.min(LONG_POLL_STEP_MS, deadline - performance.now())
       );
       picked = this.#redrive(
@@ -1692,128 +1531,34 @@ class SqsEmulatorImpl implements SqsEmulator {
     return {};
   }
 
-  async #control(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL
-  ): Promise<void> {
-    const key = `${req.method ?? 'GET'} ${url.pathname.replace(/\/$/, '')}`;
-    switch (key) {
-      case 'GET /_emulator/messages': {
-        const queue = url.searchParams.get('queue');
+  protected override controlRoutes(): ControlRoutes {
+    return {
+      'GET /_emulator/messages': (exchange) => {
+        const queue = exchange.url.searchParams.get('queue');
         if (queue === null) {
-          sendControlJson(res, 400, { error: 'queue (name or URL) required' });
+          sendControlJson(exchange.res, 400, {
+            error: 'queue (name or URL) required',
+          });
           return;
         }
-        try {
-          sendControlJson(res, 200, this.messages(queue));
-        } catch (error) {
-          sendControlJson(res, 404, {
-            error: error instanceof Error ? error.message : String(error),
-          });
-        }
-        return;
-      }
-      case 'GET /_emulator/calls': {
-        const operation = url.searchParams.get('operation');
-        sendControlJson(
-          res,
-          200,
-          this.#calls.filter(
-            (c) => operation === null || c.operation === operation
-          )
-        );
-        return;
-      }
-      case 'GET /_emulator/queues':
-        sendControlJson(
-          res,
-          200,
-          [...this.#queues.values()].map((q) => ({
-            name: q.name,
-            url: q.url,
-            arn: q.arn,
-          }))
-        );
-        return;
-      case 'POST /_emulator/queues': {
-        const body = await readControlBody(
-          req,
-          res,
-          z.strictObject({
-            name: z.string().min(1),
-            attributes: z.record(z.string(), z.string()).optional(),
-          })
-        );
-        if (body !== undefined) {
-          try {
-            const queueUrl = this.createQueue(body.name, body.attributes);
-            sendControlJson(res, 200, { queueUrl });
-          } catch (error) {
-            sendControlJson(res, 400, {
-              error: error instanceof Error ? error.message : String(error),
-            });
-          }
-        }
-        return;
-      }
-      case 'GET /_emulator/faults':
-        sendControlJson(res, 200, this.#faults.list());
-        return;
-      case 'POST /_emulator/faults': {
-        const rules = await readControlBody(
-          req,
-          res,
-          faultRulesSchema(SQS_OPERATIONS)
-        );
-        if (rules !== undefined) {
-          for (const rule of Array.isArray(rules) ? rules : [rules]) {
-            this.addFault(rule);
-          }
-          sendControlJson(res, 200, this.#faults.list());
-        }
-        return;
-      }
-      case 'DELETE /_emulator/faults':
-        this.clearFaults();
-        sendControlJson(res, 200, []);
-        return;
-      case 'POST /_emulator/config': {
-        const body = await readControlBody(
-          req,
-          res,
-          z.strictObject({
-            latencyMs: latencySchema(SQS_OPERATIONS).optional(),
-          })
-        );
-        if (body !== undefined) {
-          this.configure(body);
-          sendControlJson(res, 200, { latencyMs: this.#latency });
-        }
-        return;
-      }
-      case 'POST /_emulator/clock/advance': {
-        const body = await readControlBody(
-          req,
-          res,
-          z.strictObject({ ms: z.number().nonnegative() })
-        );
-        if (body !== undefined) {
-          this.clock.advance(body.ms);
-          sendControlJson(res, 200, {
-            now: new Date(this.clock.now()).toISOString(),
-          });
-        }
-        return;
-      }
-      case 'POST /_emulator/reset':
-        await readBody(req);
-        this.reset();
-        sendControlJson(res, 200, { reset: true });
-        return;
-      default:
-        sendControlJson(res, 404, { error: `no control endpoint ${key}` });
-    }
+        return jsonRoute(() => this.messages(queue), 404)(exchange);
+      },
+      'GET /_emulator/queues': jsonRoute(() =>
+        [...this.#queues.values()].map((q) => ({
+          name: q.name,
+          url: q.url,
+          arn: q.arn,
+        }))
+      ),
+      'POST /_emulator/queues': bodyRoute(
+        z.strictObject({
+          name: z.string().min(1),
+          attributes: z.record(z.string(), z.string()).optional(),
+        }),
+        (body) => ({ queueUrl: this.createQueue(body.name, body.attributes) }),
+        400
+      ),
+    };
   }
 }
 
@@ -1836,8 +1581,4 @@ class SqsEmulatorImpl implements SqsEmulator {
  */
 export const startSqsEmulator = async (
   options: SqsEmulatorOptions = {}
-): Promise<SqsEmulator> => {
-  const emulator = new SqsEmulatorImpl(options);
-  await emulator.start(options.host ?? '127.0.0.1', options.port ?? 0);
-  return emulator;
-};
+): Promise<SqsEmulator> => new SqsEmulatorImpl(options).start(options);

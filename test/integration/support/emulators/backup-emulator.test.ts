@@ -18,7 +18,6 @@ import {
   StartRestoreJobCommand,
 } from '@aws-sdk/client-backup';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sdkClientOptions } from '#shared/clients/sdk-settings';
 import {
   type BackupEmulator,
   type BackupEmulatorOptions,
@@ -28,6 +27,13 @@ import {
   startBackupEmulator,
 } from '#test/support/emulators/backup-emulator';
 import { rejectionOf } from '#test/support/rejection-of';
+import {
+  controlClient,
+  emulatorClientConfig,
+  errorFault,
+  GIVES_UP_AFTER_100_MS,
+  SdkClients,
+} from './emulator-test-kit.js';
 
 type RetryStrategyV2 = Extract<
   NonNullable<BackupClientConfig['retryStrategy']>,
@@ -97,23 +103,11 @@ const recordingRetries = (
 describe('Backup emulator through @aws-sdk/client-backup', () => {
   let emulator: BackupEmulator;
   let client: BackupClient;
-  const clients: BackupClient[] = [];
-
-  const clientWith = (config: Partial<BackupClientConfig> = {}) => {
-    const created = new BackupClient({
-      endpoint: emulator.url,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      ...sdkClientOptions({
-        requestTimeoutMs: 2_000,
-        connectionTimeoutMs: 1_000,
-        maxAttempts: 1,
-      }),
-      ...config,
-    });
-    clients.push(created);
-    return created;
-  };
+  const clients = new SdkClients<BackupClient>();
+  const clientWith = (config: Partial<BackupClientConfig> = {}) =>
+    clients.add(
+      new BackupClient({ ...emulatorClientConfig(emulator.url), ...config })
+    );
 
   const start = async (options: BackupEmulatorOptions = {}) => {
     await emulator.close();
@@ -154,9 +148,7 @@ describe('Backup emulator through @aws-sdk/client-backup', () => {
   });
 
   afterEach(async () => {
-    for (const c of clients.splice(0)) {
-      c.destroy();
-    }
+    clients.destroyAll();
     await emulator.close();
   });
 
@@ -646,12 +638,9 @@ describe('Backup emulator through @aws-sdk/client-backup', () => {
   describe('fault injection', () => {
     it('answers an injected 500 ServiceUnavailableException', async () => {
       // Arrange
-      emulator.addFault({
-        operation: 'DescribeRecoveryPoint',
-        kind: 'error',
-        errorName: 'ServiceUnavailableException',
-        status: 500,
-      });
+      emulator.addFault(
+        errorFault('DescribeRecoveryPoint', 'ServiceUnavailableException', 500)
+      );
 
       // Act
       const error = await rejectionOf(
@@ -673,13 +662,9 @@ describe('Backup emulator through @aws-sdk/client-backup', () => {
 
     it('lets the SDK retry through two 500s to one job, with one token', async () => {
       // Arrange
-      emulator.addFault({
-        operation: 'StartRestoreJob',
-        count: 2,
-        kind: 'error',
-        errorName: 'ServiceUnavailableException',
-        status: 500,
-      });
+      emulator.addFault(
+        errorFault('StartRestoreJob', 'ServiceUnavailableException', 500, 2)
+      );
       const { strategy, errorTypes } = recordingRetries(3);
       client = clientWith({ retryStrategy: strategy });
 
@@ -732,16 +717,19 @@ describe('Backup emulator through @aws-sdk/client-backup', () => {
     });
 
     it('adds latency per operation', async () => {
-      // Arrange
-      emulator.configure({ latencyMs: { DescribeRestoreJob: 150 } });
-      const { RestoreJobId } = await startJob();
-      const started = performance.now();
+      // Arrange: only DescribeRestoreJob is slower than the client's 100 ms.
+      emulator.configure({ latencyMs: { DescribeRestoreJob: 300 } });
+      client = clientWith(GIVES_UP_AFTER_100_MS);
 
       // Act
-      await client.send(new DescribeRestoreJobCommand({ RestoreJobId }));
+      const { RestoreJobId } = await startJob();
+      const error = await rejectionOf(
+        client.send(new DescribeRestoreJobCommand({ RestoreJobId }))
+      );
 
       // Assert
-      expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+      expect(RestoreJobId).toBeDefined();
+      expect(error).toMatchObject({ name: 'TimeoutError' });
     });
 
     it('hangs past the client timeout and still creates the job afterwards', async () => {
@@ -751,11 +739,7 @@ describe('Backup emulator through @aws-sdk/client-backup', () => {
         kind: 'hang',
         ms: 300,
       });
-      // @smithy/node-http-handler 4.14 only logs a warning on requestTimeout
-      // unless throwOnRequestTimeout is set.
-      client = clientWith({
-        requestHandler: { requestTimeout: 100, throwOnRequestTimeout: true },
-      });
+      client = clientWith(GIVES_UP_AFTER_100_MS);
 
       // Act
       const error = await rejectionOf(startJob());
@@ -830,31 +814,15 @@ describe('Backup emulator through @aws-sdk/client-backup', () => {
   });
 
   describe('control endpoints over HTTP', () => {
-    const control = async (
-      method: string,
-      path: string,
-      body?: unknown
-    ): Promise<{ status: number; json: unknown }> => {
-      const response = await fetch(`${emulator.url}/_emulator/${path}`, {
-        method,
-        ...(body === undefined
-          ? {}
-          : {
-              body: JSON.stringify(body),
-              headers: { 'content-type': 'application/json' },
-            }),
-      });
-      return { status: response.status, json: await response.json() };
-    };
+    const control = controlClient(() => emulator.url);
 
     it('injects faults, changes config, advances the clock and lists calls and jobs', async () => {
       // Arrange
-      await control('POST', 'faults', {
-        operation: 'StartRestoreJob',
-        kind: 'error',
-        errorName: 'ThrottlingException',
-        status: 429,
-      });
+      await control(
+        'POST',
+        'faults',
+        errorFault('StartRestoreJob', 'ThrottlingException', 429)
+      );
       await control('POST', 'config', {
         runningAfterMs: 0,
         completeAfterMs: 5_000,

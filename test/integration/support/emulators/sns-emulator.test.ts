@@ -10,12 +10,18 @@ import {
   ThrottledException,
 } from '@aws-sdk/client-sns';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sdkClientOptions } from '#shared/clients/sdk-settings';
 import {
   type SnsEmulator,
   startSnsEmulator,
 } from '#test/support/emulators/sns-emulator';
 import { rejectionOf } from '#test/support/rejection-of';
+import {
+  controlClient,
+  emulatorClientConfig,
+  errorFault,
+  GIVES_UP_AFTER_100_MS,
+  SdkClients,
+} from './emulator-test-kit.js';
 
 const TOPIC = 'restore-relay-notifications';
 const TOPIC_ARN = `arn:aws:sns:eu-west-1:111122223333:${TOPIC}`;
@@ -23,23 +29,11 @@ const TOPIC_ARN = `arn:aws:sns:eu-west-1:111122223333:${TOPIC}`;
 describe('SNS emulator through @aws-sdk/client-sns', () => {
   let emulator: SnsEmulator;
   let client: SNSClient;
-  const clients: SNSClient[] = [];
-
-  const clientWith = (config: Partial<SNSClientConfig> = {}) => {
-    const created = new SNSClient({
-      endpoint: emulator.url,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      ...sdkClientOptions({
-        requestTimeoutMs: 2_000,
-        connectionTimeoutMs: 1_000,
-        maxAttempts: 1,
-      }),
-      ...config,
-    });
-    clients.push(created);
-    return created;
-  };
+  const clients = new SdkClients<SNSClient>();
+  const clientWith = (config: Partial<SNSClientConfig> = {}) =>
+    clients.add(
+      new SNSClient({ ...emulatorClientConfig(emulator.url), ...config })
+    );
 
   const publish = (
     overrides: Partial<ConstructorParameters<typeof PublishCommand>[0]> = {}
@@ -58,9 +52,7 @@ describe('SNS emulator through @aws-sdk/client-sns', () => {
   });
 
   afterEach(async () => {
-    for (const c of clients.splice(0)) {
-      c.destroy();
-    }
+    clients.destroyAll();
     await emulator.close();
   });
 
@@ -184,12 +176,7 @@ describe('SNS emulator through @aws-sdk/client-sns', () => {
   describe('faults', () => {
     it('fails the next Publish with 500 InternalError, then recovers', async () => {
       // Arrange
-      emulator.addFault({
-        operation: 'Publish',
-        kind: 'error',
-        errorName: 'InternalError',
-        status: 500,
-      });
+      emulator.addFault(errorFault('Publish', 'InternalError', 500));
 
       // Act
       const error = await rejectionOf(publish());
@@ -208,12 +195,7 @@ describe('SNS emulator through @aws-sdk/client-sns', () => {
 
     it('throttles with 429 Throttled, which the SDK maps to ThrottledException', async () => {
       // Arrange
-      emulator.addFault({
-        operation: 'Publish',
-        kind: 'error',
-        errorName: 'Throttled',
-        status: 429,
-      });
+      emulator.addFault(errorFault('Publish', 'Throttled', 429));
 
       // Act
       const error = await rejectionOf(publish());
@@ -257,52 +239,34 @@ describe('SNS emulator through @aws-sdk/client-sns', () => {
       expect(emulator.messages()[1]?.MessageId).toBe(output.MessageId);
     });
 
-    it('adds latency and hangs past the client timeout', async () => {
-      // Arrange
-      emulator.configure({ latencyMs: 120 });
-      const started = performance.now();
-      await publish();
-      const elapsed = performance.now() - started;
-      emulator.configure({ latencyMs: 0 });
-      emulator.addFault({ operation: 'Publish', kind: 'hang', ms: 500 });
-      client = clientWith({
-        requestHandler: { requestTimeout: 100, throwOnRequestTimeout: true },
-      });
+    it('adds latency past the client timeout, and hangs', async () => {
+      // Arrange: latency and hang both outlast a client that gives up at 100 ms.
+      client = clientWith(GIVES_UP_AFTER_100_MS);
+      emulator.configure({ latencyMs: 300 });
 
       // Act
-      const error = await rejectionOf(publish());
+      const slow = await rejectionOf(publish());
+      emulator.configure({ latencyMs: 0 });
+      await publish();
+      emulator.addFault({ operation: 'Publish', kind: 'hang', ms: 500 });
+      const hung = await rejectionOf(publish());
 
       // Assert
-      expect(elapsed).toBeGreaterThanOrEqual(110);
-      expect(error).toMatchObject({ name: 'TimeoutError' });
+      expect(slow).toMatchObject({ name: 'TimeoutError' });
+      expect(hung).toMatchObject({ name: 'TimeoutError' });
+      expect(emulator.messages()).toHaveLength(1);
     });
   });
 
   describe('control endpoints over HTTP', () => {
-    const control = async (
-      method: string,
-      path: string,
-      body?: unknown
-    ): Promise<{ status: number; json: unknown }> => {
-      const response = await fetch(`${emulator.url}/_emulator/${path}`, {
-        method,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: response.status, json: await response.json() };
-    };
+    const control = controlClient(() => emulator.url);
 
-    it('injects faults, lists messages, creates topics and resets', async () => {
+    // Faults, config, calls and reset over HTTP: emulator-control.test.ts.
+    it('lists messages, creates topics and resets', async () => {
       // Arrange
-      await control('POST', 'faults', {
-        operation: 'Publish',
-        kind: 'error',
-        errorName: 'InternalError',
-        status: 500,
-      });
       const topic = await control('POST', 'topics', { name: 'other-topic' });
 
       // Act
-      const failed = await rejectionOf(publish());
       await publish({ Message: 'kept' });
       const messages = await control(
         'GET',
@@ -312,7 +276,6 @@ describe('SNS emulator through @aws-sdk/client-sns', () => {
       const afterReset = await control('GET', 'messages');
 
       // Assert
-      expect(failed).toBeInstanceOf(InternalErrorException);
       expect(topic.json).toEqual({
         topicArn: 'arn:aws:sns:eu-west-1:111122223333:other-topic',
       });

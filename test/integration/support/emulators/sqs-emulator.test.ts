@@ -20,14 +20,20 @@ import {
   UnsupportedOperation,
 } from '@aws-sdk/client-sqs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sdkClientOptions } from '#shared/clients/sdk-settings';
-import { createClock } from '#test/support/emulators/backup-emulator';
+import { createClock } from '#test/support/emulators/emulator-control';
 import {
   SQS_MAX_MESSAGE_BYTES,
   type SqsEmulator,
   startSqsEmulator,
 } from '#test/support/emulators/sqs-emulator';
 import { rejectionOf } from '#test/support/rejection-of';
+import {
+  controlClient,
+  emulatorClientConfig,
+  errorFault,
+  GIVES_UP_AFTER_100_MS,
+  SdkClients,
+} from './emulator-test-kit.js';
 
 const ACCOUNT = '111122223333';
 const QUEUE = 'restore-relay-dlq';
@@ -41,23 +47,11 @@ describe('SQS emulator through @aws-sdk/client-sqs', () => {
   let emulator: SqsEmulator;
   let client: SQSClient;
   let queueUrl: string;
-  const clients: SQSClient[] = [];
-
-  const clientWith = (config: Partial<SQSClientConfig> = {}) => {
-    const created = new SQSClient({
-      endpoint: emulator.url,
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      ...sdkClientOptions({
-        requestTimeoutMs: 2_000,
-        connectionTimeoutMs: 1_000,
-        maxAttempts: 1,
-      }),
-      ...config,
-    });
-    clients.push(created);
-    return created;
-  };
+  const clients = new SdkClients<SQSClient>();
+  const clientWith = (config: Partial<SQSClientConfig> = {}) =>
+    clients.add(
+      new SQSClient({ ...emulatorClientConfig(emulator.url), ...config })
+    );
 
   const sendMessage = (
     overrides: Partial<ConstructorParameters<typeof SendMessageCommand>[0]> = {}
@@ -96,9 +90,7 @@ describe('SQS emulator through @aws-sdk/client-sqs', () => {
   });
 
   afterEach(async () => {
-    for (const c of clients.splice(0)) {
-      c.destroy();
-    }
+    clients.destroyAll();
     await emulator.close();
   });
 
@@ -522,12 +514,7 @@ describe('SQS emulator through @aws-sdk/client-sqs', () => {
   describe('faults', () => {
     it('fails the next SendMessage with 500 InternalError, then recovers', async () => {
       // Arrange
-      emulator.addFault({
-        operation: 'SendMessage',
-        kind: 'error',
-        errorName: 'InternalError',
-        status: 500,
-      });
+      emulator.addFault(errorFault('SendMessage', 'InternalError', 500));
 
       // Act
       const error = await rejectionOf(sendMessage());
@@ -551,12 +538,7 @@ describe('SQS emulator through @aws-sdk/client-sqs', () => {
 
     it('throttles with RequestThrottled, which the SDK maps to its exception class', async () => {
       // Arrange
-      emulator.addFault({
-        operation: 'ReceiveMessage',
-        kind: 'error',
-        errorName: 'RequestThrottled',
-        status: 403,
-      });
+      emulator.addFault(errorFault('ReceiveMessage', 'RequestThrottled', 403));
 
       // Act
       const error = await rejectionOf(receive());
@@ -591,9 +573,7 @@ describe('SQS emulator through @aws-sdk/client-sqs', () => {
     it('hangs past the client timeout', async () => {
       // Arrange
       emulator.addFault({ operation: 'SendMessage', kind: 'hang', ms: 500 });
-      client = clientWith({
-        requestHandler: { requestTimeout: 100, throwOnRequestTimeout: true },
-      });
+      client = clientWith(GIVES_UP_AFTER_100_MS);
 
       // Act
       const error = await rejectionOf(sendMessage());
@@ -604,30 +584,14 @@ describe('SQS emulator through @aws-sdk/client-sqs', () => {
   });
 
   describe('control endpoints over HTTP', () => {
-    const control = async (
-      method: string,
-      path: string,
-      body?: unknown
-    ): Promise<{ status: number; json: unknown }> => {
-      const response = await fetch(`${emulator.url}/_emulator/${path}`, {
-        method,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: response.status, json: await response.json() };
-    };
+    const control = controlClient(() => emulator.url);
 
-    it('injects faults, creates queues, lists messages and resets', async () => {
+    // Faults, config, calls and reset over HTTP: emulator-control.test.ts.
+    it('creates queues, lists messages and resets', async () => {
       // Arrange
-      await control('POST', 'faults', {
-        operation: 'SendMessage',
-        kind: 'error',
-        errorName: 'InternalError',
-        status: 500,
-      });
       const created = await control('POST', 'queues', { name: 'other-queue' });
 
       // Act
-      const failed = await rejectionOf(sendMessage());
       await sendMessage({ MessageBody: 'kept' });
       const messages = await control('GET', `messages?queue=${QUEUE}`);
       const reset = await control('POST', 'reset');
@@ -637,7 +601,6 @@ describe('SQS emulator through @aws-sdk/client-sqs', () => {
       );
 
       // Assert
-      expect(failed).toMatchObject({ name: 'InternalError' });
       expect(created.json).toEqual({
         queueUrl: `${emulator.url}/${ACCOUNT}/other-queue`,
       });
