@@ -1,4 +1,4 @@
-import { forRequest, type RelayDeps } from '#shared/adapters/relay-deps';
+import type { RelayDeps } from '#shared/adapters/relay-deps';
 import type { AppError } from '#shared/errors/app-error';
 import { PolicyViolationError } from '#shared/errors/policy-violation-error';
 import { RequestValidationError } from '#shared/errors/request-validation-error';
@@ -64,16 +64,12 @@ const fromRestoreRequested = async (
           `"${envelope.source}" may not request restores; allowed sources: ${[...allowed].join(', ')}`
         )
       );
-  return acceptRestoreRequest(
-    reading,
-    reading.ok ? forRequest(deps, reading.key) : deps,
-    {
-      source: 'eventbridge',
-      original,
-      eventId: envelope.id,
-      asOf: new Date(envelope.time),
-    }
-  );
+  return acceptRestoreRequest(reading, deps, {
+    source: 'eventbridge',
+    original,
+    eventId: envelope.id,
+    asOf: new Date(envelope.time),
+  });
 };
 
 /**
@@ -123,16 +119,12 @@ const fromAlarm = async (
       stateTimestamp: state.timestamp,
     })
   );
-  return acceptRestoreRequest(
-    reading,
-    reading.ok ? forRequest(deps, reading.key) : deps,
-    {
-      source: 'alarm',
-      original,
-      eventId: alarm.id,
-      asOf: state.timestamp,
-    }
-  );
+  return acceptRestoreRequest(reading, deps, {
+    source: 'alarm',
+    original,
+    eventId: alarm.id,
+    asOf: state.timestamp,
+  });
 };
 
 /**

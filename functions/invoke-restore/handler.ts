@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { forRequest, getRelayDeps } from '#shared/adapters/relay-deps';
+import { getRelayDeps } from '#shared/adapters/relay-deps';
 import { readRestoreRequest } from '#shared/events/read-restore-request';
 import { baseMiddleware } from '#shared/middleware/base-middleware';
 import { invokeErrors } from '#shared/middleware/invoke-error';
@@ -14,11 +14,10 @@ const run = async (
   const deps = getRelayDeps();
   deps.idempotency.registerLambdaContext(context);
   const reading = readRestoreRequest(event);
-  const outcome = await acceptRestoreRequest(
-    reading,
-    reading.ok ? forRequest(deps, reading.key) : deps,
-    { source: 'invoke', original: JSON.stringify(event) ?? '' }
-  );
+  const outcome = await acceptRestoreRequest(reading, deps, {
+    source: 'invoke',
+    original: JSON.stringify(event) ?? '',
+  });
   if (outcome.status === 'rejected') {
     throw outcome.error;
   }

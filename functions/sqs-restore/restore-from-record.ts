@@ -1,4 +1,4 @@
-import { forRequest, type RelayDeps } from '#shared/adapters/relay-deps';
+import type { RelayDeps } from '#shared/adapters/relay-deps';
 import type { KeyedLimiter } from '#shared/domain/keyed-limiter';
 import { AppError } from '#shared/errors/app-error';
 import {
@@ -24,22 +24,24 @@ export const restoreFromRecord = (
   const { reading, text } = record.body;
   const key = reading.ok ? reading.key : record.messageId;
   const sent = Number(record.attributes.SentTimestamp);
-  const requestDeps = forRequest(deps, key);
   return limiter.run(key, async () => {
     try {
-      return await acceptRestoreRequest(reading, requestDeps, {
+      return await acceptRestoreRequest(reading, deps, {
         source: 'sqs',
         original: text,
         messageId: record.messageId,
         ...(Number.isFinite(sent) ? { asOf: new Date(sent) } : {}),
       });
     } catch (error) {
-      requestDeps.log.warn('restore request will be redelivered', {
-        messageId: record.messageId,
-        receiveCount: record.attributes.ApproximateReceiveCount,
-        errorCode: error instanceof AppError ? error.code : 'Unexpected',
-        error,
-      });
+      (deps.logFor?.(key) ?? deps.log).warn(
+        'restore request will be redelivered',
+        {
+          messageId: record.messageId,
+          receiveCount: record.attributes.ApproximateReceiveCount,
+          errorCode: error instanceof AppError ? error.code : 'Unexpected',
+          error,
+        }
+      );
       throw error;
     }
   });

@@ -36,6 +36,7 @@ export const buildRelayDeps = (
     queueUrl: config.deadLetterQueueUrl,
   }),
   metrics: restoreMetrics,
+  logFor: correlatedLogger,
   config,
 });
 
@@ -55,12 +56,3 @@ export const getRelayDeps = (): RelayDeps => {
   );
   return cached;
 };
-
-/**
- * The deps for one request: the same ports, with a logger whose lines carry
- * the request key as correlation id.
- */
-export const forRequest = <T extends { readonly log: Log }>(
-  deps: T,
-  requestKey: string
-): T => ({ ...deps, log: correlatedLogger(requestKey) });

@@ -1,5 +1,6 @@
 import { AppError } from '../errors/app-error.js';
 import type { RequestReading } from '../events/read-restore-request.js';
+import type { Log } from '../ports/log.js';
 import { type RejectRequestDeps, rejectRequest } from './reject-request.js';
 import {
   type StartRestoreDeps,
@@ -23,9 +24,13 @@ export interface Arrival {
 }
 
 /** The ports {@link acceptRestoreRequest} runs with. */
-export interface AcceptRestoreDeps
-  extends StartRestoreDeps,
-    RejectRequestDeps {}
+export interface AcceptRestoreDeps extends StartRestoreDeps, RejectRequestDeps {
+  /**
+   * The log for one request, e.g. with its key as correlation id; `log`
+   * when absent.
+   */
+  readonly logFor?: (requestKey: string) => Log;
+}
 
 /** What became of a request. */
 export type AcceptOutcome =
@@ -57,6 +62,21 @@ export type AcceptOutcome =
  * dependency down), or an unexpected error
  */
 export const acceptRestoreRequest = async (
+  reading: RequestReading,
+  deps: AcceptRestoreDeps,
+  arrival: Arrival
+): Promise<AcceptOutcome> => {
+  if (reading.ok && deps.logFor !== undefined) {
+    return acceptReading(
+      reading,
+      { ...deps, log: deps.logFor(reading.key) },
+      arrival
+    );
+  }
+  return acceptReading(reading, deps, arrival);
+};
+
+const acceptReading = async (
   reading: RequestReading,
   deps: AcceptRestoreDeps,
   arrival: Arrival

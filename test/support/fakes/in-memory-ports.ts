@@ -1,3 +1,4 @@
+import { parseConfig } from '#shared/config/load-config';
 import { canonicalJson } from '#shared/domain/canonical-json';
 import type { JsonObject, JsonValue } from '#shared/domain/json';
 import type { RecoveryPoint } from '#shared/domain/recovery-point';
@@ -27,6 +28,7 @@ import type {
   RestoreMetricName,
   RestoreMetrics,
 } from '#shared/ports/restore-metrics';
+import { RELAY_ENV } from '../relay-env.js';
 
 /** A fake catalog: points with their saved metadata, and a call log. */
 export class InMemoryCatalog implements RecoveryPointCatalog {
@@ -218,3 +220,23 @@ export class InMemoryMetrics implements RestoreMetrics {
     return this.counts.map((c) => c.name);
   }
 }
+
+/**
+ * Every port of the accept/start use cases as an in-memory fake, over the
+ * given catalog, with the test policy (`RELAY_ENV`) and a fixed clock.
+ */
+export const inMemoryDeps = (
+  catalog: InMemoryCatalog,
+  now = new Date('2026-03-01T05:00:00.000Z')
+) => ({
+  catalog,
+  starter: new InMemoryStarter(),
+  jobs: new InMemoryJobStore(),
+  notifier: new InMemoryNotifier(),
+  idempotency: new InMemoryIdempotentRunner(),
+  policy: parseConfig(RELAY_ENV).policy,
+  clock: { now: () => now },
+  log: new MemoryLog(),
+  deadLetters: new InMemoryDeadLetterQueue(),
+  metrics: new InMemoryMetrics(),
+});

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '#shared/config/load-config';
 import { DependencyError } from '#shared/errors/dependency-error';
 import { PolicyViolationError } from '#shared/errors/policy-violation-error';
 import { RecoveryPointNotFoundError } from '#shared/errors/recovery-point-not-found-error';
@@ -19,15 +18,9 @@ import {
 } from '#shared/use-cases/accept-restore-request';
 import {
   InMemoryCatalog,
-  InMemoryDeadLetterQueue,
-  InMemoryIdempotentRunner,
-  InMemoryJobStore,
-  InMemoryMetrics,
-  InMemoryNotifier,
-  InMemoryStarter,
+  inMemoryDeps,
   MemoryLog,
 } from '#test/support/fakes/in-memory-ports';
-import { RELAY_ENV } from '#test/support/relay-env';
 
 const EFS_RP = 'arn:aws:backup:eu-west-1:111122223333:recovery-point:efs-1';
 const EFS_RP_LATER =
@@ -45,8 +38,8 @@ const saved = {
 };
 
 const setup = () =>
-  ({
-    catalog: new InMemoryCatalog([
+  inMemoryDeps(
+    new InMemoryCatalog([
       {
         recoveryPointArn: EFS_RP,
         backupVaultName: 'prod-primary',
@@ -65,17 +58,8 @@ const setup = () =>
         creationDate: new Date('2026-03-01T03:00:00Z'),
         saved,
       },
-    ]),
-    starter: new InMemoryStarter(),
-    jobs: new InMemoryJobStore(),
-    notifier: new InMemoryNotifier(),
-    idempotency: new InMemoryIdempotentRunner(),
-    policy: parseConfig(RELAY_ENV).policy,
-    clock: { now: () => new Date('2026-03-01T05:00:00.000Z') },
-    log: new MemoryLog(),
-    deadLetters: new InMemoryDeadLetterQueue(),
-    metrics: new InMemoryMetrics(),
-  }) satisfies AcceptRestoreDeps;
+    ])
+  ) satisfies AcceptRestoreDeps;
 
 const explicit = {
   requestId: 'inc-42',
@@ -139,6 +123,30 @@ describe('acceptRestoreRequest', () => {
       'restore.started',
     ]);
     expect(deps.deadLetters.letters).toEqual([]);
+  });
+
+  it('logs a readable request through the log for its key', async () => {
+    // Arrange
+    const perRequest = new MemoryLog();
+    const keys: string[] = [];
+    const deps = {
+      ...setup(),
+      logFor: (key: string) => {
+        keys.push(key);
+        return perRequest;
+      },
+    };
+    const { reading, arrival } = fromQueue(explicit);
+
+    // Act
+    await acceptRestoreRequest(reading, deps, arrival);
+
+    // Assert
+    expect(keys).toEqual(['inc-42']);
+    expect(perRequest.lines.map((l) => l.message)).toContain(
+      'restore job started'
+    );
+    expect(deps.log.lines).toEqual([]);
   });
 
   it('counts the resource type planning found when the request did not name it', async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '#shared/config/load-config';
 import { AppError } from '#shared/errors/app-error';
 import { DependencyError } from '#shared/errors/dependency-error';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
@@ -10,13 +9,8 @@ import {
 } from '#shared/use-cases/start-restore';
 import {
   InMemoryCatalog,
-  InMemoryIdempotentRunner,
-  InMemoryJobStore,
-  InMemoryNotifier,
-  InMemoryStarter,
-  MemoryLog,
+  inMemoryDeps,
 } from '#test/support/fakes/in-memory-ports';
-import { RELAY_ENV } from '#test/support/relay-env';
 
 const EFS_RP = 'arn:aws:backup:eu-west-1:111122223333:recovery-point:efs-1';
 const FS =
@@ -50,16 +44,7 @@ const setup = () => {
       saved: { 'file-system-id': 'fs-0123456789abcdef0' },
     },
   ]);
-  const deps = {
-    catalog,
-    starter: new InMemoryStarter(),
-    jobs: new InMemoryJobStore(),
-    notifier: new InMemoryNotifier(),
-    idempotency: new InMemoryIdempotentRunner(),
-    policy: parseConfig(RELAY_ENV).policy,
-    clock: { now: () => new Date('2026-03-01T05:00:00Z') },
-    log: new MemoryLog(),
-  } satisfies StartRestoreDeps;
+  const deps = inMemoryDeps(catalog) satisfies StartRestoreDeps;
   return deps;
 };
 
