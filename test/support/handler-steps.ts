@@ -112,3 +112,17 @@ export const throttleStartRestoreJob = (local: LocalAws, count = 2): void => {
     status: 400,
   });
 };
+
+/**
+ * Makes SNS fail the next `count` Publish calls with a 500 (the default
+ * covers every attempt of one call with `AWS_SDK_MAX_ATTEMPTS=2`).
+ */
+export const failPublish = (local: LocalAws, count = 2): void => {
+  local.sns.addFault({
+    operation: 'Publish',
+    count,
+    kind: 'error',
+    errorName: 'InternalError',
+    status: 500,
+  });
+};

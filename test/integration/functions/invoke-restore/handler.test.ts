@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   deadLetters,
+  failPublish,
   notificationsOfType,
   throttleStartRestoreJob,
   useCapturedMetrics,
@@ -149,13 +150,7 @@ describe('invoke-restore on the local AWS', () => {
 
   it('fails with DependencyFailure when SNS is down, and the retry starts no second job', async () => {
     // Arrange
-    local().sns.addFault({
-      operation: 'Publish',
-      count: 2,
-      kind: 'error',
-      errorName: 'InternalError',
-      status: 500,
-    });
+    failPublish(local());
 
     // Act
     const error = await failureOf(efs('inv-sns'));

@@ -8,7 +8,10 @@ import {
   type StartRestoreResult,
   startRestore,
 } from '#shared/use-cases/start-restore';
-import { throttleStartRestoreJob } from '#test/support/handler-steps';
+import {
+  failPublish,
+  throttleStartRestoreJob,
+} from '#test/support/handler-steps';
 import { localRestoreDeps } from '#test/support/local/local-restore-deps';
 import { tableItems, useLocalAws } from '#test/support/local/use-local-aws';
 import { RELAY_ENV } from '#test/support/relay-env';
@@ -173,13 +176,7 @@ describe('startRestore on the local AWS', () => {
 
   it('SNS failing after the start: the retry starts no second job', async () => {
     // Arrange
-    local().sns.addFault({
-      operation: 'Publish',
-      count: 2,
-      kind: 'error',
-      errorName: 'InternalError',
-      status: 500,
-    });
+    failPublish(local());
 
     // Act
     const first = await start(efs('it-sns-down')).catch((e: unknown) => e);
