@@ -23,5 +23,5 @@ const run = async (
  * destination are set in serverless.yml).
  */
 export const handler = middy<unknown, OutcomeSummary>()
-  .use(baseMiddleware())
+  .use(baseMiddleware(getRelayDeps))
   .handler(run);

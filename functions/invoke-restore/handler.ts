@@ -30,6 +30,6 @@ const run = async (
  * are errors named by their code, for Step Functions `Retry`/`Catch`.
  */
 export const handler = middy<unknown, InvokeRestoreResult>()
-  .use(baseMiddleware())
+  .use(baseMiddleware(getRelayDeps))
   .use(invokeErrors())
   .handler(run);

@@ -38,5 +38,5 @@ const run = async (
 
 /** The request queue's trigger (partial batch responses). */
 export const handler = middy<SQSEvent, SQSBatchResponse>()
-  .use(baseMiddleware())
+  .use(baseMiddleware(getRelayDeps))
   .handler(run);

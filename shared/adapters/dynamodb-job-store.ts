@@ -2,21 +2,107 @@ import {
   ConditionalCheckFailedException,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Clock } from '../domain/clock.js';
-import type { JobStore, StartedJob } from '../ports/job-store.js';
+import type { JsonObject } from '../domain/json.js';
+import type {
+  JobStore,
+  Publication,
+  StartedJob,
+  TrackedJob,
+} from '../ports/job-store.js';
+import {
+  OPEN_JOBS_INDEX,
+  OPEN_JOBS_PARTITION,
+  OPEN_JOBS_PARTITION_ATTRIBUTE,
+  REQUEST_ID_ATTRIBUTE,
+  REQUEST_JOBS_INDEX,
+  STARTED_AT_ATTRIBUTE,
+} from './relay-table-layout.js';
 import { toAppError } from './to-app-error.js';
 
 /** The partition key of a job record in the relay table. */
 export const jobRecordId = (restoreJobId: string): string =>
   `job#${restoreJobId}`;
 
+/** The status of a job record until its outcome is published. */
+export const STARTED_STATUS = 'STARTED';
+
+/** Attribute names of a publication's claim and mark. */
+const PUBLICATION_ATTRIBUTES = {
+  outcome: { lease: 'outcomeLeaseUntil', published: 'outcomePublishedAt' },
+  stale: { lease: 'staleLeaseUntil', published: 'stalePublishedAt' },
+} as const;
+
+type Item = Record<string, unknown>;
+
+const optionalString = (item: Item, name: string): string | undefined =>
+  typeof item[name] === 'string' ? (item[name] as string) : undefined;
+
+/** A stored item as a {@link TrackedJob}. */
+const toTrackedJob = (item: Item): TrackedJob => {
+  const tokens = new Set<string>();
+  if (item.taskTokens instanceof Set) {
+    for (const token of item.taskTokens as Set<unknown>) {
+      if (typeof token === 'string') {
+        tokens.add(token);
+      }
+    }
+  }
+  // Records written before the lifecycle existed kept one `taskToken`.
+  const legacy = optionalString(item, 'taskToken');
+  if (legacy !== undefined) {
+    tokens.add(legacy);
+  }
+  const fields = {
+    requestId: optionalString(item, 'requestId'),
+    recoveryPointArn: optionalString(item, 'recoveryPointArn'),
+    backupVaultName: optionalString(item, 'backupVaultName'),
+    resourceType: optionalString(item, 'resourceType'),
+    outcomeType: optionalString(item, 'outcomeType'),
+    outcomePublishedAt: optionalString(item, 'outcomePublishedAt'),
+    stalePublishedAt: optionalString(item, 'stalePublishedAt'),
+  };
+  return {
+    restoreJobId: String(item.restoreJobId),
+    source: String(item.source ?? 'external'),
+    startedAt: String(item.startedAt),
+    status: String(item.status ?? STARTED_STATUS),
+    external: item.external === true,
+    taskTokens: [...tokens],
+    ...Object.fromEntries(
+      Object.entries(fields).filter(([, value]) => value !== undefined)
+    ),
+    ...(typeof item.context === 'object' && item.context !== null
+      ? { context: item.context as JsonObject }
+      : {}),
+    ...(typeof item.outcome === 'object' && item.outcome !== null
+      ? { outcome: item.outcome as JsonObject }
+      : {}),
+  };
+};
+
+const isConditionFailure = (error: unknown): boolean =>
+  error instanceof ConditionalCheckFailedException;
+
 /**
  * {@link JobStore} in the relay table (the table Powertools idempotency uses
- * too; job records are told apart by their `job#` key prefix). The first
- * record wins: a conditional put returns the existing item on a retry
- * (`ReturnValuesOnConditionCheckFailure: ALL_OLD`, no second read).
+ * too; job records are told apart by their `job#` key prefix).
+ *
+ * - The first record wins: a conditional put returns the existing item on a
+ *   retry (`ReturnValuesOnConditionCheckFailure: ALL_OLD`, no second read).
+ * - Open jobs carry `openShard` and so appear in the sparse `open-jobs`
+ *   index, which the reconciler reads; publishing the outcome removes it.
+ * - Publications are claimed with a conditional update and a lease, so the
+ *   event and the reconciler never both publish, and a claim whose holder
+ *   crashed lapses instead of silencing the job for good.
  */
 export class DynamoDbJobStore implements JobStore {
   readonly #doc: DynamoDBDocumentClient;
@@ -38,9 +124,12 @@ export class DynamoDbJobStore implements JobStore {
     this.#clock = deps.clock;
   }
 
+  #expiration(): number {
+    return Math.floor(this.#clock.now().getTime() / 1000) + this.#ttlSeconds;
+  }
+
   async recordStarted(job: StartedJob): Promise<StartedJob> {
-    const expiration =
-      Math.floor(this.#clock.now().getTime() / 1000) + this.#ttlSeconds;
+    const { taskToken, ...fields } = job;
     try {
       await this.#doc.send(
         new PutCommand({
@@ -48,9 +137,13 @@ export class DynamoDbJobStore implements JobStore {
           Item: {
             id: jobRecordId(job.restoreJobId),
             kind: 'restore-job',
-            status: 'STARTED',
-            expiration,
-            ...job,
+            status: STARTED_STATUS,
+            expiration: this.#expiration(),
+            [OPEN_JOBS_PARTITION_ATTRIBUTE]: OPEN_JOBS_PARTITION,
+            ...fields,
+            ...(taskToken === undefined
+              ? {}
+              : { taskTokens: new Set([taskToken]) }),
           },
           ConditionExpression: 'attribute_not_exists(id)',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -59,16 +152,251 @@ export class DynamoDbJobStore implements JobStore {
       return job;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException && error.Item) {
-        const {
-          id: _id,
-          kind: _kind,
-          status: _status,
-          expiration: _exp,
-          ...old
-        } = unmarshall(error.Item);
-        return old as StartedJob;
+        const old = toTrackedJob(unmarshall(error.Item));
+        const [firstToken] = old.taskTokens;
+        return {
+          restoreJobId: old.restoreJobId,
+          requestId: old.requestId ?? job.requestId,
+          recoveryPointArn: old.recoveryPointArn ?? job.recoveryPointArn,
+          backupVaultName: old.backupVaultName ?? job.backupVaultName,
+          resourceType: old.resourceType ?? job.resourceType,
+          source: old.source,
+          startedAt: old.startedAt,
+          ...(old.context === undefined ? {} : { context: old.context }),
+          ...(firstToken === undefined ? {} : { taskToken: firstToken }),
+        };
       }
       throw toAppError(error, 'DynamoDB PutItem (job record)');
+    }
+  }
+
+  async get(restoreJobId: string): Promise<TrackedJob | undefined> {
+    try {
+      const { Item } = await this.#doc.send(
+        new GetCommand({
+          TableName: this.#tableName,
+          Key: { id: jobRecordId(restoreJobId) },
+          ConsistentRead: true,
+        })
+      );
+      return Item === undefined ? undefined : toTrackedJob(Item);
+    } catch (error) {
+      throw toAppError(error, 'DynamoDB GetItem (job record)');
+    }
+  }
+
+  async findByRequestId(requestId: string): Promise<readonly TrackedJob[]> {
+    try {
+      const { Items } = await this.#doc.send(
+        new QueryCommand({
+          TableName: this.#tableName,
+          IndexName: REQUEST_JOBS_INDEX,
+          KeyConditionExpression: '#r = :r',
+          ExpressionAttributeNames: { '#r': REQUEST_ID_ATTRIBUTE },
+          ExpressionAttributeValues: { ':r': requestId },
+          ScanIndexForward: false,
+          Limit: 20,
+        })
+      );
+      return (Items ?? []).map(toTrackedJob);
+    } catch (error) {
+      throw toAppError(error, 'DynamoDB Query (jobs by request)');
+    }
+  }
+
+  async listOpen(before: Date, limit: number): Promise<readonly TrackedJob[]> {
+    const jobs: TrackedJob[] = [];
+    let start: Record<string, unknown> | undefined;
+    try {
+      do {
+        const page = await this.#doc.send(
+          new QueryCommand({
+            TableName: this.#tableName,
+            IndexName: OPEN_JOBS_INDEX,
+            KeyConditionExpression: '#p = :p AND #s < :before',
+            ExpressionAttributeNames: {
+              '#p': OPEN_JOBS_PARTITION_ATTRIBUTE,
+              '#s': STARTED_AT_ATTRIBUTE,
+            },
+            ExpressionAttributeValues: {
+              ':p': OPEN_JOBS_PARTITION,
+              ':before': before.toISOString(),
+            },
+            ScanIndexForward: true,
+            Limit: limit - jobs.length,
+            ExclusiveStartKey: start,
+          })
+        );
+        jobs.push(...(page.Items ?? []).map(toTrackedJob));
+        start = page.LastEvaluatedKey;
+      } while (start !== undefined && jobs.length < limit);
+      return jobs;
+    } catch (error) {
+      throw toAppError(error, 'DynamoDB Query (open jobs)');
+    }
+  }
+
+  async claim(
+    restoreJobId: string,
+    what: Publication,
+    now: Date,
+    leaseSeconds: number
+  ): Promise<TrackedJob | undefined> {
+    const { lease, published } = PUBLICATION_ATTRIBUTES[what];
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    // A stale warning after the outcome would only confuse.
+    const notEnded =
+      what === 'stale' ? ' AND attribute_not_exists(outcomePublishedAt)' : '';
+    try {
+      const { Attributes } = await this.#doc.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: { id: jobRecordId(restoreJobId) },
+          UpdateExpression: 'SET #lease = :until',
+          ConditionExpression: `attribute_exists(id) AND attribute_not_exists(#published) AND (attribute_not_exists(#lease) OR #lease < :now)${notEnded}`,
+          ExpressionAttributeNames: {
+            '#lease': lease,
+            '#published': published,
+          },
+          ExpressionAttributeValues: {
+            ':until': nowSeconds + leaseSeconds,
+            ':now': nowSeconds,
+          },
+          ReturnValues: 'ALL_NEW',
+        })
+      );
+      return Attributes === undefined ? undefined : toTrackedJob(Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        return undefined;
+      }
+      throw toAppError(error, 'DynamoDB UpdateItem (claim publication)');
+    }
+  }
+
+  async markPublished(
+    restoreJobId: string,
+    what: Publication,
+    at: Date,
+    outcome?: {
+      readonly status: string;
+      readonly type: string;
+      readonly notification: JsonObject;
+    }
+  ): Promise<TrackedJob | undefined> {
+    const { lease, published } = PUBLICATION_ATTRIBUTES[what];
+    const ended = outcome !== undefined;
+    try {
+      const { Attributes } = await this.#doc.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: { id: jobRecordId(restoreJobId) },
+          UpdateExpression: ended
+            ? 'SET #published = :at, #status = :status, outcomeType = :type, outcome = :outcome REMOVE #lease, #open'
+            : 'SET #published = :at REMOVE #lease',
+          ConditionExpression: 'attribute_exists(id)',
+          ExpressionAttributeNames: {
+            '#lease': lease,
+            '#published': published,
+            ...(ended
+              ? { '#status': 'status', '#open': OPEN_JOBS_PARTITION_ATTRIBUTE }
+              : {}),
+          },
+          ExpressionAttributeValues: {
+            ':at': at.toISOString(),
+            ...(ended
+              ? {
+                  ':status': outcome.status,
+                  ':type': outcome.type,
+                  ':outcome': outcome.notification,
+                }
+              : {}),
+          },
+          ReturnValues: 'ALL_NEW',
+        })
+      );
+      return Attributes === undefined ? undefined : toTrackedJob(Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        return undefined;
+      }
+      throw toAppError(error, 'DynamoDB UpdateItem (mark published)');
+    }
+  }
+
+  async release(restoreJobId: string, what: Publication): Promise<void> {
+    try {
+      await this.#doc.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: { id: jobRecordId(restoreJobId) },
+          UpdateExpression: 'REMOVE #lease',
+          // Without it, an update of a missing item would create one.
+          ConditionExpression: 'attribute_exists(id)',
+          ExpressionAttributeNames: {
+            '#lease': PUBLICATION_ATTRIBUTES[what].lease,
+          },
+        })
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) {
+        throw toAppError(error, 'DynamoDB UpdateItem (release claim)');
+      }
+    }
+  }
+
+  async recordExternal(job: {
+    readonly restoreJobId: string;
+    readonly startedAt: string;
+    readonly resourceType?: string;
+    readonly recoveryPointArn?: string;
+    readonly backupVaultName?: string;
+  }): Promise<void> {
+    try {
+      await this.#doc.send(
+        new PutCommand({
+          TableName: this.#tableName,
+          Item: {
+            id: jobRecordId(job.restoreJobId),
+            kind: 'restore-job',
+            status: STARTED_STATUS,
+            expiration: this.#expiration(),
+            [OPEN_JOBS_PARTITION_ATTRIBUTE]: OPEN_JOBS_PARTITION,
+            external: true,
+            source: 'external',
+            ...job,
+          },
+          ConditionExpression: 'attribute_not_exists(id)',
+        })
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) {
+        throw toAppError(error, 'DynamoDB PutItem (external job)');
+      }
+    }
+  }
+
+  async addTaskToken(
+    restoreJobId: string,
+    taskToken: string
+  ): Promise<TrackedJob | undefined> {
+    try {
+      const { Attributes } = await this.#doc.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: { id: jobRecordId(restoreJobId) },
+          UpdateExpression: 'ADD taskTokens :token',
+          ConditionExpression: 'attribute_exists(id)',
+          ExpressionAttributeValues: { ':token': new Set([taskToken]) },
+          ReturnValues: 'ALL_NEW',
+        })
+      );
+      return Attributes === undefined ? undefined : toTrackedJob(Attributes);
+    } catch (error) {
+      if (isConditionFailure(error)) {
+        return undefined;
+      }
+      throw toAppError(error, 'DynamoDB UpdateItem (task token)');
     }
   }
 }

@@ -252,6 +252,35 @@ export const RelayConfigSchema = z
       .default('restore-relay')
       .transform((raw) => new Set(csv(raw))),
     ALARM_RULES: AlarmRulesSchema,
+    // Where outcomes are put for other workflows to chain on: a bus *name*
+    // (IAM scopes events:PutEvents to exactly this bus) and the `source`.
+    OUTCOME_EVENT_BUS_NAME: z
+      .string()
+      .regex(/^[.\-_A-Za-z0-9]{1,256}$/, {
+        error: 'must be an EventBridge bus name (not an ARN), e.g. default',
+      })
+      .default('default'),
+    // EventBridge reserves sources starting with "aws." for AWS services.
+    OUTCOME_EVENT_SOURCE: z
+      .string()
+      .min(1)
+      .max(256)
+      .refine((v) => !v.startsWith('aws.'), {
+        error: 'must not start with "aws." (reserved for AWS services)',
+      })
+      .default('restore-relay'),
+    // Report the outcome of restore jobs restore-relay did not start too.
+    REPORT_ALL_JOBS: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((v) => v === 'true'),
+    // AWS Backup sends job events "about every 5 minutes", best effort
+    // (events.md §2.1): open jobs older than this are asked about.
+    RECONCILE_AFTER_SECONDS: positiveInt(900, 0),
+    // Open jobs older than this are reported restore.stale (once).
+    STALE_AFTER_SECONDS: positiveInt(86_400, 60),
+    // Jobs one reconciler run checks: DescribeRestoreJob allows 15/s.
+    RECONCILE_MAX_JOBS: positiveInt(100).pipe(z.number().max(1000)),
     // Records of one SQS batch in flight at once. Small on purpose: every
     // environment shares StartRestoreJob's 5/s account quota
     // (reliability-and-limits.md §1.1).
@@ -273,6 +302,14 @@ export const RelayConfigSchema = z
     eventSources: env.RELAY_EVENT_SOURCES,
     alarmRules: env.ALARM_RULES,
     recordConcurrency: env.RECORD_CONCURRENCY,
+    outcomeEventBusName: env.OUTCOME_EVENT_BUS_NAME,
+    outcomeEventSource: env.OUTCOME_EVENT_SOURCE,
+    reportAllJobs: env.REPORT_ALL_JOBS,
+    reconcile: {
+      reconcileAfterSeconds: env.RECONCILE_AFTER_SECONDS,
+      staleAfterSeconds: env.STALE_AFTER_SECONDS,
+      maxJobs: env.RECONCILE_MAX_JOBS,
+    },
     sdk: {
       requestTimeoutMs: env.AWS_SDK_REQUEST_TIMEOUT_MS,
       connectionTimeoutMs: env.AWS_SDK_CONNECTION_TIMEOUT_MS,

@@ -23,7 +23,23 @@ export type RequestReading =
       readonly ok: false;
       /** Why the request cannot be read or accepted (a permanent error). */
       readonly error: AppError;
+      /**
+       * The Step Functions task token, when the unreadable request still
+       * carried one: the waiting task is failed instead of left hanging.
+       */
+      readonly taskToken?: string;
     };
+
+/** A `taskToken` string found in an untrusted value, valid or not. */
+const taskTokenIn = (value: unknown): { taskToken?: string } => {
+  const token =
+    typeof value === 'object' && value !== null && 'taskToken' in value
+      ? (value as { taskToken: unknown }).taskToken
+      : undefined;
+  return typeof token === 'string' && token.length > 0 && token.length <= 2048
+    ? { taskToken: token }
+    : {};
+};
 
 /**
  * Reads an untrusted value (an EventBridge `detail`, a direct-invocation
@@ -41,7 +57,7 @@ export const readRestoreRequest = (value: unknown): RequestReading => {
     request = parseRestoreRequest(value);
   } catch (error) {
     if (error instanceof RequestValidationError) {
-      return { ok: false, error };
+      return { ok: false, error, ...taskTokenIn(value) };
     }
     throw error;
   }

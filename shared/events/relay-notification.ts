@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  RestoreAbortedSchema,
+  RestoreCompletedSchema,
+  RestoreFailedSchema,
+  RestoreStaleSchema,
+} from './restore-outcome.js';
 import { RestoreRejectedSchema } from './restore-rejected.js';
 import { RestoreStartedSchema } from './restore-started.js';
 
@@ -8,7 +14,14 @@ import { RestoreStartedSchema } from './restore-started.js';
  * schema version.
  */
 export const RelayNotificationSchema = z
-  .discriminatedUnion('type', [RestoreStartedSchema, RestoreRejectedSchema])
+  .discriminatedUnion('type', [
+    RestoreStartedSchema,
+    RestoreRejectedSchema,
+    RestoreCompletedSchema,
+    RestoreFailedSchema,
+    RestoreAbortedSchema,
+    RestoreStaleSchema,
+  ])
   .meta({ title: 'restore-relay notification v1' });
 
 /** Any restore-relay notification. */

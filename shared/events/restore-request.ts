@@ -155,8 +155,11 @@ export const RestoreRequestSchema = z
         { error: `must be at most ${MAX_CONTEXT_BYTES} bytes as JSON` }
       )
       .meta({ description: 'Caller data echoed in every notification.' }),
-    taskToken: z.string().min(1).max(1024).optional().meta({
-      description: 'Step Functions task token (reserved).',
+    // SendTaskSuccess takes tokens of 1–2,048 characters
+    // (https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskSuccess.html).
+    taskToken: z.string().min(1).max(2048).optional().meta({
+      description:
+        'Step Functions task token ($$.Task.Token of a .waitForTaskToken task). When the job ends, restore-relay calls SendTaskSuccess with the restore.completed notification, or SendTaskFailure with the error RestoreFailed, RestoreAborted or RestoreStale; a rejected request fails the task with its error code.',
     }),
   })
   .superRefine((r, ctx) => {

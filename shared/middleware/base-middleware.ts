@@ -1,6 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { MiddlewareObj } from '@middy/core';
-import { getRelayDeps } from '../adapters/relay-deps.js';
 import { ConfigError } from '../errors/config-error.js';
 import { logger } from '../observability/logger.js';
 import { metrics } from '../observability/metrics.js';
@@ -10,11 +9,11 @@ import { metrics } from '../observability/metrics.js';
  * a bad deployment fails its first invocation loudly, with a CRITICAL log
  * that names every wrong variable, and never half-processes a request.
  */
-const relayConfig = (): MiddlewareObj => ({
+const relayConfig = (getDeps: () => unknown): MiddlewareObj => ({
   name: 'relayConfig',
   before: () => {
     try {
-      getRelayDeps();
+      getDeps();
     } catch (error) {
       if (error instanceof ConfigError) {
         logger.critical('invalid configuration', { error });
@@ -36,7 +35,9 @@ const coldStartMetric = (): MiddlewareObj => ({
  * The middleware every restore-relay function starts with, in this order
  * (house-style.md Part 2 §6):
  *
- * 1. configuration, parsed once and validated;
+ * 1. configuration, parsed once and validated, and the function's deps
+ *    built over it (`getDeps`: each function passes its own, so its bundle
+ *    carries only the adapters it uses);
  * 2. the Powertools Logger with the Lambda context (`resetKeys`, so no key
  *    leaks from one invocation into the next). The event is never logged:
  *    it carries restore metadata, which AWS marks sensitive;
@@ -45,11 +46,11 @@ const coldStartMetric = (): MiddlewareObj => ({
  *
  * @example
  * ```ts
- * export const handler = middy().use(baseMiddleware()).handler(run);
+ * export const handler = middy().use(baseMiddleware(getRelayDeps)).handler(run);
  * ```
  */
-export const baseMiddleware = (): MiddlewareObj[] => [
-  relayConfig(),
+export const baseMiddleware = (getDeps: () => unknown): MiddlewareObj[] => [
+  relayConfig(getDeps),
   injectLambdaContext(logger, { resetKeys: true }),
   coldStartMetric(),
 ];

@@ -13,11 +13,114 @@ export interface StartedJob {
   readonly taskToken?: string;
 }
 
-/** Keeps started jobs (DynamoDB in production), for tracking them later. */
+/** What restore-relay announces about a job, each once. */
+export type Publication = 'outcome' | 'stale';
+
+/** A job record as the store holds it, with its tracking state. */
+export interface TrackedJob {
+  readonly restoreJobId: string;
+  /** Absent for a job restore-relay did not start (REPORT_ALL_JOBS). */
+  readonly requestId?: string;
+  readonly recoveryPointArn?: string;
+  readonly backupVaultName?: string;
+  readonly resourceType?: string;
+  readonly source: string;
+  readonly startedAt: string;
+  readonly context?: JsonObject;
+  /** Step Functions tasks waiting for the outcome. */
+  readonly taskTokens: readonly string[];
+  /** True for a job restore-relay did not start. */
+  readonly external: boolean;
+  /** STARTED until the outcome is published, then the AWS status. */
+  readonly status: string;
+  /** The outcome notification's type, once published. */
+  readonly outcomeType?: string;
+  readonly outcomePublishedAt?: string;
+  /** The outcome notification as published (answers late task tokens). */
+  readonly outcome?: JsonObject;
+  readonly stalePublishedAt?: string;
+}
+
+/**
+ * Keeps started jobs (DynamoDB in production) and decides, with conditional
+ * writes, who publishes what about them: whichever of the event and the
+ * reconciler claims a publication first publishes it; the other skips.
+ */
 export interface JobStore {
   /**
    * Records a started job once. A second call for the same job keeps the
    * first record and returns it, so a retry reports the original start time.
    */
   recordStarted(job: StartedJob): Promise<StartedJob>;
+
+  /** The job's record, or undefined when restore-relay does not know it. */
+  get(restoreJobId: string): Promise<TrackedJob | undefined>;
+
+  /** The jobs started for a request key, newest first. */
+  findByRequestId(requestId: string): Promise<readonly TrackedJob[]>;
+
+  /**
+   * Open jobs (outcome not yet published) started before `before`, oldest
+   * first, at most `limit`.
+   */
+  listOpen(before: Date, limit: number): Promise<readonly TrackedJob[]>;
+
+  /**
+   * Claims the right to publish `what` for a job, for `leaseSeconds`: only
+   * when it is not published yet and nobody else holds a live claim. A
+   * crashed publisher's claim lapses, so the reconciler can take it over.
+   *
+   * @returns the record when claimed; undefined when published already,
+   *   claimed by someone else, or unknown
+   */
+  claim(
+    restoreJobId: string,
+    what: Publication,
+    now: Date,
+    leaseSeconds: number
+  ): Promise<TrackedJob | undefined>;
+
+  /**
+   * Marks `what` published and drops the claim. For the outcome, the job
+   * leaves the open list and keeps its final status and the notification.
+   *
+   * @returns the record after the update (with any task token added while
+   *   the outcome was being announced)
+   */
+  markPublished(
+    restoreJobId: string,
+    what: Publication,
+    at: Date,
+    outcome?: {
+      readonly status: string;
+      readonly type: string;
+      readonly notification: JsonObject;
+    }
+  ): Promise<TrackedJob | undefined>;
+
+  /** Drops a claim after a failed publication, so a retry can claim it. */
+  release(restoreJobId: string, what: Publication): Promise<void>;
+
+  /**
+   * Records a job restore-relay did not start, to report its outcome once
+   * (REPORT_ALL_JOBS). Keeps an existing record.
+   */
+  recordExternal(job: {
+    readonly restoreJobId: string;
+    readonly startedAt: string;
+    readonly resourceType?: string;
+    readonly recoveryPointArn?: string;
+    readonly backupVaultName?: string;
+  }): Promise<void>;
+
+  /**
+   * Adds a Step Functions task token to a job (a replayed request from a
+   * retried task brings a new one).
+   *
+   * @returns the updated record, or undefined when the job is unknown
+   */
+  addTaskToken(
+    restoreJobId: string,
+    taskToken: string
+  ): Promise<TrackedJob | undefined>;
 }

@@ -3,7 +3,13 @@ export type RestoreMetricName =
   | 'RestoreRequested'
   | 'RestoreStarted'
   | 'RestoreReplayed'
-  | 'RestoreRejected';
+  | 'RestoreRejected'
+  | 'RestoreCompleted'
+  | 'RestoreFailed'
+  | 'RestoreAborted'
+  | 'RestoreStale'
+  /** An outcome found by the reconciler: the AWS Backup event never came. */
+  | 'RestoreOutcomeReconciled';
 
 /**
  * Low-cardinality dimensions: the door (`sqs`, `eventbridge`, `alarm`,

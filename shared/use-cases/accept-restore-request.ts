@@ -88,6 +88,7 @@ const acceptReading = async (
   // a generic recovery-point ARN tells its type only after planning.
   const requested = (type: string): void =>
     deps.metrics.count('RestoreRequested', { source, resourceType: type });
+  const taskToken = reading.ok ? reading.request.taskToken : reading.taskToken;
   const reject = async (error: AppError): Promise<AcceptOutcome> => {
     requested(resourceType);
     await rejectRequest(
@@ -103,6 +104,7 @@ const acceptReading = async (
                 : { context: reading.request.context }),
             }
           : {}),
+        ...(taskToken === undefined ? {} : { taskToken }),
         ...(resourceType === 'Unknown' ? {} : { resourceType }),
         ...(arrival.messageId === undefined
           ? {}

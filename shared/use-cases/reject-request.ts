@@ -9,12 +9,14 @@ import type { DeadLetterQueue } from '../ports/dead-letter-queue.js';
 import type { Log } from '../ports/log.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { RestoreMetrics } from '../ports/restore-metrics.js';
+import type { TaskCallbacks } from '../ports/task-callbacks.js';
 
 /** The ports {@link rejectRequest} needs. */
 export interface RejectRequestDeps {
   readonly deadLetters: DeadLetterQueue;
   readonly notifier: Notifier;
   readonly metrics: RestoreMetrics;
+  readonly callbacks: TaskCallbacks;
   readonly clock: Clock;
   readonly log: Log;
 }
@@ -31,6 +33,8 @@ export interface Rejection {
   readonly messageId?: string;
   readonly eventId?: string;
   readonly context?: JsonObject;
+  /** The Step Functions task waiting for this request, if any. */
+  readonly taskToken?: string;
 }
 
 const problemsOf = (error: AppError): readonly Problem[] | undefined => {
@@ -52,7 +56,11 @@ const problemsOf = (error: AppError): readonly Problem[] | undefined => {
  *    the error is retryable and the door redelivers.
  * 2. Publish `restore.rejected`. If this fails, the retry copies the request
  *    again: a duplicate in the queue is better than a lost rejection.
- * 3. Count `RestoreRejected` and log the code (never the request's
+ * 3. Fail the waiting Step Functions task, if the request brought one,
+ *    with the error code as the error name (a request sent with
+ *    `sqs:sendMessage.waitForTaskToken` would otherwise wait until its
+ *    timeout).
+ * 4. Count `RestoreRejected` and log the code (never the request's
  *    metadata values).
  *
  * @throws DependencyError or ThrottledError (retryable) when the request
@@ -101,6 +109,13 @@ export const rejectRequest = async (
       context: rejection.context ?? {},
     })
   );
+  if (rejection.taskToken !== undefined) {
+    await deps.callbacks.fail(
+      rejection.taskToken,
+      error.code,
+      JSON.stringify({ ...ids, code: error.code, message: error.message })
+    );
+  }
   deps.metrics.count('RestoreRejected', {
     source: rejection.source,
     resourceType: rejection.resourceType ?? 'Unknown',

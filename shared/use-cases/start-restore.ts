@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock.js';
 import type { JsonObject } from '../domain/json.js';
 import type { RestorePlan } from '../domain/restore-plan.js';
+import type { OutcomeNotification } from '../events/outcome-event.js';
 import type { RestoreRequest } from '../events/restore-request.js';
 import { buildRestoreStarted } from '../events/restore-started.js';
 import type { IdempotentRunner } from '../ports/idempotent-runner.js';
@@ -8,6 +9,8 @@ import type { JobStore } from '../ports/job-store.js';
 import type { Log } from '../ports/log.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { RestoreJobStarter } from '../ports/restore-job-starter.js';
+import type { TaskCallbacks } from '../ports/task-callbacks.js';
+import { answerTasks } from './announce-outcome.js';
 import {
   type PlanRestoreDeps,
   type PlanRestoreOptions,
@@ -20,6 +23,7 @@ export interface StartRestoreDeps extends PlanRestoreDeps {
   readonly jobs: JobStore;
   readonly notifier: Notifier;
   readonly idempotency: IdempotentRunner;
+  readonly callbacks: TaskCallbacks;
   readonly clock: Clock;
   readonly log: Log;
 }
@@ -67,6 +71,9 @@ interface StartedRecord extends JsonObject {
  * 4. Record the job (first record wins).
  * 5. Publish `restore.started`. If this fails the claim is released and the
  *    retry repeats 3–5 with the same token: one job, notified at least once.
+ * 6. A replay that brings a Step Functions task token (a retried task gets
+ *    a new one) adds it to the job, and answers it at once when the job has
+ *    already ended.
  *
  * @throws any AppError; `retryable` tells the trigger whether to redeliver
  */
@@ -123,6 +130,25 @@ export const startRestore = async (
       requestId: result.requestId,
       restoreJobId: result.restoreJobId,
     });
+    if (request.taskToken !== undefined) {
+      await followJob(result.restoreJobId, request.taskToken, deps);
+    }
   }
   return { ...result, replayed };
+};
+
+/**
+ * Adds a replayed request's task token to its job; answers it now when the
+ * outcome was published already (the tracker will not see the job again).
+ */
+const followJob = async (
+  restoreJobId: string,
+  taskToken: string,
+  deps: StartRestoreDeps
+): Promise<void> => {
+  const job = await deps.jobs.addTaskToken(restoreJobId, taskToken);
+  const outcome = job?.outcome as OutcomeNotification | undefined;
+  if (outcome !== undefined) {
+    await answerTasks([taskToken], outcome, deps);
+  }
 };

@@ -1,11 +1,14 @@
 import { parseConfig } from '#shared/config/load-config';
 import { canonicalJson } from '#shared/domain/canonical-json';
+import type { JobObservation } from '#shared/domain/job-observation';
 import type { JsonObject, JsonValue } from '#shared/domain/json';
 import type { RecoveryPoint } from '#shared/domain/recovery-point';
 import type { StartRestoreJobInput } from '#shared/domain/start-restore-job-input';
 import { IdempotencyConflictError } from '#shared/errors/idempotency-conflict-error';
 import { RecoveryPointNotFoundError } from '#shared/errors/recovery-point-not-found-error';
 import { RestoreInProgressError } from '#shared/errors/restore-in-progress-error';
+import { RestoreJobNotFoundError } from '#shared/errors/restore-job-not-found-error';
+import type { OutcomeNotification } from '#shared/events/outcome-event';
 import type { RelayNotification } from '#shared/events/relay-notification';
 import type {
   DeadLetter,
@@ -15,19 +18,30 @@ import type {
   IdempotentOutcome,
   IdempotentRunner,
 } from '#shared/ports/idempotent-runner';
-import type { JobStore, StartedJob } from '#shared/ports/job-store';
+import type {
+  JobStore,
+  Publication,
+  StartedJob,
+  TrackedJob,
+} from '#shared/ports/job-store';
 import type { Log } from '#shared/ports/log';
 import type { Notifier } from '#shared/ports/notifier';
+import type { OutcomeEvents } from '#shared/ports/outcome-events';
 import type {
   RecoveryPointCatalog,
   SavedRestoreMetadata,
 } from '#shared/ports/recovery-point-catalog';
+import type { RestoreJobReader } from '#shared/ports/restore-job-reader';
 import type { RestoreJobStarter } from '#shared/ports/restore-job-starter';
 import type {
   RestoreMetricDimensions,
   RestoreMetricName,
   RestoreMetrics,
 } from '#shared/ports/restore-metrics';
+import type {
+  CallbackResult,
+  TaskCallbacks,
+} from '#shared/ports/task-callbacks';
 import { RELAY_ENV } from '../relay-env.js';
 
 /** A fake catalog: points with their saved metadata, and a call log. */
@@ -115,17 +129,227 @@ export class InMemoryNotifier implements Notifier {
   }
 }
 
-/** A fake job store where the first record wins. */
+type MutableJob = { -readonly [K in keyof TrackedJob]: TrackedJob[K] } & {
+  leases: Partial<Record<Publication, number>>;
+};
+
+/**
+ * A fake job store with the DynamoDB store's semantics: the first record
+ * wins, publications are claimed with a lease, open jobs are listed oldest
+ * first.
+ */
 export class InMemoryJobStore implements JobStore {
-  readonly jobs = new Map<string, StartedJob>();
+  readonly jobs = new Map<string, MutableJob>();
+
+  #view(job: MutableJob): TrackedJob {
+    const { leases: _leases, ...view } = job;
+    return structuredClone({ ...view, taskTokens: [...job.taskTokens] });
+  }
 
   async recordStarted(job: StartedJob): Promise<StartedJob> {
     const old = this.jobs.get(job.restoreJobId);
     if (old) {
-      return old;
+      const { taskTokens, ...rest } = this.#view(old);
+      return {
+        ...(rest as StartedJob),
+        ...(taskTokens[0] === undefined ? {} : { taskToken: taskTokens[0] }),
+      };
     }
-    this.jobs.set(job.restoreJobId, job);
+    const { taskToken, ...fields } = job;
+    this.jobs.set(job.restoreJobId, {
+      ...fields,
+      taskTokens: taskToken === undefined ? [] : [taskToken],
+      external: false,
+      status: 'STARTED',
+      leases: {},
+    });
     return job;
+  }
+
+  async get(restoreJobId: string): Promise<TrackedJob | undefined> {
+    const job = this.jobs.get(restoreJobId);
+    return job && this.#view(job);
+  }
+
+  async findByRequestId(requestId: string): Promise<readonly TrackedJob[]> {
+    return [...this.jobs.values()]
+      .filter((j) => j.requestId === requestId)
+      .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+      .map((j) => this.#view(j));
+  }
+
+  async listOpen(before: Date, limit: number): Promise<readonly TrackedJob[]> {
+    return [...this.jobs.values()]
+      .filter(
+        (j) =>
+          j.outcomePublishedAt === undefined &&
+          j.startedAt < before.toISOString()
+      )
+      .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
+      .slice(0, limit)
+      .map((j) => this.#view(j));
+  }
+
+  async claim(
+    restoreJobId: string,
+    what: Publication,
+    now: Date,
+    leaseSeconds: number
+  ): Promise<TrackedJob | undefined> {
+    const job = this.jobs.get(restoreJobId);
+    const published =
+      what === 'outcome' ? job?.outcomePublishedAt : job?.stalePublishedAt;
+    const lease = job?.leases[what];
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    if (
+      job === undefined ||
+      published !== undefined ||
+      (what === 'stale' && job.outcomePublishedAt !== undefined) ||
+      (lease !== undefined && lease >= nowSeconds)
+    ) {
+      return undefined;
+    }
+    job.leases[what] = nowSeconds + leaseSeconds;
+    return this.#view(job);
+  }
+
+  async markPublished(
+    restoreJobId: string,
+    what: Publication,
+    at: Date,
+    outcome?: { status: string; type: string; notification: JsonObject }
+  ): Promise<TrackedJob | undefined> {
+    const job = this.jobs.get(restoreJobId);
+    if (job === undefined) {
+      return undefined;
+    }
+    delete job.leases[what];
+    if (what === 'stale') {
+      job.stalePublishedAt = at.toISOString();
+    } else {
+      job.outcomePublishedAt = at.toISOString();
+      if (outcome !== undefined) {
+        job.status = outcome.status;
+        job.outcomeType = outcome.type;
+        job.outcome = outcome.notification;
+      }
+    }
+    return this.#view(job);
+  }
+
+  async release(restoreJobId: string, what: Publication): Promise<void> {
+    const job = this.jobs.get(restoreJobId);
+    if (job) {
+      delete job.leases[what];
+    }
+  }
+
+  async recordExternal(job: {
+    restoreJobId: string;
+    startedAt: string;
+    resourceType?: string;
+    recoveryPointArn?: string;
+    backupVaultName?: string;
+  }): Promise<void> {
+    if (!this.jobs.has(job.restoreJobId)) {
+      this.jobs.set(job.restoreJobId, {
+        ...job,
+        source: 'external',
+        taskTokens: [],
+        external: true,
+        status: 'STARTED',
+        leases: {},
+      });
+    }
+  }
+
+  async addTaskToken(
+    restoreJobId: string,
+    taskToken: string
+  ): Promise<TrackedJob | undefined> {
+    const job = this.jobs.get(restoreJobId);
+    if (job === undefined) {
+      return undefined;
+    }
+    if (!job.taskTokens.includes(taskToken)) {
+      job.taskTokens = [...job.taskTokens, taskToken];
+    }
+    return this.#view(job);
+  }
+}
+
+/** Fake Step Functions callbacks: every answer, in order. */
+export class InMemoryTaskCallbacks implements TaskCallbacks {
+  readonly answers: (
+    | { kind: 'success'; taskToken: string; output: unknown }
+    | { kind: 'failure'; taskToken: string; error: string; cause: string }
+  )[] = [];
+  /** Tokens whose task no longer waits. */
+  readonly gone = new Set<string>();
+  failures: Error[] = [];
+
+  #answer(taskToken: string): CallbackResult {
+    const failure = this.failures.shift();
+    if (failure) {
+      throw failure;
+    }
+    if (this.gone.has(taskToken)) {
+      return 'gone';
+    }
+    this.gone.add(taskToken);
+    return 'sent';
+  }
+
+  async succeed(taskToken: string, output: unknown): Promise<CallbackResult> {
+    const result = this.#answer(taskToken);
+    if (result === 'sent') {
+      this.answers.push({ kind: 'success', taskToken, output });
+    }
+    return result;
+  }
+
+  async fail(
+    taskToken: string,
+    error: string,
+    cause: string
+  ): Promise<CallbackResult> {
+    const result = this.#answer(taskToken);
+    if (result === 'sent') {
+      this.answers.push({ kind: 'failure', taskToken, error, cause });
+    }
+    return result;
+  }
+}
+
+/** A fake outcome bus: every event put, with injectable failures. */
+export class InMemoryOutcomeEvents implements OutcomeEvents {
+  readonly events: OutcomeNotification[] = [];
+  failures: Error[] = [];
+  async put(notification: OutcomeNotification): Promise<void> {
+    const failure = this.failures.shift();
+    if (failure) {
+      throw failure;
+    }
+    this.events.push(notification);
+  }
+}
+
+/** A fake DescribeRestoreJob over a map of job id → observation. */
+export class InMemoryJobReader implements RestoreJobReader {
+  readonly states = new Map<string, JobObservation>();
+  readonly calls: string[] = [];
+  failures: Error[] = [];
+  async describe(restoreJobId: string): Promise<JobObservation> {
+    this.calls.push(restoreJobId);
+    const failure = this.failures.shift();
+    if (failure) {
+      throw failure;
+    }
+    const state = this.states.get(restoreJobId);
+    if (state === undefined) {
+      throw new RestoreJobNotFoundError(`no job ${restoreJobId}`);
+    }
+    return state;
   }
 }
 
@@ -239,4 +463,35 @@ export const inMemoryDeps = (
   log: new MemoryLog(),
   deadLetters: new InMemoryDeadLetterQueue(),
   metrics: new InMemoryMetrics(),
+  callbacks: new InMemoryTaskCallbacks(),
 });
+
+/**
+ * Every port of the lifecycle use cases (record an outcome, reconcile) as
+ * in-memory fakes, with a clock the test can move.
+ */
+export const inMemoryTrackingDeps = (
+  start = new Date('2026-03-01T05:00:00.000Z')
+) => {
+  let now = start.getTime();
+  return {
+    jobs: new InMemoryJobStore(),
+    notifier: new InMemoryNotifier(),
+    outcomeEvents: new InMemoryOutcomeEvents(),
+    callbacks: new InMemoryTaskCallbacks(),
+    reader: new InMemoryJobReader(),
+    metrics: new InMemoryMetrics(),
+    log: new MemoryLog(),
+    clock: { now: () => new Date(now) },
+    /** Moves the clock forward. */
+    advance: (ms: number) => {
+      now += ms;
+    },
+    reportAllJobs: false,
+    reconcile: {
+      reconcileAfterSeconds: 900,
+      staleAfterSeconds: 86_400,
+      maxJobs: 100,
+    },
+  };
+};

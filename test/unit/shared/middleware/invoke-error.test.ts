@@ -10,6 +10,7 @@ import { RecoveryPointNotFoundError } from '#shared/errors/recovery-point-not-fo
 import { RecoveryPointNotRestorableError } from '#shared/errors/recovery-point-not-restorable-error';
 import { RequestValidationError } from '#shared/errors/request-validation-error';
 import { RestoreInProgressError } from '#shared/errors/restore-in-progress-error';
+import { RestoreJobNotFoundError } from '#shared/errors/restore-job-not-found-error';
 import { ThrottledError } from '#shared/errors/throttled-error';
 import {
   InvokeFailure,
@@ -44,6 +45,7 @@ const ERRORS: readonly AppError[] = [
     }
   ),
   new RestoreInProgressError('inc-42 is in progress', { cause: sdkCause }),
+  new RestoreJobNotFoundError('no restore job 7F3A9C21', { cause: sdkCause }),
   new ThrottledError('StartRestoreJob throttled', { cause: sdkCause }),
 ];
 

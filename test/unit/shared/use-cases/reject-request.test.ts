@@ -15,6 +15,7 @@ import {
   InMemoryDeadLetterQueue,
   InMemoryMetrics,
   InMemoryNotifier,
+  InMemoryTaskCallbacks,
   MemoryLog,
 } from '#test/support/fakes/in-memory-ports';
 
@@ -27,6 +28,7 @@ const setup = () =>
     deadLetters: new InMemoryDeadLetterQueue(),
     notifier: new InMemoryNotifier(),
     metrics: new InMemoryMetrics(),
+    callbacks: new InMemoryTaskCallbacks(),
     clock: { now: () => NOW },
     log: new MemoryLog(),
   }) satisfies RejectRequestDeps;

@@ -1,0 +1,40 @@
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import middy from '@middy/core';
+import { getTrackingDeps } from '#shared/adapters/tracking-deps';
+import {
+  type RestoreJobStateChange,
+  RestoreJobStateChangeSchema,
+} from '#shared/events/restore-job-state-change';
+import { baseMiddleware } from '#shared/middleware/base-middleware';
+import { recordOutcome } from '#shared/use-cases/record-outcome';
+import { observationFromEvent } from './schema.js';
+
+/** What one event did, for the invocation's result and tests. */
+export interface TrackResult {
+  readonly restoreJobId: string;
+  readonly status: 'published' | 'duplicate' | 'not-terminal' | 'foreign';
+  readonly type?: string;
+}
+
+const run = async (event: RestoreJobStateChange): Promise<TrackResult> => {
+  const result = await recordOutcome(
+    observationFromEvent(event),
+    getTrackingDeps()
+  );
+  return {
+    restoreJobId: event.detail.restoreJobId,
+    status: result.status,
+    ...(result.status === 'published' ? { type: result.outcome.type } : {}),
+  };
+};
+
+/**
+ * AWS Backup "Restore Job State Change" events in an end state (the rule
+ * filters on `detail.status`): publishes each job's outcome once.
+ * Asynchronous invocation: a retryable failure is thrown for Lambda's
+ * retries, then the on-failure destination; the reconciler is the backstop.
+ */
+export const handler = middy<unknown, TrackResult>()
+  .use(baseMiddleware(getTrackingDeps))
+  .use(parser({ schema: RestoreJobStateChangeSchema }))
+  .handler(run);

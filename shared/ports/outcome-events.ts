@@ -1,0 +1,12 @@
+import type { OutcomeNotification } from '../events/outcome-event.js';
+
+/**
+ * Puts outcomes on an EventBridge bus, so other workflows can chain on them
+ * ("Restore Completed", "Restore Failed", "Restore Stale").
+ */
+export interface OutcomeEvents {
+  /**
+   * @throws ThrottledError or DependencyError (retryable), AwsRejectedError
+   */
+  put(notification: OutcomeNotification): Promise<void>;
+}
