@@ -40,12 +40,33 @@
  *   that said tokens "time out after one hour"; the current docs state no
  *   lifetime). `null` keeps them forever.
  * - **Jobs** are `PENDING` at creation, `RUNNING` from `runningAfterMs`, and
- *   `COMPLETED` or `FAILED` from `completeAfterMs`, all on the emulator clock
- *   (`clock.advance(ms)` in tests). Failures that AWS reports asynchronously
- *   are job state, never request errors (house-style §18): configure them
- *   with failure rules. One documented asynchronous failure is built in:
- *   `CopySourceTagsToRestoredResource: true` for a type that does not support
- *   tag copy fails the job (restore-metadata.md §1.8).
+ *   `COMPLETED`, `FAILED` or `ABORTED` from `completeAfterMs`, all on the
+ *   emulator clock (`clock.advance(ms)` in tests). Failures that AWS reports
+ *   asynchronously are job state, never request errors (house-style §18):
+ *   configure them with failure rules (`status: 'ABORTED'` for an aborted
+ *   job; `ABORTED` is in the API enum `RestoreJobStatus`). One documented
+ *   asynchronous failure is built in: `CopySourceTagsToRestoredResource:
+ *   true` for a type that does not support tag copy fails the job
+ *   (restore-metadata.md §1.8).
+ * - **Events.** Each job emits the AWS Backup EventBridge events
+ *   "Restore Job State Change" (events.md §1–§2) as the clock passes its
+ *   transitions: `CREATED` and `PENDING` at creation, `RUNNING` at
+ *   `runningAfterMs`, then the terminal one. `CREATED` carries only
+ *   `restoreJobId`, `creationDate` and `state`; the others carry `status`
+ *   and the job fields of the guide's newer COMPLETED sample
+ *   (`backupSizeInBytes` a string, `percentDone` a number). Delivery works
+ *   like a rule → target, but explicitly: `subscribe({ pattern, target })`
+ *   registers a rule (see `event-pattern.ts` for the pattern subset) and
+ *   `deliverEvents()` emits what became due and awaits the targets one at a
+ *   time, so tests decide when events arrive. AWS Backup events are best
+ *   effort (events.md §2.1): `dropEvents` loses chosen events at the source,
+ *   and `redeliver(id)` hands an event over again (EventBridge delivers at
+ *   least once) or late. Choices: `percentDone` is always `0` in events, as
+ *   in the guide's samples, COMPLETED included (ASSUMPTION); an `ABORTED`
+ *   event is emitted like a FAILED one, although no sample shows one
+ *   (ASSUMPTION, events.md §2.3; drop it with `dropEvents: { statuses:
+ *   ['ABORTED'] }` to test its absence); `time` is the transition on the
+ *   emulator clock, with no delivery delay.
  * - **Throttling.** A token bucket per operation on the emulator clock;
  *   StartRestoreJob defaults to 5 per second with a burst of 5, the default
  *   quota (reliability-and-limits.md §1.1). The error AWS Backup really
@@ -70,11 +91,12 @@
  *
  * ## Control plane
  * In-process: {@link BackupEmulator}. Over HTTP, under `/_emulator/`:
- * `GET calls[?operation=]`, `GET jobs`, `GET|POST config`,
+ * `GET calls[?operation=]`, `GET jobs`, `GET events`, `GET|POST config`,
  * `GET|POST|DELETE faults`, `POST seed`, `POST reset`,
  * `POST clock/advance {"ms":…}`.
  *
  * @see ../../../../shared/reference/restore-metadata.md §1.7–1.10, §2
+ * @see ../../../../shared/reference/events.md §1–§2
  * @see ../../../../shared/reference/reliability-and-limits.md §1.1, §2.4, §6
  * @see ../../../../shared/reference/house-style.md Part 2 §18
  */
@@ -97,6 +119,11 @@ import {
   ServiceError,
   WireEmulator,
 } from './emulator-control.js';
+import {
+  assertEventPattern,
+  type EventPattern,
+  matchesEventPattern,
+} from './event-pattern.js';
 import {
   type LatencyConfig,
   latencySchema,
@@ -133,8 +160,20 @@ export const RECOVERY_POINT_STATUSES = [
   'CREATING',
 ] as const;
 
-/** `RestoreJobStatus` values the emulator produces (ABORTED is never used). */
-export type RestoreJobStatus = 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED';
+/** `RestoreJobStatus` in the service model. */
+export const RESTORE_JOB_STATUSES = [
+  'PENDING',
+  'RUNNING',
+  'COMPLETED',
+  'ABORTED',
+  'FAILED',
+] as const;
+
+/** One of {@link RESTORE_JOB_STATUSES}. */
+export type RestoreJobStatus = (typeof RESTORE_JOB_STATUSES)[number];
+
+/** The statuses a failure rule can end a job in. */
+const FAILURE_STATUSES = ['FAILED', 'ABORTED'] as const;
 
 /** Path of the default seed file. */
 export const DEFAULT_SEED_FILE = fileURLToPath(
@@ -276,14 +315,17 @@ const failureRuleSchema = z.strictObject({
   resourceType: z.string().optional(),
   metadataEquals: z.record(z.string(), z.string()).optional(),
   metadataMissing: z.array(z.string()).optional(),
+  status: z.enum(FAILURE_STATUSES).optional(),
   statusMessage: z.string().optional(),
 });
 
 /**
  * Makes matching restore jobs end `FAILED` (asynchronously, as AWS does)
- * instead of `COMPLETED`. Every condition given must hold; a rule with no
- * condition matches every job. Metadata keys compare case-sensitively (AWS
- * case-insensitivity is UNVERIFIED outside DynamoDB).
+ * instead of `COMPLETED`, or `ABORTED` with `status: 'ABORTED'`, with
+ * `statusMessage` as their StatusMessage. Every condition given must hold;
+ * a rule with no condition matches every job; the first matching rule wins.
+ * Metadata keys compare case-sensitively (AWS case-insensitivity is
+ * UNVERIFIED outside DynamoDB).
  */
 export type RestoreFailureRule = z.input<typeof failureRuleSchema> & {
   /** In-process only: an arbitrary predicate over the request body. */
@@ -293,6 +335,11 @@ export type RestoreFailureRule = z.input<typeof failureRuleSchema> & {
 const throttleSettingSchema = z.strictObject({
   ratePerSecond: z.number().positive(),
   burst: z.number().int().positive(),
+});
+
+const dropFilterSchema = z.strictObject({
+  restoreJobIds: z.array(z.string()).optional(),
+  statuses: z.array(z.string()).optional(),
 });
 
 const configPatchSchema = z.strictObject({
@@ -311,7 +358,113 @@ const configPatchSchema = z.strictObject({
   tokenWindowMs: z.number().nonnegative().nullable().optional(),
   failureRules: z.array(failureRuleSchema).optional(),
   documentedFailures: z.boolean().optional(),
+  dropEvents: z.union([z.boolean(), dropFilterSchema]).optional(),
 });
+
+/** `source` of AWS Backup events (events.md §2.1). */
+const BACKUP_EVENT_SOURCE = 'aws.backup';
+
+/** `detail-type` of restore job events (events.md §2.1). */
+const RESTORE_JOB_STATE_CHANGE = 'Restore Job State Change';
+
+/** The envelope EventBridge wraps every event in (events.md §1). */
+interface EventBridgeEnvelope<DetailType extends string, Detail> {
+  version: '0';
+  /** A version 4 UUID; a redelivered event keeps it. */
+  id: string;
+  'detail-type': DetailType;
+  source: typeof BACKUP_EVENT_SOURCE;
+  account: string;
+  /** ISO 8601 in seconds with `Z`, on the emulator clock. */
+  time: string;
+  region: string;
+  /** The recovery point being restored. */
+  resources: string[];
+  detail: Detail;
+}
+
+/**
+ * `detail` of the `CREATED` event: the job state is in `state`, and nothing
+ * else is there (events.md §2.2).
+ */
+export interface BackupRestoreJobCreatedDetail {
+  restoreJobId: string;
+  /** ISO 8601 with milliseconds and `Z`. */
+  creationDate: string;
+  state: 'CREATED';
+}
+
+/** `detail` of the other restore job events (events.md §2.4, §2.6). */
+export interface BackupRestoreJobStatusDetail {
+  restoreJobId: string;
+  backupVaultArn: string;
+  recoveryPointArn: string;
+  sourceResourceArn: string;
+  /** A string in events, unlike the API's Long (events.md §2.4). */
+  backupSizeInBytes: string;
+  /** ISO 8601 with milliseconds and `Z`. */
+  creationDate: string;
+  /** The StartRestoreJob `IamRoleArn`, absent when the caller gave none. */
+  iamRoleArn?: string;
+  /** A number in events (the API's PercentDone is a string); always 0 here. */
+  percentDone: number;
+  resourceType: string;
+  status: RestoreJobStatus;
+  /** COMPLETED only. */
+  createdResourceArn?: string;
+  /** FAILED and ABORTED. */
+  statusMessage?: string;
+  /** COMPLETED, FAILED and ABORTED. */
+  completionDate?: string;
+}
+
+/** An AWS Backup "Restore Job State Change" event, as a target receives it. */
+export type BackupRestoreJobEvent = EventBridgeEnvelope<
+  typeof RESTORE_JOB_STATE_CHANGE,
+  BackupRestoreJobCreatedDetail | BackupRestoreJobStatusDetail
+>;
+
+/**
+ * Which events are lost before any rule sees them: all (`true`), none
+ * (`false`), those matching a filter (every list given must contain the
+ * event's job id or its `status ?? state`; `{}` drops all), or, in-process
+ * only, those a predicate picks.
+ */
+export type BackupEventDropSwitch =
+  | boolean
+  | {
+      restoreJobIds?: string[] | undefined;
+      /** `CREATED`, `PENDING`, `RUNNING`, `COMPLETED`, `FAILED`, `ABORTED`. */
+      statuses?: string[] | undefined;
+    }
+  | ((event: BackupRestoreJobEvent) => boolean);
+
+/** A rule target: a Lambda handler, a recorder, … */
+export type BackupEventTarget = (
+  event: BackupRestoreJobEvent
+) => Promise<unknown> | unknown;
+
+/** An EventBridge rule and its one target. */
+export interface BackupEventSubscription {
+  /** An EventBridge event pattern, in the subset of `event-pattern.ts`. */
+  pattern: EventPattern;
+  target: BackupEventTarget;
+}
+
+/** What became of one event for one subscription. */
+export interface BackupEventDelivery {
+  event: BackupRestoreJobEvent;
+  /**
+   * - `delivered`: the target returned (or resolved);
+   * - `failed`: the target threw (or rejected); `error` holds it. Not
+   *   retried: the test decides, e.g. with `redeliver()`;
+   * - `dropped`: lost at the source (`dropEvents`); one record per event,
+   *   whatever the subscriptions;
+   * - `unmatched`: no subscription's pattern matched; one record per event.
+   */
+  outcome: 'delivered' | 'dropped' | 'failed' | 'unmatched';
+  error?: unknown;
+}
 
 /** Run-time knobs; every field can be changed with `configure()`. */
 export interface BackupEmulatorConfig {
@@ -331,6 +484,8 @@ export interface BackupEmulatorConfig {
   failureRules: RestoreFailureRule[];
   /** Apply the documented asynchronous failures (tag copy). Default true. */
   documentedFailures: boolean;
+  /** Events lost at the source (AWS Backup events are best effort). */
+  dropEvents: BackupEventDropSwitch;
 }
 
 /** A partial {@link BackupEmulatorConfig}, as `configure()` takes it. */
@@ -420,8 +575,39 @@ export interface BackupEmulator
   /** Changes knobs; a new throttle setting starts with a full bucket. */
   configure(patch: BackupEmulatorConfigPatch): void;
   /**
+   * Registers an EventBridge rule with one target for the restore job
+   * events. Nothing is delivered until {@link BackupEmulator.deliverEvents}.
+   *
+   * @throws Error when the pattern is outside the supported subset
+   * @returns a function that removes the subscription (idempotent)
+   */
+  subscribe(subscription: BackupEventSubscription): () => void;
+  /**
+   * Emits every event that became due at the clock's now and was not
+   * emitted yet, oldest first (per job: CREATED, PENDING, RUNNING, the
+   * terminal one; at equal times, jobs in creation order), and hands each
+   * to every matching subscription, awaiting one target at a time. An event
+   * is emitted once: a second call emits only what became due since.
+   *
+   * @returns one record per event and matching subscription (one
+   * `unmatched` or `dropped` record for an event no target receives)
+   */
+  deliverEvents(): Promise<BackupEventDelivery[]>;
+  /**
+   * Hands an emitted event, same `id`, to its matching subscriptions again:
+   * EventBridge delivers at least once. `dropEvents` does not apply, so this
+   * is also how a dropped event arrives late.
+   *
+   * @throws Error when no event with that id was emitted
+   */
+  redeliver(eventId: string): Promise<BackupEventDelivery[]>;
+  /** Every event emitted so far (dropped ones included), oldest first. */
+  emittedEvents(): BackupRestoreJobEvent[];
+  /**
    * Back to the state at start: start seed and knobs; no calls, jobs,
-   * tokens or faults; full buckets. The clock keeps its time.
+   * emitted events, tokens or faults; full buckets. The clock keeps its
+   * time, and subscriptions are KEPT, so that a test file can subscribe
+   * once and reset before each test.
    */
   reset(): void;
 }
@@ -459,10 +645,28 @@ interface Job {
   createdAt: number;
   runningAt: number;
   doneAt: number;
-  result:
-    | { failed: false; createdResourceArn: string }
-    | { failed: true; statusMessage: string };
+  result: JobResult;
+  /** How many of the job's events (in {@link JOB_EVENTS} order) were emitted. */
+  emitted: number;
 }
+
+type JobResult =
+  | { status: 'COMPLETED'; createdResourceArn: string }
+  | { status: 'FAILED' | 'ABORTED'; statusMessage: string };
+
+/** A job's events in the order it emits them. */
+const JOB_EVENTS = ['CREATED', 'PENDING', 'RUNNING', 'TERMINAL'] as const;
+type JobEventKind = (typeof JOB_EVENTS)[number];
+
+/** An emitted event and whether the drop switch lost it. */
+interface EmittedEvent {
+  event: BackupRestoreJobEvent;
+  dropped: boolean;
+}
+
+/** ISO 8601 in whole seconds, as EventBridge's `time` (events.md §1, §2.6). */
+const isoSeconds = (ms: number): string =>
+  new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** An empty token bucket: recorded with source `throttle`. */
 class ThrottlingError extends ServiceError {}
@@ -479,6 +683,8 @@ const invalid = (message: string): ServiceError =>
   new ServiceError('InvalidParameterValueException', 400, message);
 
 const toSeconds = (ms: number): number => ms / 1000;
+const isTerminal = (status: RestoreJobStatus): boolean =>
+  status === 'COMPLETED' || status === 'FAILED' || status === 'ABORTED';
 const hex = (length: number): string =>
   randomBytes(Math.ceil(length / 2))
     .toString('hex')
@@ -545,6 +751,7 @@ const DEFAULT_CONFIG: BackupEmulatorConfig = {
   tokenWindowMs: 3_600_000,
   failureRules: [],
   documentedFailures: true,
+  dropEvents: false,
 };
 
 const mergeConfig = (
@@ -731,6 +938,8 @@ class BackupEmulatorImpl
     string,
     { restoreJobId: string; at: number; fingerprint: string }
   >();
+  #subscriptions: BackupEventSubscription[] = [];
+  #events: EmittedEvent[] = [];
 
   constructor(options: BackupEmulatorOptions) {
     const seed =
@@ -762,6 +971,7 @@ class BackupEmulatorImpl
       tokenWindowMs: options.tokenWindowMs,
       failureRules: options.failureRules,
       documentedFailures: options.documentedFailures,
+      dropEvents: options.dropEvents,
     });
     this.#config = this.#initialConfig;
     this.#rebuildBuckets();
@@ -774,6 +984,178 @@ class BackupEmulatorImpl
 
   jobs(): RestoreJobView[] {
     return [...this.#jobs.values()].map((job) => this.#view(job));
+  }
+
+  subscribe(subscription: BackupEventSubscription): () => void {
+    assertEventPattern(subscription.pattern);
+    // A copy, so that the same object subscribed twice is two rules.
+    const entry = { ...subscription };
+    this.#subscriptions.push(entry);
+    return () => {
+      this.#subscriptions = this.#subscriptions.filter((s) => s !== entry);
+    };
+  }
+
+  async deliverEvents(): Promise<BackupEventDelivery[]> {
+    // Emission is synchronous, before any target runs: a concurrent call,
+    // or a target that starts a job, cannot emit an event twice.
+    const due = this.#emitDueEvents();
+    const deliveries: BackupEventDelivery[] = [];
+    for (const { event, dropped } of due) {
+      if (dropped) {
+        deliveries.push({ event: structuredClone(event), outcome: 'dropped' });
+        continue;
+      }
+      deliveries.push(...(await this.#handOver(event)));
+    }
+    return deliveries;
+  }
+
+  async redeliver(eventId: string): Promise<BackupEventDelivery[]> {
+    const emitted = this.#events.find((e) => e.event.id === eventId);
+    if (emitted === undefined) {
+      throw new Error(`no emitted Backup event has id ${eventId}`);
+    }
+    return this.#handOver(emitted.event);
+  }
+
+  emittedEvents(): BackupRestoreJobEvent[] {
+    return this.#events.map(({ event }) => structuredClone(event));
+  }
+
+  /** Emits, in time order, every job event due at the clock's now. */
+  #emitDueEvents(): EmittedEvent[] {
+    const now = this.clock.now();
+    const due: { at: number; order: number; job: Job; kind: JobEventKind }[] =
+      [];
+    let order = 0;
+    for (const job of this.#jobs.values()) {
+      const times = [job.createdAt, job.createdAt, job.runningAt, job.doneAt];
+      for (let index = job.emitted; index < JOB_EVENTS.length; index++) {
+        const at = times[index] as number;
+        const kind = JOB_EVENTS[index] as JobEventKind;
+        // The times never decrease along JOB_EVENTS, so the due events of
+        // a job are a prefix of what is left.
+        if (at > now) {
+          break;
+        }
+        due.push({ at, order: order++, job, kind });
+        job.emitted = index + 1;
+      }
+    }
+    // Stable order: time first, then jobs by creation and events per job.
+    due.sort((a, b) => a.at - b.at || a.order - b.order);
+    const emitted = due.map(({ at, job, kind }) => {
+      const event = this.#event(job, kind, at);
+      return { event, dropped: this.#isDropped(event) };
+    });
+    this.#events.push(...emitted);
+    return emitted;
+  }
+
+  /** Hands one event to every matching subscription, one at a time. */
+  async #handOver(
+    event: BackupRestoreJobEvent
+  ): Promise<BackupEventDelivery[]> {
+    const matching = this.#subscriptions.filter((s) =>
+      matchesEventPattern(s.pattern, event)
+    );
+    if (matching.length === 0) {
+      return [{ event: structuredClone(event), outcome: 'unmatched' }];
+    }
+    const deliveries: BackupEventDelivery[] = [];
+    for (const { target } of matching) {
+      // Each target gets its own copy, as each EventBridge invocation
+      // carries its own JSON document.
+      const copy = structuredClone(event);
+      try {
+        await target(copy);
+        deliveries.push({
+          event: structuredClone(event),
+          outcome: 'delivered',
+        });
+      } catch (error) {
+        deliveries.push({
+          event: structuredClone(event),
+          outcome: 'failed',
+          error,
+        });
+      }
+    }
+    return deliveries;
+  }
+
+  #isDropped(event: BackupRestoreJobEvent): boolean {
+    const drop = this.#config.dropEvents;
+    if (typeof drop === 'boolean') {
+      return drop;
+    }
+    if (typeof drop === 'function') {
+      return drop(structuredClone(event));
+    }
+    const detail = event.detail;
+    const status = 'status' in detail ? detail.status : detail.state;
+    return (
+      (drop.restoreJobIds === undefined ||
+        drop.restoreJobIds.includes(detail.restoreJobId)) &&
+      (drop.statuses === undefined || drop.statuses.includes(status))
+    );
+  }
+
+  /**
+   * The event for one transition of a job, as it was at that transition
+   * (a RUNNING event emitted late still says RUNNING).
+   */
+  #event(job: Job, kind: JobEventKind, at: number): BackupRestoreJobEvent {
+    const iso = (ms: number): string => new Date(ms).toISOString();
+    const envelope: Omit<BackupRestoreJobEvent, 'detail'> = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': RESTORE_JOB_STATE_CHANGE,
+      source: BACKUP_EVENT_SOURCE,
+      account: this.accountId,
+      time: isoSeconds(at),
+      region: this.region,
+      resources: [job.point.arn],
+    };
+    if (kind === 'CREATED') {
+      // Only these three members, and `state` rather than `status`
+      // (events.md §2.2).
+      return {
+        ...envelope,
+        detail: {
+          restoreJobId: job.restoreJobId,
+          creationDate: iso(job.createdAt),
+          state: 'CREATED',
+        },
+      };
+    }
+    const status: RestoreJobStatus =
+      kind === 'TERMINAL' ? job.result.status : kind;
+    const iamRoleArn = job.input.IamRoleArn;
+    const detail: BackupRestoreJobStatusDetail = {
+      restoreJobId: job.restoreJobId,
+      backupVaultArn: this.#vaultArn(job.point.vaultName),
+      recoveryPointArn: job.point.arn,
+      sourceResourceArn: job.point.resourceArn,
+      backupSizeInBytes: String(job.point.backupSizeInBytes),
+      creationDate: iso(job.createdAt),
+      ...(typeof iamRoleArn === 'string' ? { iamRoleArn } : {}),
+      // ASSUMPTION: 0 at every state, as in the guide's samples (its
+      // COMPLETED sample included, events.md §2.4).
+      percentDone: 0,
+      resourceType: job.point.resourceType,
+      status,
+    };
+    if (kind === 'TERMINAL') {
+      if (job.result.status === 'COMPLETED') {
+        detail.createdResourceArn = job.result.createdResourceArn;
+      } else {
+        detail.statusMessage = job.result.statusMessage;
+      }
+      detail.completionDate = iso(job.doneAt);
+    }
+    return { ...envelope, detail };
   }
 
   seed(data: BackupSeed): void {
@@ -854,6 +1236,7 @@ class BackupEmulatorImpl
     this.#buckets.clear();
     this.#rebuildBuckets();
     this.#jobs.clear();
+    this.#events = [];
     this.#tokens.clear();
     this.#vaults.clear();
     this.#points.clear();
@@ -884,7 +1267,7 @@ class BackupEmulatorImpl
     let status: RestoreJobStatus;
     let percent: number;
     if (now >= job.doneAt) {
-      status = job.result.failed ? 'FAILED' : 'COMPLETED';
+      status = job.result.status;
       percent = 100;
     } else if (now >= job.runningAt) {
       status = 'RUNNING';
@@ -893,7 +1276,7 @@ class BackupEmulatorImpl
       status = 'PENDING';
       percent = 0;
     }
-    const done = status === 'COMPLETED' || status === 'FAILED';
+    const done = isTerminal(status);
     return {
       restoreJobId: job.restoreJobId,
       input: job.input,
@@ -904,13 +1287,13 @@ class BackupEmulatorImpl
       creationDate: iso(job.createdAt),
       status,
       statusMessage:
-        status === 'FAILED' && job.result.failed
+        done && job.result.status !== 'COMPLETED'
           ? job.result.statusMessage
           : undefined,
       percentDone: `${percent.toFixed(2)}%`,
       completionDate: done ? iso(job.doneAt) : undefined,
       createdResourceArn:
-        status === 'COMPLETED' && !job.result.failed
+        done && job.result.status === 'COMPLETED'
           ? job.result.createdResourceArn
           : undefined,
     };
@@ -1163,6 +1546,17 @@ class BackupEmulatorImpl
 
     const restoreJobId = randomUUID().toUpperCase();
     const failure = this.#failureFor(input, point);
+    const result: JobResult =
+      failure ??
+      ({
+        status: 'COMPLETED',
+        createdResourceArn: createdResourceArn(
+          point,
+          metadata as Record<string, unknown>,
+          this.accountId,
+          this.region
+        ),
+      } as const);
     this.#jobs.set(restoreJobId, {
       restoreJobId,
       input: structuredClone(input),
@@ -1173,18 +1567,8 @@ class BackupEmulatorImpl
       doneAt:
         now +
         Math.max(this.#config.completeAfterMs, this.#config.runningAfterMs),
-      result:
-        failure === undefined
-          ? {
-              failed: false,
-              createdResourceArn: createdResourceArn(
-                point,
-                metadata as Record<string, unknown>,
-                this.accountId,
-                this.region
-              ),
-            }
-          : { failed: true, statusMessage: failure },
+      result,
+      emitted: 0,
     });
     if (token !== undefined) {
       this.#tokens.set(token, { restoreJobId, at: now, fingerprint });
@@ -1192,11 +1576,11 @@ class BackupEmulatorImpl
     return { output: { RestoreJobId: restoreJobId } };
   }
 
-  /** @returns the StatusMessage of the failure, or undefined to complete. */
+  /** @returns how the job fails or aborts, or undefined to complete. */
   #failureFor(
     input: StartRestoreJobRequest,
     point: RecoveryPoint
-  ): string | undefined {
+  ): Exclude<JobResult, { status: 'COMPLETED' }> | undefined {
     const metadata = (input.Metadata ?? {}) as Record<string, string>;
     const type = point.resourceType;
     for (const rule of this.#config.failureRules) {
@@ -1211,7 +1595,15 @@ class BackupEmulatorImpl
           rule.metadataMissing.some((k) => metadata[k] === undefined)) &&
         (rule.when === undefined || rule.when(input));
       if (matches) {
-        return rule.statusMessage ?? 'Restore job failed (emulated failure).';
+        const status = rule.status ?? 'FAILED';
+        return {
+          status,
+          statusMessage:
+            rule.statusMessage ??
+            (status === 'ABORTED'
+              ? 'Restore job aborted (emulated).'
+              : 'Restore job failed (emulated failure).'),
+        };
       }
     }
     if (
@@ -1221,7 +1613,10 @@ class BackupEmulatorImpl
     ) {
       // Documented: including the flag for an unsupported type makes the job
       // fail (restore-metadata.md §1.8). The message text is UNVERIFIED.
-      return `CopySourceTagsToRestoredResource is not supported for resource type ${type}.`;
+      return {
+        status: 'FAILED',
+        statusMessage: `CopySourceTagsToRestoredResource is not supported for resource type ${type}.`,
+      };
     }
     return undefined;
   }
@@ -1352,7 +1747,7 @@ class BackupEmulatorImpl
     const view = this.#view(job);
     const seconds = (iso: string | undefined): number | undefined =>
       iso === undefined ? undefined : toSeconds(Date.parse(iso));
-    const done = view.status === 'COMPLETED' || view.status === 'FAILED';
+    const done = isTerminal(view.status);
     return defined({
       AccountId: this.accountId,
       RestoreJobId: job.restoreJobId,
@@ -1382,6 +1777,7 @@ class BackupEmulatorImpl
   protected override controlRoutes(): ControlRoutes {
     return {
       'GET /_emulator/jobs': jsonRoute(() => this.jobs()),
+      'GET /_emulator/events': jsonRoute(() => this.emittedEvents()),
       'GET /_emulator/config': jsonRoute(() => this.#jsonConfig()),
       'POST /_emulator/config': bodyRoute(configPatchSchema, (patch) => {
         this.configure(patch);
@@ -1402,8 +1798,10 @@ class BackupEmulatorImpl
   }
 
   #jsonConfig(): unknown {
+    const drop = this.#config.dropEvents;
     return {
       ...this.#config,
+      dropEvents: typeof drop === 'function' ? '<function>' : drop,
       failureRules: this.#config.failureRules.map(({ when, ...rule }) => ({
         ...rule,
         ...(when === undefined ? {} : { when: '<function>' }),

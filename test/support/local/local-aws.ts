@@ -1,9 +1,13 @@
 /**
  * The whole local AWS environment for restore-relay: DynamoDB Local, the
- * Backup emulator, the SNS emulator and the SQS emulator, plus the relay
+ * Backup, SNS, SQS, EventBridge and Step Functions emulators, plus the relay
  * table, the notification topic, the dead-letter queue and the request
  * queue (redriving to the dead-letter queue), and the environment variables
  * that point the unchanged SDK clients at them (toolchain.md §5).
+ *
+ * The EventBridge and Step Functions emulators share the Backup emulator's
+ * Region, account and clock, so event times and callback times move with
+ * `local.backup.clock.advance(ms)` like the restore jobs do.
  *
  * @see ../../../../shared/reference/toolchain.md §5
  * @see ../../../../shared/reference/house-style.md Part 2 §18
@@ -16,6 +20,10 @@ import {
   startBackupEmulator,
 } from '../emulators/backup-emulator.js';
 import {
+  type EventBridgeEmulator,
+  startEventBridgeEmulator,
+} from '../emulators/eventbridge-emulator.js';
+import {
   type SnsEmulator,
   startSnsEmulator,
 } from '../emulators/sns-emulator.js';
@@ -23,6 +31,10 @@ import {
   type SqsEmulator,
   startSqsEmulator,
 } from '../emulators/sqs-emulator.js';
+import {
+  type StepFunctionsEmulator,
+  startStepFunctionsEmulator,
+} from '../emulators/stepfunctions-emulator.js';
 import { startDynamoDbLocal } from './dynamodb-local.js';
 import { createRelayTable } from './relay-table.js';
 
@@ -50,11 +62,19 @@ const RELAY_REQUEST_VISIBILITY_TIMEOUT_SECONDS = 360;
 /** Both queues keep messages 14 days, the SQS maximum. */
 const RELAY_QUEUE_RETENTION_SECONDS = 1_209_600;
 
-/** Environment variables for code under test (all strings). */
+/**
+ * Environment variables for code under test (all strings). The endpoint
+ * variables are `AWS_ENDPOINT_URL_` + the client's `serviceId` upper-cased,
+ * spaces as underscores (`getEndpointUrlConfig` in `@smithy/core`); the
+ * serviceIds are `EventBridge` (`@aws-sdk/client-eventbridge`) and `SFN`
+ * (`@aws-sdk/client-sfn`).
+ */
 export interface LocalAwsEnv {
   AWS_ENDPOINT_URL_BACKUP: string;
   AWS_ENDPOINT_URL_SNS: string;
   AWS_ENDPOINT_URL_SQS: string;
+  AWS_ENDPOINT_URL_EVENTBRIDGE: string;
+  AWS_ENDPOINT_URL_SFN: string;
   AWS_ENDPOINT_URL_DYNAMODB: string;
   AWS_REGION: string;
   AWS_ACCESS_KEY_ID: string;
@@ -76,6 +96,10 @@ export interface LocalAwsOptions {
   snsPort?: number | undefined;
   /** Fixed SQS port; default a free one. */
   sqsPort?: number | undefined;
+  /** Fixed EventBridge port; default a free one. */
+  eventsPort?: number | undefined;
+  /** Fixed Step Functions port; default a free one. */
+  stepFunctionsPort?: number | undefined;
   /** Fixed DynamoDB Local port when one is started; default a free one. */
   dynamoPort?: number | undefined;
   /** Table name; default a unique `restore-relay-<random>`. */
@@ -88,6 +112,10 @@ export interface LocalAws {
   backup: BackupEmulator;
   sns: SnsEmulator;
   sqs: SqsEmulator;
+  /** EventBridge, with only the `default` bus. */
+  events: EventBridgeEmulator;
+  /** Step Functions callbacks (tasks waiting for a token). */
+  stepFunctions: StepFunctionsEmulator;
   dynamodb: { endpoint: string; client: DynamoDBClient };
   tableName: string;
   topicArn: string;
@@ -176,6 +204,22 @@ export const startLocalAws = async (
       }),
     });
 
+    const events = await startEventBridgeEmulator({
+      region: backup.region,
+      accountId: backup.accountId,
+      clock: backup.clock,
+      port: options.eventsPort,
+    });
+    cleanups.push(() => events.close());
+
+    const stepFunctions = await startStepFunctionsEmulator({
+      region: backup.region,
+      accountId: backup.accountId,
+      clock: backup.clock,
+      port: options.stepFunctionsPort,
+    });
+    cleanups.push(() => stepFunctions.close());
+
     let endpoint = options.dynamoEndpoint;
     if (endpoint === undefined) {
       const dynamodb = await startDynamoDbLocal({ port: options.dynamoPort });
@@ -208,6 +252,8 @@ export const startLocalAws = async (
         AWS_ENDPOINT_URL_BACKUP: backup.url,
         AWS_ENDPOINT_URL_SNS: sns.url,
         AWS_ENDPOINT_URL_SQS: sqs.url,
+        AWS_ENDPOINT_URL_EVENTBRIDGE: events.url,
+        AWS_ENDPOINT_URL_SFN: stepFunctions.url,
         AWS_ENDPOINT_URL_DYNAMODB: endpoint,
         AWS_REGION: LOCAL_REGION,
         AWS_ACCESS_KEY_ID: 'test',
@@ -219,6 +265,8 @@ export const startLocalAws = async (
       backup,
       sns,
       sqs,
+      events,
+      stepFunctions,
       dynamodb: { endpoint, client },
       tableName,
       topicArn,

@@ -26,6 +26,8 @@ export const useLocalAws = (
     local?.backup.reset();
     local?.sns.reset();
     local?.sqs.reset();
+    local?.events.reset();
+    local?.stepFunctions.reset();
   });
   afterAll(async () => {
     vi.unstubAllEnvs();

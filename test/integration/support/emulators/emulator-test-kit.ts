@@ -1,7 +1,8 @@
 /**
  * What the emulator tests share: SDK clients pointed at an emulator, the
- * `/_emulator/*` control endpoints over HTTP, and fault rules. Each test
- * file keeps its own service calls and assertions.
+ * `/_emulator/*` control endpoints over HTTP, fault rules, and a retry
+ * strategy without delays. Each test file keeps its own service calls and
+ * assertions.
  */
 import { sdkClientOptions } from '#shared/clients/sdk-settings';
 import type { FaultRule } from '#test/support/emulators/http-util';
@@ -122,3 +123,60 @@ export const errorFault = <Op extends string>(
   errorName,
   status,
 });
+
+/** A retry token as the SDK's retry strategies hand them around. */
+interface RetryToken {
+  getRetryCount(): number;
+  getRetryDelay(): number;
+}
+
+/**
+ * A retry strategy (the SDK's `RetryStrategyV2` shape, so any client's
+ * `retryStrategy` takes it) that retries like the SDK's standard strategy
+ * (throttling and transient errors, up to `maxAttempts` attempts) but
+ * without delays, and records the error type the SDK classified each
+ * failed attempt as.
+ *
+ * @example
+ * ```ts
+ * const { strategy, errorTypes } = recordingRetries(3);
+ * client = clientWith({ retryStrategy: strategy });
+ * // … a call that fails twice, then succeeds …
+ * expect(errorTypes).toEqual(['THROTTLING', 'TRANSIENT']);
+ * ```
+ */
+export const recordingRetries = (
+  maxAttempts: number
+): {
+  strategy: {
+    acquireInitialRetryToken(scope: string): Promise<RetryToken>;
+    refreshRetryTokenForRetry(
+      previous: RetryToken,
+      info: { errorType: string }
+    ): Promise<RetryToken>;
+    recordSuccess(token: RetryToken): void;
+  };
+  errorTypes: string[];
+} => {
+  const errorTypes: string[] = [];
+  const token = (count: number): RetryToken => ({
+    getRetryCount: () => count,
+    getRetryDelay: () => 0,
+  });
+  return {
+    errorTypes,
+    strategy: {
+      acquireInitialRetryToken: async () => token(0),
+      refreshRetryTokenForRetry: async (previous, info) => {
+        errorTypes.push(info.errorType);
+        const retryable =
+          info.errorType === 'THROTTLING' || info.errorType === 'TRANSIENT';
+        if (!retryable || previous.getRetryCount() + 1 >= maxAttempts) {
+          throw new Error('no retry');
+        }
+        return token(previous.getRetryCount() + 1);
+      },
+      recordSuccess: () => undefined,
+    },
+  };
+};

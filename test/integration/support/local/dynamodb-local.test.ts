@@ -211,6 +211,8 @@ describe('startLocalAws on the shared DynamoDB Local', () => {
       AWS_ENDPOINT_URL_BACKUP: local.backup.url,
       AWS_ENDPOINT_URL_SNS: local.sns.url,
       AWS_ENDPOINT_URL_SQS: local.sqs.url,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: local.events.url,
+      AWS_ENDPOINT_URL_SFN: local.stepFunctions.url,
       AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
       AWS_REGION: 'eu-west-1',
       AWS_ACCESS_KEY_ID: 'test',

@@ -1,0 +1,659 @@
+/**
+ * A wire-level emulator of the AWS Step Functions callback API
+ * (`SendTaskSuccess`, `SendTaskFailure`, `SendTaskHeartbeat`), for
+ * integration tests that run the real `@aws-sdk/client-sfn` against a local
+ * `node:http` server. It stands in for a state machine paused on a
+ * `.waitForTaskToken` task: tests create task tokens, hand them to the code
+ * under test, and check how each task was answered.
+ *
+ * ## Protocol
+ * Checked by sending the three commands from `@aws-sdk/client-sfn@3.1162.0`
+ * to a throwaway server: the client speaks **AWS JSON 1.0**.
+ * - `POST /` with `content-type: application/x-amz-json-1.0`,
+ *   `x-amz-target: AWSStepFunctions.<Operation>` and a body such as
+ *   `{"taskToken":"…","output":"{…}"}` or
+ *   `{"taskToken":"…","error":"…","cause":"…"}`. The SDK validates nothing
+ *   client-side.
+ * - Success: HTTP 200 with `{}`; `x-amzn-RequestId` becomes
+ *   `$metadata.requestId`.
+ * - Errors: the status and `{"__type":"<namespace>#<Name>","message":"…"}`.
+ *   Service errors use `com.amazonaws.swf.service.v2.model#`, model
+ *   constraint violations `com.amazon.coral.validate#ValidationException`,
+ *   as real Step Functions answers (observed against AWS by
+ *   fujitsu/aws-api-step-functions tests and a 2026 Rust re-implementation;
+ *   not in the AWS docs). The SDK strips the namespace, so `InvalidToken`,
+ *   `TaskTimedOut`, `InvalidOutput` and `ValidationException` become their
+ *   exception classes.
+ *
+ * ## Behaviour
+ * - Tokens exist only once created: `createTaskToken({ name })` (or
+ *   `POST /_emulator/tasks`) returns a new opaque token, `AQ` and 640
+ *   base64 characters (real ones are long base64 strings of varying length,
+ *   format UNVERIFIED), for a task in status `waiting`.
+ * - Model constraints are checked first, all at once, and answered with 400
+ *   `ValidationException` "N validation error(s) detected: Value at '<member>'
+ *   failed to satisfy constraint: …": `taskToken` required, 1–2048
+ *   characters; `output` required, at most 262,144 UTF-8 bytes; `error` at
+ *   most 256 and `cause` at most 32,768 characters (API_SendTaskSuccess,
+ *   API_SendTaskFailure; the `cause` answer is the one AWS gave in
+ *   irothschild/stefuna#8, the `output` null answer the one in the fujitsu
+ *   tests). An `output` over the limit is therefore a `ValidationException`,
+ *   not an `InvalidOutput` (UNVERIFIED for `output`; chosen because AWS
+ *   answers the same kind of length constraint on `cause` that way).
+ * - A token this emulator never issued → 400 `InvalidToken` "Invalid Token:
+ *   'Invalid token'" (the answer AWS gave the fujitsu tests for
+ *   `FakeTaskToken`). UNVERIFIED: whether a well-formed token of a task
+ *   that never existed gets the same answer or `TaskDoesNotExist`.
+ * - A task already answered (success or failure) or timed out → 400
+ *   `TaskTimedOut` "Task Timed Out: 'Provided task does not exist anymore'",
+ *   for all three operations. The API reference documents `TaskTimedOut` as
+ *   "the task token has either expired or the task associated with the token
+ *   has already been closed", and the message is the one AWS returns for a
+ *   late callback (10printiamcool.com, "Handling Step Function Task Token
+ *   failures with CDK", 2022). `TaskDoesNotExist` is documented as "The
+ *   activity does not exist": an activity error, not a callback one, so the
+ *   emulator never answers it.
+ * - Then, for SendTaskSuccess, an `output` that is not JSON → 400
+ *   `InvalidOutput` (message text UNVERIFIED). A JSON scalar such as `"42"`
+ *   is valid JSON and accepted (UNVERIFIED). The token is checked before the
+ *   output (order UNVERIFIED).
+ * - SendTaskHeartbeat on a waiting task counts a heartbeat; the task keeps
+ *   waiting. `timeOut(token)` ends a waiting task as a state's
+ *   `TimeoutSeconds` or `HeartbeatSeconds` would; nothing times out by
+ *   itself.
+ * - Times (`answeredAt`) are on the emulator clock.
+ * - Any other target, method or content type is answered with 400
+ *   `UnknownOperationException` (ASSUMPTION: the generic answer of AWS JSON
+ *   services to an unknown `X-Amz-Target`). A body that is not a JSON
+ *   object is a 400 `SerializationException`.
+ * - Faults as in the other emulators: errors (e.g. 500 `InternalFailure`,
+ *   400 `ThrottlingException`, both retried by the SDK), connection resets
+ *   (with `afterEffect`, the task is answered but the caller never hears,
+ *   so the SDK's retry meets `TaskTimedOut`), hangs and latency.
+ * - Not modelled: signatures, executions and state machines, activities
+ *   (GetActivityTask), KMS errors.
+ *
+ * ## Control plane
+ * In-process: {@link StepFunctionsEmulator}. Over HTTP under `/_emulator/`:
+ * `GET tasks`, `POST tasks {"name"?:…}` (answers `{ taskToken }`),
+ * `POST tasks/timeout {"taskToken":…}` (404 for an unknown token, 409 for
+ * a task that no longer waits), `GET calls[?operation=]`,
+ * `GET|POST|DELETE faults`, `POST config {"latencyMs":…}`, `POST reset`,
+ * `POST clock/advance {"ms":…}`.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskSuccess.html
+ * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskFailure.html
+ * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskHeartbeat.html
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
+ * @see ../../../../shared/reference/house-style.md Part 2 §18
+ */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import {
+  bodyRoute,
+  type CallOutcome,
+  type ControlRoutes,
+  createClock,
+  type EmulatorClock,
+  type EmulatorHandle,
+  type ErrorCodeOutcome,
+  errorCodeOutcome,
+  jsonRoute,
+  type LatencyPatch,
+  type RecordedCall,
+  ServiceError,
+  WireEmulator,
+  type WireEmulatorOptions,
+} from './emulator-control.js';
+import {
+  newRequestId,
+  readControlBody,
+  send,
+  sendControlJson,
+} from './http-util.js';
+
+/** The Step Functions operations the emulator implements. */
+export const STEP_FUNCTIONS_OPERATIONS = [
+  'SendTaskSuccess',
+  'SendTaskFailure',
+  'SendTaskHeartbeat',
+] as const;
+
+/** One of {@link STEP_FUNCTIONS_OPERATIONS}. */
+export type StepFunctionsOperation = (typeof STEP_FUNCTIONS_OPERATIONS)[number];
+
+/** Largest SendTaskSuccess `output`, in UTF-8 bytes. */
+export const SFN_MAX_OUTPUT_BYTES = 262_144;
+
+/** Longest task token. */
+export const SFN_MAX_TASK_TOKEN_LENGTH = 2048;
+
+/** Longest SendTaskFailure `error`. */
+export const SFN_MAX_ERROR_LENGTH = 256;
+
+/** Longest SendTaskFailure `cause`. */
+export const SFN_MAX_CAUSE_LENGTH = 32_768;
+
+const JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
+const TARGET_PREFIX = 'AWSStepFunctions.';
+const SERVICE_NAMESPACE = 'com.amazonaws.swf.service.v2.model';
+const ERROR_NAMESPACES: Readonly<Record<string, string>> = {
+  ValidationException: 'com.amazon.coral.validate',
+  UnknownOperationException: 'com.amazon.coral.service',
+  SerializationException: 'com.amazon.coral.service',
+};
+const SERVICE_ERRORS: ReadonlySet<string> = new Set([
+  'InvalidOutput',
+  'InvalidToken',
+  'TaskDoesNotExist',
+  'TaskTimedOut',
+  'KmsAccessDeniedException',
+  'KmsInvalidStateException',
+  'KmsThrottlingException',
+]);
+// A JSON-escaped 256 KiB output can be six times its size (`\uXXXX`);
+// anything beyond this is refused without keeping it in memory.
+const MAX_REQUEST_BYTES = 8 * SFN_MAX_OUTPUT_BYTES;
+const TOKEN_RANDOM_BYTES = 480;
+
+/** Where a callback task stands. */
+export type CallbackTaskStatus =
+  | 'waiting'
+  | 'succeeded'
+  | 'failed'
+  | 'timed-out';
+
+/** A task waiting for (or given) its callback. */
+export interface CallbackTask {
+  taskToken: string;
+  name?: string;
+  status: CallbackTaskStatus;
+  /** SendTaskSuccess `output`, parsed. */
+  output?: unknown;
+  /** SendTaskFailure `error`. */
+  error?: string;
+  /** SendTaskFailure `cause`. */
+  cause?: string;
+  /** When SendTaskSuccess or SendTaskFailure answered it (emulator clock). */
+  answeredAt?: string;
+  /** SendTaskHeartbeat calls while it waited. */
+  heartbeats: number;
+}
+
+type StepFunctionsResult =
+  | { kind: 'ok'; status: number; taskName?: string }
+  | ErrorCodeOutcome;
+
+/** How a recorded call ended. */
+export type StepFunctionsCallOutcome = CallOutcome<StepFunctionsResult>;
+
+/** One request the emulator received (control-plane calls excluded). */
+export interface StepFunctionsCall extends RecordedCall<StepFunctionsResult> {
+  /** The `X-Amz-Target` operation, as sent (may be unsupported). */
+  operation: string;
+  /** The decoded JSON body, as sent. */
+  input: Record<string, unknown>;
+}
+
+/** Options for {@link startStepFunctionsEmulator}. */
+export interface StepFunctionsEmulatorOptions
+  extends WireEmulatorOptions<StepFunctionsOperation> {
+  /** Clock for `answeredAt`. Default: real time. */
+  clock?: EmulatorClock | undefined;
+}
+
+/** A running Step Functions emulator. */
+export interface StepFunctionsEmulator
+  extends EmulatorHandle<StepFunctionsOperation, StepFunctionsCall> {
+  readonly clock: EmulatorClock;
+  /** Calls of one operation. */
+  callsTo(operation: StepFunctionsOperation): StepFunctionsCall[];
+  /** Creates a waiting task and returns its new token. */
+  createTaskToken(options?: { name?: string | undefined }): string;
+  /** Every task, oldest first. */
+  tasks(): CallbackTask[];
+  /** One task. @throws Error when the token was not issued here */
+  task(taskToken: string): CallbackTask;
+  /**
+   * Times a waiting task out, as the state's timeout would.
+   *
+   * @throws Error when the token is unknown or the task no longer waits
+   */
+  timeOut(taskToken: string): void;
+  /** Sets the latency knob. */
+  configure(patch: LatencyPatch<StepFunctionsOperation>): void;
+  /** Clears tasks, calls, faults and latency. The clock keeps its time. */
+  reset(): void;
+}
+
+type Json = Record<string, unknown>;
+
+interface StoredTask {
+  taskToken: string;
+  name: string | undefined;
+  status: CallbackTaskStatus;
+  output: unknown;
+  error: string | undefined;
+  cause: string | undefined;
+  answeredAt: number | undefined;
+  heartbeats: number;
+}
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A member as the service model sees it: a string, absent, or of the wrong
+ * type (a deserialisation error).
+ */
+const stringMember = (input: Json, name: string): string | undefined => {
+  const value = input[name];
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    throw new ServiceError(
+      'SerializationException',
+      400,
+      `${name} must be a string.`
+    );
+  }
+  return value;
+};
+
+/**
+ * Collects model constraint violations the way coral words them and throws
+ * one ValidationException for all of them.
+ */
+class Violations {
+  readonly #found: string[] = [];
+
+  required(name: string, value: string | undefined): void {
+    if (value === undefined) {
+      this.#found.push(
+        `Value at '${name}' failed to satisfy constraint: Member must not be null`
+      );
+    }
+  }
+
+  length(
+    name: string,
+    length: number | undefined,
+    min: number,
+    max: number
+  ): void {
+    if (length === undefined) {
+      return;
+    }
+    if (length < min) {
+      this.#found.push(
+        `Value at '${name}' failed to satisfy constraint: Member must have length greater than or equal to ${min}`
+      );
+    } else if (length > max) {
+      this.#found.push(
+        `Value at '${name}' failed to satisfy constraint: Member must have length less than or equal to ${max}`
+      );
+    }
+  }
+
+  throwIfAny(): void {
+    const count = this.#found.length;
+    if (count > 0) {
+      throw new ServiceError(
+        'ValidationException',
+        400,
+        `${count} validation error${count === 1 ? '' : 's'} detected: ${this.#found.join('; ')}`
+      );
+    }
+  }
+}
+
+const readRequestBody = async (
+  req: IncomingMessage
+): Promise<Buffer | undefined> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size <= MAX_REQUEST_BYTES) {
+      chunks.push(buffer);
+    }
+  }
+  return size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks);
+};
+
+class StepFunctionsEmulatorImpl
+  extends WireEmulator<
+    StepFunctionsOperation,
+    StepFunctionsResult,
+    StepFunctionsCall
+  >
+  implements StepFunctionsEmulator
+{
+  readonly clock: EmulatorClock;
+
+  /** By token, in creation order. */
+  readonly #tasks = new Map<string, StoredTask>();
+
+  constructor(options: StepFunctionsEmulatorOptions) {
+    const clock = options.clock ?? createClock();
+    super({
+      ...options,
+      clock,
+      operations: STEP_FUNCTIONS_OPERATIONS,
+      operationOf: (call) => call.operation,
+      internalErrorName: 'InternalFailure',
+      describeError: errorCodeOutcome,
+    });
+    this.clock = clock;
+  }
+
+  callsTo(operation: StepFunctionsOperation): StepFunctionsCall[] {
+    return this.callsOf(operation);
+  }
+
+  createTaskToken(options: { name?: string | undefined } = {}): string {
+    const taskToken = `AQ${randomBytes(TOKEN_RANDOM_BYTES).toString('base64')}`;
+    this.#tasks.set(taskToken, {
+      taskToken,
+      name: options.name,
+      status: 'waiting',
+      output: undefined,
+      error: undefined,
+      cause: undefined,
+      answeredAt: undefined,
+      heartbeats: 0,
+    });
+    return taskToken;
+  }
+
+  tasks(): CallbackTask[] {
+    return [...this.#tasks.values()].map((task) => this.#view(task));
+  }
+
+  task(taskToken: string): CallbackTask {
+    return this.#view(this.#helperTask(taskToken));
+  }
+
+  timeOut(taskToken: string): void {
+    const task = this.#helperTask(taskToken);
+    if (task.status !== 'waiting') {
+      throw new Error(`the task is ${task.status}, not waiting`);
+    }
+    task.status = 'timed-out';
+  }
+
+  protected override resetState(): void {
+    this.#tasks.clear();
+  }
+
+  #helperTask(taskToken: string): StoredTask {
+    const task = this.#tasks.get(taskToken);
+    if (task === undefined) {
+      throw new Error('no such task token in the Step Functions emulator');
+    }
+    return task;
+  }
+
+  #view(task: StoredTask): CallbackTask {
+    return {
+      taskToken: task.taskToken,
+      ...(task.name === undefined ? {} : { name: task.name }),
+      status: task.status,
+      ...(task.output === undefined
+        ? {}
+        : { output: structuredClone(task.output) }),
+      ...(task.error === undefined ? {} : { error: task.error }),
+      ...(task.cause === undefined ? {} : { cause: task.cause }),
+      ...(task.answeredAt === undefined
+        ? {}
+        : { answeredAt: new Date(task.answeredAt).toISOString() }),
+      heartbeats: task.heartbeats,
+    };
+  }
+
+  protected async dataPlane(
+    req: IncomingMessage,
+    res: ServerResponse
+  ): Promise<void> {
+    const raw = await readRequestBody(req);
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const operationName = target.startsWith(TARGET_PREFIX)
+      ? target.slice(TARGET_PREFIX.length)
+      : target;
+    let input: Json = {};
+    let parseError: ServiceError | undefined;
+    if (raw === undefined) {
+      parseError = new ServiceError(
+        'ValidationException',
+        400,
+        `1 validation error detected: Value at 'output' failed to satisfy constraint: Member must have length less than or equal to ${SFN_MAX_OUTPUT_BYTES}`
+      );
+    } else {
+      try {
+        const text = raw.toString('utf8');
+        const parsed: unknown = text.trim() === '' ? {} : JSON.parse(text);
+        if (!isObject(parsed)) {
+          throw new TypeError('not an object');
+        }
+        input = parsed;
+      } catch {
+        parseError = new ServiceError(
+          'SerializationException',
+          400,
+          'The request body is not a JSON object.'
+        );
+      }
+    }
+    const call = this.recordCall((stamp) => ({
+      ...stamp,
+      operation: operationName,
+      input,
+      outcome: { kind: 'pending' },
+    }));
+
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (
+      req.method !== 'POST' ||
+      !contentType.startsWith(JSON_CONTENT_TYPE) ||
+      !(STEP_FUNCTIONS_OPERATIONS as readonly string[]).includes(operationName)
+    ) {
+      this.fail(
+        res,
+        call,
+        new ServiceError(
+          'UnknownOperationException',
+          400,
+          `The emulator implements only ${STEP_FUNCTIONS_OPERATIONS.join(', ')} in the AWS JSON 1.0 protocol (POST, X-Amz-Target: AWSStepFunctions.<Operation>); got ${req.method ?? ''} ${operationName || '(no target)'}.`
+        )
+      );
+      return;
+    }
+    if (parseError !== undefined) {
+      this.fail(res, call, parseError);
+      return;
+    }
+    const operation = operationName as StepFunctionsOperation;
+
+    const result = await this.runOperation(req, res, call, operation, () =>
+      this.#perform(operation, input, call)
+    );
+    if (result !== undefined) {
+      send(
+        res,
+        200,
+        {
+          'content-type': JSON_CONTENT_TYPE,
+          'x-amzn-requestid': newRequestId(),
+        },
+        JSON.stringify(result.output)
+      );
+    }
+  }
+
+  protected sendError(res: ServerResponse, error: ServiceError): void {
+    const namespace =
+      ERROR_NAMESPACES[error.code] ??
+      (SERVICE_ERRORS.has(error.code) ? SERVICE_NAMESPACE : undefined);
+    send(
+      res,
+      error.status,
+      {
+        'content-type': JSON_CONTENT_TYPE,
+        'x-amzn-requestid': newRequestId(),
+      },
+      JSON.stringify({
+        __type:
+          namespace === undefined ? error.code : `${namespace}#${error.code}`,
+        message: error.message,
+      })
+    );
+  }
+
+  #perform(
+    operation: StepFunctionsOperation,
+    input: Json,
+    call: StepFunctionsCall
+  ): Json {
+    const taskToken = stringMember(input, 'taskToken');
+    const violations = new Violations();
+    violations.required('taskToken', taskToken);
+    violations.length(
+      'taskToken',
+      taskToken?.length,
+      1,
+      SFN_MAX_TASK_TOKEN_LENGTH
+    );
+    switch (operation) {
+      case 'SendTaskSuccess': {
+        const output = stringMember(input, 'output');
+        violations.required('output', output);
+        violations.length(
+          'output',
+          output === undefined ? undefined : Buffer.byteLength(output),
+          0,
+          SFN_MAX_OUTPUT_BYTES
+        );
+        violations.throwIfAny();
+        const task = this.#openTask(taskToken);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(output ?? '');
+        } catch (error) {
+          throw new ServiceError(
+            'InvalidOutput',
+            400,
+            `Invalid Output: '${error instanceof Error ? error.message : String(error)}'`
+          );
+        }
+        task.status = 'succeeded';
+        task.output = parsed;
+        task.answeredAt = this.clock.now();
+        return this.#answered(task, call);
+      }
+      case 'SendTaskFailure': {
+        const error = stringMember(input, 'error');
+        const cause = stringMember(input, 'cause');
+        violations.length('error', error?.length, 0, SFN_MAX_ERROR_LENGTH);
+        violations.length('cause', cause?.length, 0, SFN_MAX_CAUSE_LENGTH);
+        violations.throwIfAny();
+        const task = this.#openTask(taskToken);
+        task.status = 'failed';
+        task.error = error;
+        task.cause = cause;
+        task.answeredAt = this.clock.now();
+        return this.#answered(task, call);
+      }
+      case 'SendTaskHeartbeat': {
+        violations.throwIfAny();
+        const task = this.#openTask(taskToken);
+        task.heartbeats += 1;
+        return this.#answered(task, call);
+      }
+    }
+  }
+
+  /** The waiting task a (validated) token names. */
+  #openTask(taskToken: string | undefined): StoredTask {
+    const task =
+      taskToken === undefined ? undefined : this.#tasks.get(taskToken);
+    if (task === undefined) {
+      throw new ServiceError(
+        'InvalidToken',
+        400,
+        "Invalid Token: 'Invalid token'"
+      );
+    }
+    if (task.status !== 'waiting') {
+      throw new ServiceError(
+        'TaskTimedOut',
+        400,
+        "Task Timed Out: 'Provided task does not exist anymore'"
+      );
+    }
+    return task;
+  }
+
+  #answered(task: StoredTask, call: StepFunctionsCall): Json {
+    call.outcome = {
+      kind: 'ok',
+      status: 200,
+      ...(task.name === undefined ? {} : { taskName: task.name }),
+    };
+    return {};
+  }
+
+  protected override controlRoutes(): ControlRoutes {
+    return {
+      'GET /_emulator/tasks': jsonRoute(() => this.tasks()),
+      'POST /_emulator/tasks': bodyRoute(
+        z.strictObject({ name: z.string().min(1).optional() }),
+        (body) => ({ taskToken: this.createTaskToken({ name: body.name }) })
+      ),
+      'POST /_emulator/tasks/timeout': async (exchange) => {
+        const body = await readControlBody(
+          exchange.req,
+          exchange.res,
+          z.strictObject({ taskToken: z.string().min(1) })
+        );
+        if (body === undefined) {
+          return;
+        }
+        if (!this.#tasks.has(body.taskToken)) {
+          sendControlJson(exchange.res, 404, {
+            error: 'no such task token in the Step Functions emulator',
+          });
+          return;
+        }
+        jsonRoute(() => {
+          this.timeOut(body.taskToken);
+          return this.task(body.taskToken);
+        }, 409)(exchange);
+      },
+    };
+  }
+}
+
+/**
+ * Starts a Step Functions emulator on `127.0.0.1` (a free port by default).
+ *
+ * @example
+ * ```ts
+ * const sfn = await startStepFunctionsEmulator({ region: 'eu-west-1', accountId: '111122223333' });
+ * const taskToken = sfn.createTaskToken({ name: 'WaitForRestore' });
+ * const client = new SFNClient({
+ *   endpoint: sfn.url,
+ *   region: 'eu-west-1',
+ *   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+ * });
+ * await client.send(new SendTaskSuccessCommand({ taskToken, output: '{"ok":true}' }));
+ * sfn.task(taskToken); // { status: 'succeeded', output: { ok: true }, … }
+ * await sfn.close();
+ * ```
+ */
+export const startStepFunctionsEmulator = async (
+  options: StepFunctionsEmulatorOptions = {}
+): Promise<StepFunctionsEmulator> =>
+  new StepFunctionsEmulatorImpl(options).start(options);
