@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  OPEN_JOBS_INDEX,
+  OPEN_JOBS_PARTITION_ATTRIBUTE,
+  REQUEST_ID_ATTRIBUTE,
+  REQUEST_JOBS_INDEX,
+  STARTED_AT_ATTRIBUTE,
+} from '#shared/adapters/relay-table-layout';
 import { parseConfig } from '#shared/config/load-config';
+import { RESTORE_JOB_OUTCOME_PATTERN } from '#shared/events/restore-job-state-change';
 import {
   type CfnTemplate,
   type EvaluationContext,
@@ -25,7 +33,16 @@ import {
 // offline with fake credentials (toolchain.md §2.2).
 const PACKAGE_TIMEOUT_MS = 120_000;
 
-const FUNCTION_KEYS = ['sqs-restore', 'event-restore', 'invoke-restore'];
+/** The functions that start restores, one per entry point. */
+const START_FUNCTION_KEYS = ['sqs-restore', 'event-restore', 'invoke-restore'];
+
+const FUNCTION_KEYS = [
+  ...START_FUNCTION_KEYS,
+  'track-restore',
+  'reconcile-restores',
+];
+
+const OUTCOME_RULE_NAME = 'restore-relay-ci-restore-job-outcome';
 
 const DEFAULT_RESTORE_ROLE_ARN =
   'arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole';
@@ -42,6 +59,14 @@ const contextOf = (template: CfnTemplate): EvaluationContext => ({
   conditions: template.Conditions,
   refs: RESOURCE_REFS,
 });
+
+/** The ARN of an EventBridge bus in the account {@link evaluate} assumes. */
+const eventBusArn = (name: string): string =>
+  `arn:aws:events:eu-west-1:111122223333:event-bus/${name}`;
+
+/** The ARN of a rule on the default bus, as {@link evaluate} resolves it. */
+const defaultBusRuleArn = (name: string): string =>
+  `arn:aws:events:eu-west-1:111122223333:rule/${name}`;
 
 const roleIdOf = (template: CfnTemplate, functionKey: string): string => {
   const { Role } = resourceById(
@@ -72,11 +97,55 @@ const statementsWith = (
     s.actions.includes(action)
   );
 
-/** The ARNs of the EventBridge rules, as osls grants them the invoke. */
-const ruleArnsOf = (template: CfnTemplate): Json[] =>
-  resourcesOfType(template, 'AWS::Lambda::Permission')
-    .filter(([, p]) => p.Properties.Principal === 'events.amazonaws.com')
+/** The rules that match events by pattern (every rule but the schedule). */
+const patternRulesOf = (template: CfnTemplate) =>
+  resourcesOfType(template, 'AWS::Events::Rule').filter(
+    ([, rule]) => rule.Properties.EventPattern !== undefined
+  );
+
+/** The rules that fire on a schedule. */
+const scheduleRulesOf = (template: CfnTemplate) =>
+  resourcesOfType(template, 'AWS::Events::Rule').filter(
+    ([, rule]) => rule.Properties.ScheduleExpression !== undefined
+  );
+
+/**
+ * The ARNs of the pattern rules, as osls grants them the invoke. Schedule
+ * rules are left out: osls names them by `Fn::GetAtt`, and they have no
+ * target DLQ.
+ */
+const ruleArnsOf = (template: CfnTemplate): Json[] => {
+  const scheduleRuleArns = scheduleRulesOf(template).map(([id]) =>
+    JSON.stringify(getAtt(id, 'Arn'))
+  );
+  return resourcesOfType(template, 'AWS::Lambda::Permission')
+    .filter(
+      ([, p]) =>
+        p.Properties.Principal === 'events.amazonaws.com' &&
+        !scheduleRuleArns.includes(JSON.stringify(p.Properties.SourceArn))
+    )
     .map(([, p]) => evaluate(p.Properties.SourceArn ?? null));
+};
+
+/** The `AWS::Lambda::EventInvokeConfig` properties of a function. */
+const invokeConfigOf = (
+  template: CfnTemplate,
+  functionKey: string
+): Record<string, Json> | undefined =>
+  resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig').find(
+    ([, c]) =>
+      JSON.stringify(c.Properties.FunctionName) ===
+      JSON.stringify(ref(functionLogicalId(template, functionKey)))
+  )?.[1].Properties;
+
+/** A role's statements with `Fn::Sub` and `Ref`s resolved. */
+const evaluatedStatementsOf = (
+  template: CfnTemplate,
+  functionKey: string
+): Json[] =>
+  statementsOfFunction(template, functionKey).map((statement) =>
+    evaluate(statement as unknown as Json, contextOf(template))
+  );
 
 /** The evaluated `ArnEquals aws:SourceArn` list of a statement. */
 const sourceArnsOf = (
@@ -154,7 +223,7 @@ describe('the packaged serverless template', () => {
       }
     });
 
-    it('sets the timeouts: 60 s for sqs-restore and event-restore, 30 s for invoke-restore', () => {
+    it('sets the timeouts: 60 s for sqs-restore and event-restore, 30 s for invoke-restore and track-restore, 120 s for reconcile-restores', () => {
       // Act
       const timeoutOf = (key: string) =>
         resourceById(template, functionLogicalId(template, key)).Properties
@@ -164,6 +233,8 @@ describe('the packaged serverless template', () => {
       expect(timeoutOf('sqs-restore')).toBe(60);
       expect(timeoutOf('event-restore')).toBe(60);
       expect(timeoutOf('invoke-restore')).toBe(30);
+      expect(timeoutOf('track-restore')).toBe(30);
+      expect(timeoutOf('reconcile-restores')).toBe(120);
     });
 
     it('gives every function the same environment, which the relay config accepts', () => {
@@ -198,6 +269,12 @@ describe('the packaged serverless template', () => {
         AWS_SDK_REQUEST_TIMEOUT_MS: '5000',
         AWS_SDK_CONNECTION_TIMEOUT_MS: '1000',
         AWS_SDK_MAX_ATTEMPTS: '3',
+        OUTCOME_EVENT_BUS_NAME: 'default',
+        OUTCOME_EVENT_SOURCE: 'restore-relay',
+        REPORT_ALL_JOBS: 'false',
+        RECONCILE_AFTER_SECONDS: '900',
+        STALE_AFTER_SECONDS: '86400',
+        RECONCILE_MAX_JOBS: '100',
       });
       expect(config.policy.defaultRestoreRole).toBe(
         'AWSBackupDefaultServiceRole'
@@ -275,7 +352,7 @@ describe('the packaged serverless template', () => {
   describe('the EventBridge entry point', () => {
     const rulesByName = () =>
       new Map(
-        resourcesOfType(template, 'AWS::Events::Rule').map(([, rule]) => [
+        patternRulesOf(template).map(([, rule]) => [
           String(rule.Properties.Name),
           rule,
         ])
@@ -294,7 +371,7 @@ describe('the packaged serverless template', () => {
       const alarm = rules.get('restore-relay-ci-alarm-state-change');
 
       // Assert
-      expect(rules.size).toBe(2);
+      expect(rules.size).toBe(3);
       expect(evaluate(requested?.Properties.EventPattern ?? null)).toEqual({
         source: ['restore-relay'],
         'detail-type': ['Restore Requested'],
@@ -313,14 +390,41 @@ describe('the packaged serverless template', () => {
       }
     });
 
+    it('routes the outcomes of restore jobs to track-restore, on the default bus, by detail.status', () => {
+      // Arrange
+      const trackRestoreArn = getAtt(
+        functionLogicalId(template, 'track-restore'),
+        'Arn'
+      );
+
+      // Act
+      const outcome = rulesByName().get(OUTCOME_RULE_NAME);
+
+      // Assert: AWS Backup sends its events to the default bus only, and
+      // the pattern is the one the handler's parser was written for.
+      expect(outcome?.Properties.EventPattern).toEqual(
+        RESTORE_JOB_OUTCOME_PATTERN
+      );
+      expect(outcome?.Properties.EventPattern).toEqual({
+        source: ['aws.backup'],
+        'detail-type': ['Restore Job State Change'],
+        detail: { status: ['COMPLETED', 'FAILED', 'ABORTED'] },
+      });
+      expect(outcome?.Properties.EventBusName).toBeUndefined();
+      expect(outcome?.Properties.Targets).toMatchObject([
+        { Arn: trackRestoreArn },
+      ]);
+      expect(outcome?.Properties.Targets).toHaveLength(1);
+    });
+
     it('retries each rule target explicitly and keeps what it cannot deliver in the dead-letter queue', () => {
       // Act
-      const targets = resourcesOfType(template, 'AWS::Events::Rule').flatMap(
+      const targets = patternRulesOf(template).flatMap(
         ([, rule]) => rule.Properties.Targets as Json[]
       );
 
       // Assert
-      expect(targets).toHaveLength(2);
+      expect(targets).toHaveLength(3);
       for (const target of targets) {
         expect(target).toMatchObject({
           RetryPolicy: {
@@ -354,37 +458,86 @@ describe('the packaged serverless template', () => {
         resources: [getAtt('DeadLetterQueue', 'Arn')],
       });
       const sourceArns = sourceArnsOf(statement, template);
+      expect(ruleArnsOf(template)).toHaveLength(3);
       expect(sourceArns).toEqual(expect.arrayContaining(ruleArnsOf(template)));
-      expect(sourceArns).toHaveLength(2);
+      expect(sourceArns).toContain(defaultBusRuleArn(OUTCOME_RULE_NAME));
+      expect(sourceArns).toHaveLength(3);
     });
 
     it('sends failed asynchronous invocations to the dead-letter queue after 2 retries within 6 hours', () => {
-      // Arrange
-      const configs = new Map(
-        resourcesOfType(template, 'AWS::Lambda::EventInvokeConfig').map(
-          ([, c]) => [JSON.stringify(c.Properties.FunctionName), c.Properties]
-        )
-      );
-      const configOf = (key: string) =>
-        configs.get(JSON.stringify(ref(functionLogicalId(template, key))));
-
       // Act
-      const eventRestore = configOf('event-restore');
-      const invokeRestore = configOf('invoke-restore');
+      const eventRestore = invokeConfigOf(template, 'event-restore');
+      const trackRestore = invokeConfigOf(template, 'track-restore');
+      const invokeRestore = invokeConfigOf(template, 'invoke-restore');
 
       // Assert
-      expect(eventRestore).toMatchObject({
-        MaximumRetryAttempts: 2,
-        MaximumEventAgeInSeconds: 21600,
-        DestinationConfig: {
-          OnFailure: { Destination: getAtt('DeadLetterQueue', 'Arn') },
-        },
-      });
+      for (const config of [eventRestore, trackRestore]) {
+        expect(config).toMatchObject({
+          MaximumRetryAttempts: 2,
+          MaximumEventAgeInSeconds: 21600,
+          DestinationConfig: {
+            OnFailure: { Destination: getAtt('DeadLetterQueue', 'Arn') },
+          },
+        });
+      }
       expect(invokeRestore).toMatchObject({
         DestinationConfig: {
           OnFailure: { Destination: getAtt('DeadLetterQueue', 'Arn') },
         },
       });
+    });
+  });
+
+  describe('the reconciliation schedule', () => {
+    it('invokes reconcile-restores every 5 minutes', () => {
+      // Act
+      const rules = scheduleRulesOf(template);
+
+      // Assert
+      expect(rules).toHaveLength(1);
+      expect(rules[0]?.[1].Properties).toMatchObject({
+        ScheduleExpression: 'rate(5 minutes)',
+        State: 'ENABLED',
+        Targets: [
+          {
+            Arn: getAtt(
+              functionLogicalId(template, 'reconcile-restores'),
+              'Arn'
+            ),
+          },
+        ],
+      });
+      expect(rules[0]?.[1].Properties.Targets).toHaveLength(1);
+    });
+
+    it('runs one reconciliation at a time, never retries it and keeps a failed run in the dead-letter queue', () => {
+      // Act
+      const fn = resourceById(
+        template,
+        functionLogicalId(template, 'reconcile-restores')
+      );
+      const config = invokeConfigOf(template, 'reconcile-restores');
+
+      // Assert
+      expect(fn.Properties.ReservedConcurrentExecutions).toBe(1);
+      expect(config).toMatchObject({
+        MaximumRetryAttempts: 0,
+        DestinationConfig: {
+          OnFailure: { Destination: getAtt('DeadLetterQueue', 'Arn') },
+        },
+      });
+    });
+
+    it('reserves concurrency for no other function', () => {
+      for (const key of FUNCTION_KEYS.filter(
+        (k) => k !== 'reconcile-restores'
+      )) {
+        // Act
+        const fn = resourceById(template, functionLogicalId(template, key));
+
+        // Assert
+        expect(fn.Properties.ReservedConcurrentExecutions).toBeUndefined();
+      }
     });
   });
 
@@ -400,12 +553,45 @@ describe('the packaged serverless template', () => {
       expect(table.Properties).toMatchObject({
         BillingMode: 'PAY_PER_REQUEST',
         KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
         TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         SSESpecification: { SSEEnabled: true },
       });
       expect(table.Properties.KeySchema).toHaveLength(1);
+    });
+
+    it('indexes the job records by open state and by request, both sparse and projecting every attribute', () => {
+      // Act
+      const { AttributeDefinitions, GlobalSecondaryIndexes } = resourceById(
+        template,
+        'RelayTable'
+      ).Properties;
+
+      // Assert
+      expect(AttributeDefinitions).toEqual([
+        { AttributeName: 'id', AttributeType: 'S' },
+        { AttributeName: OPEN_JOBS_PARTITION_ATTRIBUTE, AttributeType: 'S' },
+        { AttributeName: REQUEST_ID_ATTRIBUTE, AttributeType: 'S' },
+        { AttributeName: STARTED_AT_ATTRIBUTE, AttributeType: 'S' },
+      ]);
+      expect(GlobalSecondaryIndexes).toEqual([
+        {
+          IndexName: OPEN_JOBS_INDEX,
+          KeySchema: [
+            { AttributeName: OPEN_JOBS_PARTITION_ATTRIBUTE, KeyType: 'HASH' },
+            { AttributeName: STARTED_AT_ATTRIBUTE, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+        {
+          IndexName: REQUEST_JOBS_INDEX,
+          KeySchema: [
+            { AttributeName: REQUEST_ID_ATTRIBUTE, KeyType: 'HASH' },
+            { AttributeName: STARTED_AT_ATTRIBUTE, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ]);
     });
 
     it('encrypts the notification topic with the AWS managed SNS key', () => {
@@ -441,10 +627,24 @@ describe('the packaged serverless template', () => {
       }
     });
 
-    it('never grants a wildcard action, and grants Resource * only for AWS Backup reads and StartRestoreJob', () => {
+    it('never grants a wildcard action, and grants Resource * only to actions without resource-level permissions', () => {
+      // Arrange: recovery point ARNs never name the vault, restore jobs
+      // have no ARN, and Step Functions callbacks address a task by token.
+      const backupRestore = [
+        'backup:DescribeRecoveryPoint',
+        'backup:GetRecoveryPointRestoreMetadata',
+        'backup:ListRecoveryPointsByResource',
+        'backup:StartRestoreJob',
+      ];
+      const callbacks = ['states:SendTaskFailure', 'states:SendTaskSuccess'];
+      const describeRestoreJob = ['backup:DescribeRestoreJob'];
+
       for (const key of FUNCTION_KEYS) {
         // Act
         const statements = statementsOfFunction(template, key);
+        const wildcardGrants = statements
+          .filter((s) => s.resources.includes('*'))
+          .map((s) => s.actions.toSorted());
 
         // Assert
         for (const statement of statements) {
@@ -452,15 +652,14 @@ describe('the packaged serverless template', () => {
           for (const action of statement.actions) {
             expect(action).not.toContain('*');
           }
-          if (statement.resources.includes('*')) {
-            expect(statement.actions.toSorted()).toEqual([
-              'backup:DescribeRecoveryPoint',
-              'backup:GetRecoveryPointRestoreMetadata',
-              'backup:ListRecoveryPointsByResource',
-              'backup:StartRestoreJob',
-            ]);
-          }
         }
+        expect(wildcardGrants).toEqual(
+          START_FUNCTION_KEYS.includes(key)
+            ? [backupRestore, callbacks]
+            : key === 'reconcile-restores'
+              ? [describeRestoreJob, callbacks]
+              : [callbacks]
+        );
       }
     });
 
@@ -492,7 +691,7 @@ describe('the packaged serverless template', () => {
     });
 
     it('allows iam:PassRole only on the restore role and only to AWS Backup', () => {
-      for (const key of FUNCTION_KEYS) {
+      for (const key of START_FUNCTION_KEYS) {
         // Act
         const statements = statementsWith(template, key, 'iam:PassRole');
 
@@ -508,15 +707,25 @@ describe('the packaged serverless template', () => {
       }
     });
 
-    it('allows sns:Publish only on the topic, DynamoDB only on the table and sqs:SendMessage only on the dead-letter queue', () => {
+    it('lets neither track-restore nor reconcile-restores start a restore or pass a role', () => {
+      for (const key of ['track-restore', 'reconcile-restores']) {
+        // Act
+        const actions = statementsOfFunction(template, key).flatMap(
+          (s) => s.actions
+        );
+
+        // Assert
+        expect(actions).not.toContain('iam:PassRole');
+        expect(actions).not.toContain('backup:StartRestoreJob');
+        expect(actions).not.toContain('dynamodb:DeleteItem');
+      }
+    });
+
+    it('allows sns:Publish only on the topic and sqs:SendMessage only on the dead-letter queue', () => {
       for (const key of FUNCTION_KEYS) {
         // Act
         const publish = statementsWith(template, key, 'sns:Publish');
-        const table = statementsWith(template, key, 'dynamodb:PutItem');
         const deadLetters = statementsWith(template, key, 'sqs:SendMessage');
-        const allDynamoDbActions = statementsOfFunction(template, key).flatMap(
-          (s) => s.actions.filter((a) => a.startsWith('dynamodb:'))
-        );
 
         // Assert
         expect(publish).toEqual([
@@ -526,6 +735,25 @@ describe('the packaged serverless template', () => {
             resources: [ref('RelayTopic')],
           },
         ]);
+        expect(deadLetters).toEqual([
+          {
+            effect: 'Allow',
+            actions: ['sqs:SendMessage'],
+            resources: [getAtt('DeadLetterQueue', 'Arn')],
+          },
+        ]);
+      }
+    });
+
+    it('gives the start functions the Powertools idempotency actions, on the table only', () => {
+      for (const key of START_FUNCTION_KEYS) {
+        // Act
+        const table = statementsWith(template, key, 'dynamodb:PutItem');
+        const allDynamoDbActions = statementsOfFunction(template, key).flatMap(
+          (s) => s.actions.filter((a) => a.startsWith('dynamodb:'))
+        );
+
+        // Assert
         expect(table).toEqual([
           {
             effect: 'Allow',
@@ -539,14 +767,162 @@ describe('the packaged serverless template', () => {
           },
         ]);
         expect(allDynamoDbActions).toHaveLength(4);
-        expect(deadLetters).toEqual([
+      }
+    });
+
+    it('lets every function answer Step Functions task tokens, with the callback actions only', () => {
+      for (const key of FUNCTION_KEYS) {
+        // Act
+        const callbacks = statementsOfFunction(template, key).filter((s) =>
+          s.actions.some((a) => a.startsWith('states:'))
+        );
+
+        // Assert: SendTask* take no resource ARN (list_awsstepfunctions.html).
+        expect(callbacks).toEqual([
           {
             effect: 'Allow',
-            actions: ['sqs:SendMessage'],
-            resources: [getAtt('DeadLetterQueue', 'Arn')],
+            actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+            resources: ['*'],
           },
         ]);
       }
+    });
+
+    it('lets every function put events only on the outcome bus', () => {
+      for (const key of FUNCTION_KEYS) {
+        // Act
+        const events = statementsOfFunction(template, key).filter((s) =>
+          s.actions.some((a) => a.startsWith('events:'))
+        );
+
+        // Assert
+        expect(events).toHaveLength(1);
+        expect(events[0]?.actions).toEqual(['events:PutEvents']);
+        expect(evaluate(events[0]?.resources ?? [])).toEqual([
+          eventBusArn('default'),
+        ]);
+      }
+    });
+
+    it('grants backup:DescribeRestoreJob to reconcile-restores only', () => {
+      for (const key of FUNCTION_KEYS) {
+        // Act
+        const grants = statementsWith(
+          template,
+          key,
+          'backup:DescribeRestoreJob'
+        );
+
+        // Assert
+        expect(grants).toEqual(
+          key === 'reconcile-restores'
+            ? [
+                {
+                  effect: 'Allow',
+                  actions: ['backup:DescribeRestoreJob'],
+                  resources: ['*'],
+                },
+              ]
+            : []
+        );
+      }
+    });
+
+    it('gives track-restore exactly its logs, job records, notifications, outcome events, callbacks and dead letters', () => {
+      // Act
+      const statements = evaluatedStatementsOf(template, 'track-restore');
+
+      // Assert
+      expect(statements).toEqual([
+        {
+          effect: 'Allow',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [
+            `arn:aws:logs:eu-west-1:111122223333:log-group:\${TrackDashrestoreLogGroup}:*`,
+          ],
+        },
+        {
+          effect: 'Allow',
+          actions: [
+            'dynamodb:GetItem',
+            'dynamodb:PutItem',
+            'dynamodb:UpdateItem',
+          ],
+          resources: [getAtt('RelayTable', 'Arn')],
+        },
+        {
+          effect: 'Allow',
+          actions: ['sns:Publish'],
+          resources: [RESOURCE_REFS.RelayTopic],
+        },
+        {
+          effect: 'Allow',
+          actions: ['events:PutEvents'],
+          resources: [eventBusArn('default')],
+        },
+        {
+          effect: 'Allow',
+          actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+          resources: ['*'],
+        },
+        {
+          effect: 'Allow',
+          actions: ['sqs:SendMessage'],
+          resources: [getAtt('DeadLetterQueue', 'Arn')],
+        },
+      ]);
+    });
+
+    it('gives reconcile-restores exactly its logs, job records, the open-jobs index, DescribeRestoreJob, notifications, outcome events, callbacks and dead letters', () => {
+      // Act
+      const statements = evaluatedStatementsOf(template, 'reconcile-restores');
+
+      // Assert: Query on the open-jobs index only, not on the table or
+      // the by-request index.
+      expect(statements).toEqual([
+        {
+          effect: 'Allow',
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [
+            `arn:aws:logs:eu-west-1:111122223333:log-group:\${ReconcileDashrestoresLogGroup}:*`,
+          ],
+        },
+        {
+          effect: 'Allow',
+          actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+          resources: [getAtt('RelayTable', 'Arn')],
+        },
+        {
+          effect: 'Allow',
+          actions: ['dynamodb:Query'],
+          resources: [`\${RelayTable.Arn}/index/${OPEN_JOBS_INDEX}`],
+        },
+        {
+          effect: 'Allow',
+          actions: ['backup:DescribeRestoreJob'],
+          resources: ['*'],
+        },
+        {
+          effect: 'Allow',
+          actions: ['sns:Publish'],
+          resources: [RESOURCE_REFS.RelayTopic],
+        },
+        {
+          effect: 'Allow',
+          actions: ['events:PutEvents'],
+          resources: [eventBusArn('default')],
+        },
+        {
+          effect: 'Allow',
+          actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+          resources: ['*'],
+        },
+        {
+          effect: 'Allow',
+          actions: ['sqs:SendMessage'],
+          resources: [getAtt('DeadLetterQueue', 'Arn')],
+        },
+      ]);
     });
 
     it("grants the SQS receive actions only to sqs-restore's role, on the request queue", () => {
@@ -572,8 +948,9 @@ describe('the packaged serverless template', () => {
           resources: [getAtt('RequestQueue', 'Arn')],
         },
       ]);
-      expect(grantsOf('event-restore')).toEqual([]);
-      expect(grantsOf('invoke-restore')).toEqual([]);
+      for (const key of FUNCTION_KEYS.filter((k) => k !== 'sqs-restore')) {
+        expect(grantsOf(key)).toEqual([]);
+      }
     });
   });
 
@@ -597,7 +974,19 @@ describe('the packaged serverless template', () => {
       InvokeRestoreFunctionName: ref(
         functionLogicalId(template, 'invoke-restore')
       ),
+      TrackRestoreFunctionName: ref(
+        functionLogicalId(template, 'track-restore')
+      ),
+      ReconcileRestoresFunctionName: ref(
+        functionLogicalId(template, 'reconcile-restores')
+      ),
     });
+    expect(functionLogicalId(template, 'track-restore')).toBe(
+      'TrackDashrestoreLambdaFunction'
+    );
+    expect(functionLogicalId(template, 'reconcile-restores')).toBe(
+      'ReconcileDashrestoresLambdaFunction'
+    );
   });
 });
 
@@ -615,6 +1004,13 @@ describe('the packaged serverless template with --param overrides', () => {
         eventBusName: 'restore-requests',
         eventSource: 'orders.app,billing.app',
         maximumConcurrency: '3',
+        outcomeEventBusName: 'restore-outcomes',
+        outcomeEventSource: 'restore-relay.prod',
+        reportAllJobs: 'true',
+        reconcileSchedule: 'rate(10 minutes)',
+        reconcileAfterSeconds: '600',
+        staleAfterSeconds: '43200',
+        reconcileMaxJobs: '50',
       },
     });
     template = packaged.template;
@@ -625,7 +1021,7 @@ describe('the packaged serverless template with --param overrides', () => {
   });
 
   it('allows iam:PassRole on every listed restore role and on no other', () => {
-    for (const key of FUNCTION_KEYS) {
+    for (const key of START_FUNCTION_KEYS) {
       // Act
       const [statement] = statementsWith(template, key, 'iam:PassRole');
 
@@ -693,5 +1089,67 @@ describe('the packaged serverless template with --param overrides', () => {
     expect(mapping?.[1].Properties.ScalingConfig).toEqual({
       MaximumConcurrency: 3,
     });
+  });
+
+  it('keeps the outcome rule on the default bus, where AWS Backup sends its events, and lets it write dead letters', () => {
+    // Arrange
+    const [outcome] = patternRulesOf(template).filter(
+      ([, rule]) => rule.Properties.Name === OUTCOME_RULE_NAME
+    );
+    const [, policy] =
+      resourcesOfType(template, 'AWS::SQS::QueuePolicy')[0] ?? [];
+    const [statement] = statementsOf(policy?.Properties.PolicyDocument);
+
+    // Act
+    const sourceArns = sourceArnsOf(statement, template);
+
+    // Assert
+    expect(outcome?.[1].Properties.EventBusName).toBeUndefined();
+    expect(outcome?.[1].Properties.EventPattern).toEqual(
+      RESTORE_JOB_OUTCOME_PATTERN
+    );
+    expect(sourceArns).toContain(defaultBusRuleArn(OUTCOME_RULE_NAME));
+    expect(sourceArns).toHaveLength(3);
+  });
+
+  it('lets every function put events on the configured outcome bus and on no other', () => {
+    for (const key of FUNCTION_KEYS) {
+      // Act
+      const statements = statementsWith(template, key, 'events:PutEvents');
+
+      // Assert
+      expect(statements).toHaveLength(1);
+      expect(evaluate(statements[0]?.resources ?? [])).toEqual([
+        eventBusArn('restore-outcomes'),
+      ]);
+    }
+  });
+
+  it('hands the outcome and reconciliation settings to every function', () => {
+    for (const key of FUNCTION_KEYS) {
+      // Act
+      const environment = environmentOf(template, key);
+
+      // Assert
+      expect(environment).toMatchObject({
+        OUTCOME_EVENT_BUS_NAME: 'restore-outcomes',
+        OUTCOME_EVENT_SOURCE: 'restore-relay.prod',
+        REPORT_ALL_JOBS: 'true',
+        RECONCILE_AFTER_SECONDS: '600',
+        STALE_AFTER_SECONDS: '43200',
+        RECONCILE_MAX_JOBS: '50',
+      });
+    }
+  });
+
+  it('runs reconcile-restores on the configured schedule', () => {
+    // Act
+    const rules = scheduleRulesOf(template);
+
+    // Assert
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.[1].Properties.ScheduleExpression).toBe(
+      'rate(10 minutes)'
+    );
   });
 });

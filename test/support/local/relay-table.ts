@@ -1,8 +1,15 @@
 /**
- * The one DynamoDB table restore-relay uses: the Powertools idempotency
- * store. Powertools writes items `{ id, status, expiration (epoch s),
+ * The one DynamoDB table restore-relay uses, as `RelayTable` in
+ * serverless.yml: the Powertools idempotency store and the job records.
+ * Powertools writes items `{ id, status, expiration (epoch s),
  * in_progress_expiration (epoch ms), data }` (toolchain.md §6.2), so the
  * partition key is `id` (S) and DynamoDB TTL runs on `expiration`.
+ *
+ * Two global secondary indexes serve the job records, both keyed as in
+ * `shared/adapters/relay-table-layout.ts` and projecting every attribute:
+ * `open-jobs` (`openShard`, `startedAt`), the reconciler's work list, and
+ * `by-request` (`requestId`, `startedAt`). Idempotency records carry none of
+ * these attributes, so both indexes are sparse: they hold job records only.
  *
  * @see ../../../../shared/reference/toolchain.md §4.3, §6.2
  */
@@ -11,15 +18,43 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   type DynamoDBClient,
+  type GlobalSecondaryIndex,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import {
+  OPEN_JOBS_INDEX,
+  OPEN_JOBS_PARTITION_ATTRIBUTE,
+  REQUEST_ID_ATTRIBUTE,
+  REQUEST_JOBS_INDEX,
+  STARTED_AT_ATTRIBUTE,
+} from '#shared/adapters/relay-table-layout';
 
 /** Partition key attribute of the relay table. */
 export const RELAY_TABLE_KEY = 'id';
 
 /** TTL attribute of the relay table (epoch seconds, set by Powertools). */
 export const RELAY_TABLE_TTL_ATTRIBUTE = 'expiration';
+
+/** The relay table's global secondary indexes, as serverless.yml declares them. */
+const RELAY_TABLE_INDEXES: GlobalSecondaryIndex[] = [
+  {
+    IndexName: OPEN_JOBS_INDEX,
+    KeySchema: [
+      { AttributeName: OPEN_JOBS_PARTITION_ATTRIBUTE, KeyType: 'HASH' },
+      { AttributeName: STARTED_AT_ATTRIBUTE, KeyType: 'RANGE' },
+    ],
+    Projection: { ProjectionType: 'ALL' },
+  },
+  {
+    IndexName: REQUEST_JOBS_INDEX,
+    KeySchema: [
+      { AttributeName: REQUEST_ID_ATTRIBUTE, KeyType: 'HASH' },
+      { AttributeName: STARTED_AT_ATTRIBUTE, KeyType: 'RANGE' },
+    ],
+    Projection: { ProjectionType: 'ALL' },
+  },
+];
 
 /** What {@link createRelayTable} did. */
 export interface RelayTable {
@@ -33,12 +68,13 @@ const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Creates the relay table (partition key `id`, on-demand) and turns on TTL
- * for `expiration`. Idempotent: an existing table with the same key schema
- * is kept, and TTL is only updated when it is not already enabled.
+ * Creates the relay table (partition key `id`, on-demand) with its
+ * `open-jobs` and `by-request` indexes, and turns on TTL for `expiration`.
+ * Idempotent: an existing table with the same key schema and indexes is
+ * kept, and TTL is only updated when it is not already enabled.
  *
- * @throws Error when a table of that name exists with another key schema, or
- *   does not become ACTIVE within 10 s
+ * @throws Error when a table of that name exists with another key schema or
+ *   without the indexes, or it does not become ACTIVE within 10 s
  * @example
  * ```ts
  * await createRelayTable(client, 'restore-relay-idempotency');
@@ -55,8 +91,12 @@ export const createRelayTable = async (
         TableName: tableName,
         AttributeDefinitions: [
           { AttributeName: RELAY_TABLE_KEY, AttributeType: 'S' },
+          { AttributeName: OPEN_JOBS_PARTITION_ATTRIBUTE, AttributeType: 'S' },
+          { AttributeName: REQUEST_ID_ATTRIBUTE, AttributeType: 'S' },
+          { AttributeName: STARTED_AT_ATTRIBUTE, AttributeType: 'S' },
         ],
         KeySchema: [{ AttributeName: RELAY_TABLE_KEY, KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: RELAY_TABLE_INDEXES,
         BillingMode: 'PAY_PER_REQUEST',
       })
     );
@@ -84,8 +124,24 @@ export const createRelayTable = async (
         `table ${tableName} exists with key schema ${JSON.stringify(keys)}, not ${RELAY_TABLE_KEY} (HASH)`
       );
     }
+    const indexes = Table?.GlobalSecondaryIndexes ?? [];
+    for (const expected of RELAY_TABLE_INDEXES) {
+      const actual = indexes.find((i) => i.IndexName === expected.IndexName);
+      if (
+        JSON.stringify(actual?.KeySchema) !== JSON.stringify(expected.KeySchema)
+      ) {
+        throw new Error(
+          `table ${tableName} exists without index ${expected.IndexName} keyed ${JSON.stringify(expected.KeySchema)}`
+        );
+      }
+    }
     tableArn = Table?.TableArn;
-    if (Table?.TableStatus === 'ACTIVE') {
+    // Indexes created with the table become ACTIVE with it; waiting for
+    // them as well keeps a Query from meeting a CREATING index.
+    const indexesActive = indexes.every(
+      (i) => i.IndexStatus === undefined || i.IndexStatus === 'ACTIVE'
+    );
+    if (Table?.TableStatus === 'ACTIVE' && indexesActive) {
       break;
     }
     if (Date.now() > deadline) {
