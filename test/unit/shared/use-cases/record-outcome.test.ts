@@ -80,13 +80,14 @@ describe('recordOutcome', () => {
       const deps = await setup();
 
       // Act
+      const { createdResourceArn: _none, ...base } = completed();
       await recordOutcome(
-        completed({
+        {
+          ...base,
           status,
-          createdResourceArn: undefined,
           statusMessage:
             'AWS Backup does not permit attaching a new instance profile',
-        }) as JobObservation,
+        },
         deps
       );
 
