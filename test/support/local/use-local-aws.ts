@@ -1,4 +1,8 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  DeleteItemCommand,
+  ScanCommand,
+} from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, inject, vi } from 'vitest';
 import { type LocalAws, startLocalAws } from './local-aws.js';
 
@@ -48,3 +52,18 @@ export const tableItems = async (local: LocalAws) =>
       new ScanCommand({ TableName: local.tableName, ConsistentRead: true })
     )
   ).Items ?? [];
+
+/**
+ * Deletes every item of the relay table, for tests that list what is in it
+ * (the reconciler reads every open job; the table lives as long as the file).
+ */
+export const clearTable = async (local: LocalAws): Promise<void> => {
+  for (const item of await tableItems(local)) {
+    await local.dynamodb.client.send(
+      new DeleteItemCommand({
+        TableName: local.tableName,
+        Key: { id: item.id as AttributeValue },
+      })
+    );
+  }
+};
