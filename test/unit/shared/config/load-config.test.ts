@@ -244,3 +244,64 @@ describe('parseConfig for the relay doors', () => {
     );
   });
 });
+
+describe('parseConfig for the restore lifecycle', () => {
+  it('has defaults for every lifecycle setting', () => {
+    // Act
+    const config = parseConfig(RELAY_ENV);
+
+    // Assert
+    expect(config.outcomeEventBusName).toBe('default');
+    expect(config.outcomeEventSource).toBe('restore-relay');
+    expect(config.reportAllJobs).toBe(false);
+    expect(config.reconcile).toEqual({
+      reconcileAfterSeconds: 900,
+      staleAfterSeconds: 86_400,
+      maxJobs: 100,
+    });
+  });
+
+  it('reads the lifecycle settings', () => {
+    // Act
+    const config = parseConfig({
+      ...RELAY_ENV,
+      OUTCOME_EVENT_BUS_NAME: 'restores',
+      OUTCOME_EVENT_SOURCE: 'acme.restore-relay',
+      REPORT_ALL_JOBS: 'true',
+      RECONCILE_AFTER_SECONDS: '0',
+      STALE_AFTER_SECONDS: '172800',
+      RECONCILE_MAX_JOBS: '250',
+    });
+
+    // Assert
+    expect(config).toMatchObject({
+      outcomeEventBusName: 'restores',
+      outcomeEventSource: 'acme.restore-relay',
+      reportAllJobs: true,
+      reconcile: {
+        reconcileAfterSeconds: 0,
+        staleAfterSeconds: 172_800,
+        maxJobs: 250,
+      },
+    });
+  });
+
+  it.each([
+    [
+      'OUTCOME_EVENT_BUS_NAME',
+      'arn:aws:events:eu-west-1:111122223333:event-bus/x',
+      'bus name (not an ARN)',
+    ],
+    ['OUTCOME_EVENT_SOURCE', 'aws.backup', 'must not start with "aws."'],
+    ['REPORT_ALL_JOBS', 'yes', 'must be true or false'],
+    ['STALE_AFTER_SECONDS', '30', 'STALE_AFTER_SECONDS'],
+    ['RECONCILE_MAX_JOBS', '5000', 'RECONCILE_MAX_JOBS'],
+  ])('refuses %s=%s with a message naming it', (name, value, message) => {
+    // Act
+    const error = errorOf({ ...RELAY_ENV, [name]: value });
+
+    // Assert
+    expect(error.message).toContain(name);
+    expect(error.message).toContain(message);
+  });
+});

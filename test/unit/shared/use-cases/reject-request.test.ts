@@ -339,4 +339,35 @@ describe('rejectRequest', () => {
     expect(deps.deadLetters.letters).toHaveLength(1);
     expect(deps.metrics.counts).toEqual([]);
   });
+
+  it('fails the waiting Step Functions task with the error code', async () => {
+    // Arrange
+    const deps = setup();
+
+    // Act
+    await rejectRequest(
+      {
+        error: validationError,
+        source: 'sqs',
+        original,
+        requestId: 'inc-42',
+        taskToken: 'token-1',
+      },
+      deps
+    );
+
+    // Assert
+    const [answer] = deps.callbacks.answers;
+    expect(answer).toMatchObject({
+      kind: 'failure',
+      taskToken: 'token-1',
+      error: 'RestoreRequestInvalid',
+    });
+    expect(
+      answer?.kind === 'failure' && JSON.parse(answer.cause)
+    ).toMatchObject({ requestId: 'inc-42', code: 'RestoreRequestInvalid' });
+    expect(answer?.kind === 'failure' && answer.cause).not.toContain(
+      'secret-value-123'
+    );
+  });
 });

@@ -1,0 +1,265 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  DynamoDbJobStore,
+  jobRecordId,
+} from '#shared/adapters/dynamodb-job-store';
+import type { StartedJob } from '#shared/ports/job-store';
+import { clearTable, useLocalAws } from '#test/support/local/use-local-aws';
+
+const local = useLocalAws();
+
+const NOW = new Date('2026-03-01T05:00:00.000Z');
+
+const store = () =>
+  new DynamoDbJobStore({
+    client: local().dynamodb.client,
+    tableName: local().tableName,
+    ttlSeconds: 86_400,
+    clock: { now: () => NOW },
+  });
+
+const job = (id: string, over: Partial<StartedJob> = {}): StartedJob => ({
+  restoreJobId: id,
+  requestId: `req-${id}`,
+  recoveryPointArn:
+    'arn:aws:backup:eu-west-1:111122223333:recovery-point:08259cdf-ed72-44ab-8893-340eaf465ac0',
+  backupVaultName: 'prod-primary',
+  resourceType: 'EFS',
+  source: 'sqs',
+  startedAt: '2026-03-01T04:00:00.000Z',
+  ...over,
+});
+
+const outcome = {
+  status: 'COMPLETED',
+  type: 'restore.completed',
+  notification: { type: 'restore.completed', restoreJobId: 'J-1' },
+};
+
+beforeEach(() => clearTable(local()));
+
+describe('DynamoDbJobStore on DynamoDB Local', () => {
+  it('keeps the first record of a job and returns it to a retry', async () => {
+    // Arrange
+    const jobs = store();
+    await jobs.recordStarted(job('J-1', { taskToken: 'token-1' }));
+
+    // Act
+    const again = await jobs.recordStarted(
+      job('J-1', { startedAt: '2026-03-01T04:59:00.000Z' })
+    );
+
+    // Assert
+    expect(again).toMatchObject({
+      startedAt: '2026-03-01T04:00:00.000Z',
+      taskToken: 'token-1',
+    });
+    expect(await jobs.get('J-1')).toMatchObject({
+      requestId: 'req-J-1',
+      status: 'STARTED',
+      external: false,
+      taskTokens: ['token-1'],
+    });
+  });
+
+  it('lists open jobs oldest first, before the cut-off, up to the limit', async () => {
+    // Arrange
+    const jobs = store();
+    for (const [id, at] of [
+      ['J-3', '2026-03-01T04:30:00.000Z'],
+      ['J-1', '2026-03-01T04:10:00.000Z'],
+      ['J-2', '2026-03-01T04:20:00.000Z'],
+      ['J-4', '2026-03-01T04:55:00.000Z'],
+    ] as const) {
+      await jobs.recordStarted(job(id, { startedAt: at }));
+    }
+
+    // Act
+    const open = await jobs.listOpen(new Date('2026-03-01T04:45:00Z'), 10);
+    const two = await jobs.listOpen(new Date('2026-03-01T04:45:00Z'), 2);
+
+    // Assert
+    expect(open.map((j) => j.restoreJobId)).toEqual(['J-1', 'J-2', 'J-3']);
+    expect(two.map((j) => j.restoreJobId)).toEqual(['J-1', 'J-2']);
+  });
+
+  it('lets one claimant publish, and takes a job off the open list once published', async () => {
+    // Arrange
+    const jobs = store();
+    await jobs.recordStarted(job('J-1'));
+
+    // Act
+    const first = await jobs.claim('J-1', 'outcome', NOW, 300);
+    const second = await jobs.claim('J-1', 'outcome', NOW, 300);
+    const marked = await jobs.markPublished('J-1', 'outcome', NOW, outcome);
+    const afterwards = await jobs.claim(
+      'J-1',
+      'outcome',
+      new Date(NOW.getTime() + 3600_000),
+      300
+    );
+
+    // Assert
+    expect(first?.restoreJobId).toBe('J-1');
+    expect(second).toBeUndefined();
+    expect(afterwards).toBeUndefined();
+    expect(marked).toMatchObject({
+      status: 'COMPLETED',
+      outcomeType: 'restore.completed',
+      outcomePublishedAt: NOW.toISOString(),
+      outcome: outcome.notification,
+    });
+    expect(await jobs.listOpen(new Date('2026-03-02T00:00:00Z'), 10)).toEqual(
+      []
+    );
+  });
+
+  it('lets a claim lapse, and frees it on release', async () => {
+    // Arrange
+    const jobs = store();
+    await jobs.recordStarted(job('J-1'));
+    await jobs.recordStarted(job('J-2'));
+    await jobs.claim('J-1', 'outcome', NOW, 300);
+    await jobs.claim('J-2', 'outcome', NOW, 300);
+
+    // Act
+    const beforeLapse = await jobs.claim(
+      'J-1',
+      'outcome',
+      new Date(NOW.getTime() + 299_000),
+      300
+    );
+    const afterLapse = await jobs.claim(
+      'J-1',
+      'outcome',
+      new Date(NOW.getTime() + 301_000),
+      300
+    );
+    await jobs.release('J-2', 'outcome');
+    const afterRelease = await jobs.claim('J-2', 'outcome', NOW, 300);
+
+    // Assert
+    expect(beforeLapse).toBeUndefined();
+    expect(afterLapse?.restoreJobId).toBe('J-1');
+    expect(afterRelease?.restoreJobId).toBe('J-2');
+  });
+
+  it('refuses a stale claim once the outcome is published, and claims stale only once', async () => {
+    // Arrange
+    const jobs = store();
+    await jobs.recordStarted(job('J-1'));
+    await jobs.recordStarted(job('J-2'));
+    await jobs.claim('J-1', 'outcome', NOW, 300);
+    await jobs.markPublished('J-1', 'outcome', NOW, outcome);
+
+    // Act
+    const staleAfterOutcome = await jobs.claim('J-1', 'stale', NOW, 300);
+    const stale = await jobs.claim('J-2', 'stale', NOW, 300);
+    await jobs.markPublished('J-2', 'stale', NOW);
+    const staleAgain = await jobs.claim(
+      'J-2',
+      'stale',
+      new Date(NOW.getTime() + 3600_000),
+      300
+    );
+
+    // Assert
+    expect(staleAfterOutcome).toBeUndefined();
+    expect(stale?.restoreJobId).toBe('J-2');
+    expect(staleAgain).toBeUndefined();
+    const [still] = await jobs.listOpen(new Date('2026-03-02T00:00:00Z'), 10);
+    expect(still).toMatchObject({
+      restoreJobId: 'J-2',
+      stalePublishedAt: NOW.toISOString(),
+    });
+  });
+
+  it('finds the jobs of a request, newest first', async () => {
+    // Arrange
+    const jobs = store();
+    await jobs.recordStarted(job('J-1', { requestId: 'inc-42' }));
+    await jobs.recordStarted(
+      job('J-2', { requestId: 'inc-42', startedAt: '2026-03-01T04:30:00.000Z' })
+    );
+    await jobs.recordStarted(job('J-3', { requestId: 'other' }));
+
+    // Act
+    const found = await jobs.findByRequestId('inc-42');
+
+    // Assert
+    expect(found.map((j) => j.restoreJobId)).toEqual(['J-2', 'J-1']);
+  });
+
+  it('adds task tokens to a known job only, without duplicates', async () => {
+    // Arrange
+    const jobs = store();
+    await jobs.recordStarted(job('J-1', { taskToken: 'token-1' }));
+
+    // Act
+    await jobs.addTaskToken('J-1', 'token-2');
+    const added = await jobs.addTaskToken('J-1', 'token-2');
+    const unknown = await jobs.addTaskToken('NOPE', 'token-3');
+
+    // Assert
+    expect([...(added?.taskTokens ?? [])].sort()).toEqual([
+      'token-1',
+      'token-2',
+    ]);
+    expect(unknown).toBeUndefined();
+    expect(await jobs.get('NOPE')).toBeUndefined();
+  });
+
+  it('records an external job once, and keeps a record of its own', async () => {
+    // Arrange
+    const jobs = store();
+    await jobs.recordStarted(job('J-1'));
+
+    // Act
+    await jobs.recordExternal({
+      restoreJobId: 'J-1',
+      startedAt: NOW.toISOString(),
+    });
+    await jobs.recordExternal({
+      restoreJobId: 'X-1',
+      startedAt: NOW.toISOString(),
+      resourceType: 'RDS',
+    });
+
+    // Assert
+    expect(await jobs.get('J-1')).toMatchObject({
+      external: false,
+      source: 'sqs',
+    });
+    expect(await jobs.get('X-1')).toMatchObject({
+      external: true,
+      source: 'external',
+      resourceType: 'RDS',
+    });
+  });
+
+  it('reads the single task token of a record written before the lifecycle', async () => {
+    // Arrange: the record shape of the first release.
+    await local().dynamodb.client.send(
+      new PutItemCommand({
+        TableName: local().tableName,
+        Item: {
+          id: { S: jobRecordId('OLD-1') },
+          kind: { S: 'restore-job' },
+          status: { S: 'STARTED' },
+          restoreJobId: { S: 'OLD-1' },
+          requestId: { S: 'inc-1' },
+          source: { S: 'invoke' },
+          startedAt: { S: '2026-03-01T04:00:00.000Z' },
+          taskToken: { S: 'legacy-token' },
+        },
+      })
+    );
+
+    // Act
+    const old = await store().get('OLD-1');
+
+    // Assert
+    expect(old?.taskTokens).toEqual(['legacy-token']);
+  });
+});
