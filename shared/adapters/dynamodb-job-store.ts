@@ -13,6 +13,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Clock } from '../domain/clock.js';
 import type { JsonObject } from '../domain/json.js';
 import type {
+  ExternalJob,
   JobStore,
   Publication,
   StartedJob,
@@ -124,8 +125,16 @@ export class DynamoDbJobStore implements JobStore {
     this.#clock = deps.clock;
   }
 
-  #expiration(): number {
-    return Math.floor(this.#clock.now().getTime() / 1000) + this.#ttlSeconds;
+  /** A new, open job record: the key, the TTL, and the open-jobs entry. */
+  #newRecord(restoreJobId: string): Record<string, unknown> {
+    return {
+      id: jobRecordId(restoreJobId),
+      kind: 'restore-job',
+      status: STARTED_STATUS,
+      expiration:
+        Math.floor(this.#clock.now().getTime() / 1000) + this.#ttlSeconds,
+      [OPEN_JOBS_PARTITION_ATTRIBUTE]: OPEN_JOBS_PARTITION,
+    };
   }
 
   async recordStarted(job: StartedJob): Promise<StartedJob> {
@@ -135,11 +144,7 @@ export class DynamoDbJobStore implements JobStore {
         new PutCommand({
           TableName: this.#tableName,
           Item: {
-            id: jobRecordId(job.restoreJobId),
-            kind: 'restore-job',
-            status: STARTED_STATUS,
-            expiration: this.#expiration(),
-            [OPEN_JOBS_PARTITION_ATTRIBUTE]: OPEN_JOBS_PARTITION,
+            ...this.#newRecord(job.restoreJobId),
             ...fields,
             ...(taskToken === undefined
               ? {}
@@ -345,23 +350,13 @@ export class DynamoDbJobStore implements JobStore {
     }
   }
 
-  async recordExternal(job: {
-    readonly restoreJobId: string;
-    readonly startedAt: string;
-    readonly resourceType?: string;
-    readonly recoveryPointArn?: string;
-    readonly backupVaultName?: string;
-  }): Promise<void> {
+  async recordExternal(job: ExternalJob): Promise<void> {
     try {
       await this.#doc.send(
         new PutCommand({
           TableName: this.#tableName,
           Item: {
-            id: jobRecordId(job.restoreJobId),
-            kind: 'restore-job',
-            status: STARTED_STATUS,
-            expiration: this.#expiration(),
-            [OPEN_JOBS_PARTITION_ATTRIBUTE]: OPEN_JOBS_PARTITION,
+            ...this.#newRecord(job.restoreJobId),
             external: true,
             source: 'external',
             ...job,

@@ -13,6 +13,15 @@ export interface StartedJob {
   readonly taskToken?: string;
 }
 
+/** A job restore-relay did not start, reported with REPORT_ALL_JOBS. */
+export interface ExternalJob {
+  readonly restoreJobId: string;
+  readonly startedAt: string;
+  readonly resourceType?: string;
+  readonly recoveryPointArn?: string;
+  readonly backupVaultName?: string;
+}
+
 /** What restore-relay announces about a job, each once. */
 export type Publication = 'outcome' | 'stale';
 
@@ -105,13 +114,7 @@ export interface JobStore {
    * Records a job restore-relay did not start, to report its outcome once
    * (REPORT_ALL_JOBS). Keeps an existing record.
    */
-  recordExternal(job: {
-    readonly restoreJobId: string;
-    readonly startedAt: string;
-    readonly resourceType?: string;
-    readonly recoveryPointArn?: string;
-    readonly backupVaultName?: string;
-  }): Promise<void>;
+  recordExternal(job: ExternalJob): Promise<void>;
 
   /**
    * Adds a Step Functions task token to a job (a replayed request from a

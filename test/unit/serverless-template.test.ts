@@ -5,11 +5,11 @@ import {
   OPEN_JOBS_INDEX,
   OPEN_JOBS_PARTITION_ATTRIBUTE,
   REQUEST_ID_ATTRIBUTE,
-  REQUEST_JOBS_INDEX,
   STARTED_AT_ATTRIBUTE,
 } from '#shared/adapters/relay-table-layout';
 import { parseConfig } from '#shared/config/load-config';
 import { RESTORE_JOB_OUTCOME_PATTERN } from '#shared/events/restore-job-state-change';
+import { RELAY_TABLE_INDEXES } from '#test/support/local/relay-table';
 import {
   type CfnTemplate,
   type EvaluationContext,
@@ -574,24 +574,7 @@ describe('the packaged serverless template', () => {
         { AttributeName: REQUEST_ID_ATTRIBUTE, AttributeType: 'S' },
         { AttributeName: STARTED_AT_ATTRIBUTE, AttributeType: 'S' },
       ]);
-      expect(GlobalSecondaryIndexes).toEqual([
-        {
-          IndexName: OPEN_JOBS_INDEX,
-          KeySchema: [
-            { AttributeName: OPEN_JOBS_PARTITION_ATTRIBUTE, KeyType: 'HASH' },
-            { AttributeName: STARTED_AT_ATTRIBUTE, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-        {
-          IndexName: REQUEST_JOBS_INDEX,
-          KeySchema: [
-            { AttributeName: REQUEST_ID_ATTRIBUTE, KeyType: 'HASH' },
-            { AttributeName: STARTED_AT_ATTRIBUTE, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ]);
+      expect(GlobalSecondaryIndexes).toEqual(RELAY_TABLE_INDEXES);
     });
 
     it('encrypts the notification topic with the AWS managed SNS key', () => {

@@ -19,6 +19,7 @@ import type {
   IdempotentRunner,
 } from '#shared/ports/idempotent-runner';
 import type {
+  ExternalJob,
   JobStore,
   Publication,
   StartedJob,
@@ -244,13 +245,7 @@ export class InMemoryJobStore implements JobStore {
     }
   }
 
-  async recordExternal(job: {
-    restoreJobId: string;
-    startedAt: string;
-    resourceType?: string;
-    recoveryPointArn?: string;
-    backupVaultName?: string;
-  }): Promise<void> {
+  async recordExternal(job: ExternalJob): Promise<void> {
     if (!this.jobs.has(job.restoreJobId)) {
       this.jobs.set(job.restoreJobId, {
         ...job,

@@ -37,7 +37,7 @@ export const RELAY_TABLE_KEY = 'id';
 export const RELAY_TABLE_TTL_ATTRIBUTE = 'expiration';
 
 /** The relay table's global secondary indexes, as serverless.yml declares them. */
-const RELAY_TABLE_INDEXES: GlobalSecondaryIndex[] = [
+export const RELAY_TABLE_INDEXES: GlobalSecondaryIndex[] = [
   {
     IndexName: OPEN_JOBS_INDEX,
     KeySchema: [
