@@ -1,13 +1,13 @@
 /**
  * `npm run aws:local [-- --seed FILE]`: starts DynamoDB Local and the
- * Backup, SNS and SQS emulators, creates the relay table, topic and queues,
- * prints the environment as `export NAME=value` lines, and runs until
- * SIGINT or SIGTERM.
+ * Backup, SNS, SQS, EventBridge and Step Functions emulators, creates the
+ * relay table, topic and queues, prints the environment as
+ * `export NAME=value` lines, and runs until SIGINT or SIGTERM.
  *
  * Options:
  * - `--seed FILE`: Backup seed instead of test/fixtures/seed/recovery-points.json
- * - `--backup-port N`, `--sns-port N`, `--sqs-port N`, `--dynamodb-port N`:
- *   fixed ports
+ * - `--backup-port N`, `--sns-port N`, `--sqs-port N`, `--eventbridge-port N`,
+ *   `--sfn-port N`, `--dynamodb-port N`: fixed ports
  *
  * @example
  * ```sh
@@ -35,6 +35,8 @@ const main = async (): Promise<void> => {
       'backup-port': { type: 'string' },
       'sns-port': { type: 'string' },
       'sqs-port': { type: 'string' },
+      'eventbridge-port': { type: 'string' },
+      'sfn-port': { type: 'string' },
       'dynamodb-port': { type: 'string' },
     },
     strict: true,
@@ -44,6 +46,8 @@ const main = async (): Promise<void> => {
     backup: { port: port(values['backup-port'], '--backup-port') },
     snsPort: port(values['sns-port'], '--sns-port'),
     sqsPort: port(values['sqs-port'], '--sqs-port'),
+    eventsPort: port(values['eventbridge-port'], '--eventbridge-port'),
+    stepFunctionsPort: port(values['sfn-port'], '--sfn-port'),
     dynamoPort: port(values['dynamodb-port'], '--dynamodb-port'),
   });
 
@@ -52,10 +56,12 @@ const main = async (): Promise<void> => {
     ...Object.entries(local.env).map(
       ([name, value]) => `export ${name}=${value}`
     ),
-    `# Backup emulator control: ${local.backup.url}/_emulator/calls, /_emulator/jobs`,
-    `# SNS emulator control:    ${local.sns.url}/_emulator/messages`,
-    `# SQS emulator control:    ${local.sqs.url}/_emulator/messages?queue=${RELAY_DLQ_NAME}`,
-    `# SQS request queue:       ${local.requestQueueUrl}`,
+    `# Backup emulator control:         ${local.backup.url}/_emulator/calls, /_emulator/jobs, /_emulator/events`,
+    `# SNS emulator control:            ${local.sns.url}/_emulator/messages`,
+    `# SQS emulator control:            ${local.sqs.url}/_emulator/messages?queue=${RELAY_DLQ_NAME}`,
+    `# SQS request queue:               ${local.requestQueueUrl}`,
+    `# EventBridge emulator control:    ${local.events.url}/_emulator/events?bus=default`,
+    `# Step Functions emulator control: ${local.stepFunctions.url}/_emulator/tasks (POST {"name":…} makes a task token)`,
     '',
   ];
   process.stdout.write(lines.join('\n'));

@@ -1,18 +1,26 @@
 /**
  * `npm start`: the local default. Starts the local AWS (DynamoDB Local and
- * the Backup, SNS and SQS emulators, seeded with example recovery points),
- * runs a realistic set of requests through the three real handlers (a
- * queue batch, a custom EventBridge event, an alarm entering ALARM, a
- * direct invocation, a duplicate and an invalid request) with the real AWS
- * SDK clients, and prints what happened.
+ * the Backup, SNS, SQS, EventBridge and Step Functions emulators, seeded
+ * with example recovery points), runs a realistic set of requests through
+ * the three real door handlers (a queue batch, a custom EventBridge event,
+ * an alarm entering ALARM, a direct invocation that a Step Functions task
+ * waits on, a duplicate and an invalid request) with the real AWS SDK
+ * clients, then lets the jobs end: AWS Backup's events go to the real
+ * `track-restore` handler and `reconcile-restores` runs once. It prints what
+ * happened and each job's outcome. For the demo one job fails (a failure
+ * rule) and the events of another are lost, so the reconciler finds it.
  *
  * `npm start -- --request FILE` sends the request in FILE through the queue
- * door instead and prints the same summary; exit code 2 when the file is
- * unreadable or the request is rejected.
+ * door instead, with no staged failure, and prints its outcome and the same
+ * summary; exit code 2 when the file is unreadable or the request is
+ * rejected (a job that ends FAILED still exits 0).
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { ReconcileSummary } from '../../../shared/use-cases/reconcile-restores.js';
+import type { CallbackTask } from '../emulators/stepfunctions-emulator.js';
 import { lambdaContext } from '../lambda-context.js';
 import {
   alarmEvent,
@@ -33,6 +41,9 @@ const ORDERS_DB = 'arn:aws:rds:eu-west-1:111122223333:db:orders-db';
 const EFS_RP =
   'arn:aws:backup:eu-west-1:111122223333:recovery-point:08259cdf-ed72-44ab-8893-340eaf465ac0';
 
+/** The DB instance the alarm rule restores into. */
+const ALARM_DB_INSTANCE = 'orders-db-before-alarm';
+
 /** The alarm rule of the demo: orders-db alarms restore the point before. */
 const DEMO_ALARM_RULES = [
   {
@@ -41,11 +52,38 @@ const DEMO_ALARM_RULES = [
     request: {
       resourceArn: ORDERS_DB,
       restoreRole: 'databases',
-      metadata: { DBInstanceIdentifier: 'orders-db-before-alarm' },
+      metadata: { DBInstanceIdentifier: ALARM_DB_INSTANCE },
       context: { runbook: 'RB-7: orders-db data corruption' },
     },
   },
 ];
+
+/**
+ * The demo's failed job: the alarm's RDS restore ends FAILED, as a restore
+ * role without enough permissions makes it. The text is the authorization
+ * failure AWS Backup reports for restores (AWS Knowledge Center, "encoded
+ * authorization failure"; seen there for EC2, its use for RDS is
+ * illustrative).
+ */
+const DEMO_FAILURE = {
+  resourceType: 'RDS',
+  metadataEquals: { DBInstanceIdentifier: ALARM_DB_INSTANCE },
+  statusMessage:
+    'You are not authorized to perform this operation. Please consult the permissions associated with your AWS Backup role(s), and refer to the AWS Backup documentation for more details.',
+};
+
+/** The request whose AWS Backup events the demo loses on the way. */
+const DEMO_LOST_EVENTS_REQUEST = 'demo-eventbridge-efs';
+
+/** The Step Functions task that waits for the direct invocation's job. */
+const DEMO_TASK_NAME = 'restore-and-wait';
+
+/** The outcome notification types, in the order the summary counts them. */
+const OUTCOME_TYPES = [
+  'restore.completed',
+  'restore.failed',
+  'restore.aborted',
+] as const;
 
 const demoRequest = (name: string): Record<string, unknown> =>
   JSON.parse(
@@ -70,6 +108,35 @@ const mark = (local: LocalAws): Mark => ({
 const indent = (text: string, by = '      '): string =>
   text.replaceAll('\n', `\n${by}`);
 
+const plural = (n: number, word: string): string =>
+  `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** What the demo reads from a notification (never the context). */
+interface Notice {
+  type: string;
+  requestId?: string;
+  restoreJobId?: string;
+  detectedBy?: string;
+  durationSeconds?: number;
+  createdResourceArn?: string;
+  statusMessage?: string;
+  reason?: {
+    code: string;
+    problems?: { path: string; message: string }[];
+    message: string;
+  };
+}
+
+/** Every notification published to the topic so far, oldest first. */
+const notices = (local: LocalAws): Notice[] =>
+  local.sns.messages().map((m) => JSON.parse(m.Message) as Notice);
+
+/** Column width of outcome types and detail-types in the Outcomes section. */
+const TYPE_WIDTH = Math.max(...OUTCOME_TYPES.map((t) => t.length));
+
+const isOutcome = (n: Notice): boolean =>
+  (OUTCOME_TYPES as readonly string[]).includes(n.type);
+
 /** Prints what happened since `since`: jobs, notifications, dead letters. */
 const report = (local: LocalAws, since: Mark, result: unknown): void => {
   if ((result as { status?: string } | undefined)?.status === 'ignored') {
@@ -89,17 +156,7 @@ const report = (local: LocalAws, since: Mark, result: unknown): void => {
     );
     out(`      RestoreJobId   ${job?.restoreJobId ?? '(none)'}`);
   }
-  for (const message of local.sns.messages().slice(since.messages)) {
-    const n = JSON.parse(message.Message) as {
-      type: string;
-      requestId?: string;
-      restoreJobId?: string;
-      reason?: {
-        code: string;
-        problems?: { path: string; message: string }[];
-        message: string;
-      };
-    };
+  for (const n of notices(local).slice(since.messages)) {
     if (n.type === 'restore.started') {
       out(
         `    notified  restore.started  requestId=${n.requestId} restoreJobId=${n.restoreJobId}`
@@ -137,6 +194,9 @@ interface Handlers {
   sqs: Handler;
   event: Handler;
   invoke: Handler;
+  reconcile: Handler;
+  /** `track-restore` on the Backup emulator's events (lifecycle-steps). */
+  lifecycle: typeof import('../lifecycle-steps.js');
 }
 
 /** Imported after the environment is set: the modules read it once. */
@@ -147,6 +207,9 @@ const loadHandlers = async (): Promise<Handlers> => ({
     .handler as Handler,
   invoke: (await import('../../../functions/invoke-restore/handler.js'))
     .handler as Handler,
+  reconcile: (await import('../../../functions/reconcile-restores/handler.js'))
+    .handler as Handler,
+  lifecycle: await import('../lifecycle-steps.js'),
 });
 
 const step = async (
@@ -182,10 +245,233 @@ const queueBatch = (local: LocalAws, handlers: Handlers, event: SQSEvent) =>
     })
     .finally(() => local);
 
+type Delivery = Awaited<
+  ReturnType<Handlers['lifecycle']['finishJobs']>
+>[number];
+
+/** AWS Backup's job status in an event (`CREATED` events carry `state`). */
+const statusOf = (event: Delivery['event']): string =>
+  'status' in event.detail ? event.detail.status : event.detail.state;
+
+const END_STATUSES = new Set(['COMPLETED', 'FAILED', 'ABORTED']);
+
+/** "a", "a and b", "a, b and c". */
+const joinAnd = (parts: string[]): string =>
+  parts.length <= 1
+    ? (parts[0] ?? '')
+    : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+
+/** Counts of each value, in first-seen order: "3 COMPLETED, 1 FAILED". */
+const tally = (values: string[]): string =>
+  [...new Set(values)]
+    .map((v) => `${values.filter((x) => x === v).length} ${v}`)
+    .join(', ');
+
+/** The scheduled event the reconciler's rule sends; it reads nothing of it. */
+const scheduledEvent = (local: LocalAws) => ({
+  version: '0',
+  id: randomUUID(),
+  'detail-type': 'Scheduled Event',
+  source: 'aws.events',
+  account: local.backup.accountId,
+  time: `${new Date().toISOString().slice(0, 19)}Z`,
+  region: local.backup.region,
+  resources: [],
+  detail: {},
+});
+
+const reconcileText = (s: ReconcileSummary): string => {
+  const parts = [
+    [
+      s.published,
+      `${s.published === 1 ? 'outcome' : 'outcomes'} published (the event never came)`,
+    ],
+    [s.alreadyPublished, 'already published meanwhile'],
+    [s.stillOpen, 'still running'],
+    [s.staleReported, 'reported restore.stale'],
+    [s.unknownToAws, 'unknown to AWS Backup'],
+    [s.failed, 'could not be checked (the next run retries)'],
+  ] as const;
+  const found = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  if (s.checked === 0) {
+    return 'no job left open: every outcome came with its event';
+  }
+  return `checked ${plural(s.checked, 'open job')}${found.length > 0 ? `: ${found.join(', ')}` : ''}`;
+};
+
+/**
+ * Lets every job end: the Backup emulator's clock moves past completion,
+ * its "Restore Job State Change" events go to `track-restore` (through the
+ * rule's pattern), then `reconcile-restores` runs once, as its schedule
+ * would, for the jobs whose end event never came.
+ */
+const endJobs = async (
+  local: LocalAws,
+  handlers: Handlers,
+  staged: string[]
+): Promise<void> => {
+  out();
+  out("▶ The restore jobs end (the Backup emulator's clock moves on)");
+  for (const line of staged) {
+    out(`    staged: ${line}`);
+  }
+  const ends = (await handlers.lifecycle.finishJobs(local)).filter((d) =>
+    END_STATUSES.has(statusOf(d.event))
+  );
+  const delivered = ends.filter((d) => d.outcome === 'delivered');
+  out(
+    `    track-restore got ${plural(delivered.length, 'end event')}` +
+      (delivered.length > 0
+        ? ` (${tally(delivered.map((d) => statusOf(d.event)))})`
+        : '')
+  );
+  for (const d of ends) {
+    const id = d.event.detail.restoreJobId;
+    const requestId = notices(local).find(
+      (n) => n.type === 'restore.started' && n.restoreJobId === id
+    )?.requestId;
+    const which = `the ${statusOf(d.event)} event of ${requestId ?? 'a job'} (restoreJobId=${id})`;
+    if (d.outcome === 'dropped') {
+      out(`    never arrived: ${which}`);
+    } else if (d.outcome === 'failed') {
+      const e = d.error as Error;
+      out(
+        `    track-restore failed on ${which}: ${e.name}: ${e.message} (the reconciler is the backstop)`
+      );
+    }
+  }
+  out();
+  out('▶ reconcile-restores, as its schedule runs it');
+  out(
+    `    asked: DescribeRestoreJob for each job still open (RECONCILE_AFTER_SECONDS=${process.env.RECONCILE_AFTER_SECONDS} here, 900 by default)`
+  );
+  try {
+    const summary = (await handlers.reconcile(
+      scheduledEvent(local),
+      lambdaContext()
+    )) as ReconcileSummary;
+    out(`    ${reconcileText(summary)}`);
+  } catch (error) {
+    const e = error as Error;
+    out(`    the invocation failed: ${e.name}: ${e.message}`);
+  }
+};
+
+/** What a Step Functions task was answered, in one line. */
+const taskAnswer = (task: CallbackTask): string => {
+  const about = (notice: unknown): string => {
+    const n = notice as Partial<Notice> | undefined;
+    return n?.type === undefined
+      ? ''
+      : `the ${n.type} notification (requestId=${n.requestId ?? '(none)'})`;
+  };
+  switch (task.status) {
+    case 'succeeded':
+      return `succeeded  output: ${about(task.output) || 'JSON'}`;
+    case 'failed': {
+      let cause: unknown;
+      try {
+        cause = JSON.parse(task.cause ?? '');
+      } catch {
+        cause = undefined;
+      }
+      return `failed  error=${task.error}${about(cause) ? `  cause: ${about(cause)}` : ''}`;
+    }
+    case 'waiting':
+      return 'still waiting (no outcome yet)';
+    case 'timed-out':
+      return 'timed out before an answer';
+  }
+};
+
+/**
+ * Each job's outcome as SNS subscribers get it, the events on the outcome
+ * bus and the Step Functions tasks' answers. No metadata and no context.
+ */
+const printOutcomes = (local: LocalAws, handlers: Handlers): void => {
+  const all = notices(local);
+  out();
+  out('Outcomes (the notification of each job, in the order the jobs started)');
+  for (const job of local.backup.jobs()) {
+    const o = all.find(
+      (n) => isOutcome(n) && n.restoreJobId === job.restoreJobId
+    );
+    if (o === undefined) {
+      const started = all.find(
+        (n) =>
+          n.type === 'restore.started' && n.restoreJobId === job.restoreJobId
+      );
+      out(
+        `    ${'no outcome yet'.padEnd(TYPE_WIDTH)}  requestId=${started?.requestId ?? '(none)'}  restoreJobId=${job.restoreJobId}  (AWS Backup says ${job.status})`
+      );
+      continue;
+    }
+    out(
+      `    ${o.type.padEnd(TYPE_WIDTH)}  requestId=${o.requestId ?? '(none)'}  restoreJobId=${o.restoreJobId}`
+    );
+    const facts = [
+      `detectedBy=${o.detectedBy}`,
+      ...(o.durationSeconds === undefined
+        ? []
+        : [`durationSeconds=${o.durationSeconds}`]),
+      ...(o.createdResourceArn === undefined
+        ? []
+        : [`createdResourceArn=${o.createdResourceArn}`]),
+    ];
+    out(`      ${facts.join('  ')}`);
+    if (o.statusMessage !== undefined) {
+      out(`      statusMessage: ${o.statusMessage}`);
+    }
+  }
+  const bus = process.env.OUTCOME_EVENT_BUS_NAME ?? 'default';
+  const events = handlers.lifecycle.outcomeEvents(local, bus);
+  out(
+    `  EventBridge bus "${bus}" (source ${process.env.OUTCOME_EVENT_SOURCE}): ${plural(events.length, 'event')}`
+  );
+  for (const e of events) {
+    const detail = e.detail as { restoreJobId?: string };
+    out(
+      `    ${e.detailType.padEnd(TYPE_WIDTH)}  restoreJobId=${detail.restoreJobId}`
+    );
+  }
+  for (const task of local.stepFunctions.tasks()) {
+    out(`  Step Functions task "${task.name ?? '(unnamed)'}"`);
+    out(`    ${taskAnswer(task)}`);
+  }
+};
+
+/** The last line: jobs, notifications, dead letters and outcomes. */
+const printSummary = (local: LocalAws): void => {
+  const all = notices(local);
+  const count = (type: string): number =>
+    all.filter((n) => n.type === type).length;
+  const outcomes = all.filter(isOutcome);
+  const jobs = local.backup.jobs().length;
+  const reconciled = outcomes.filter(
+    (n) => n.detectedBy === 'reconciler'
+  ).length;
+  const open = jobs - outcomes.length;
+  const counted = OUTCOME_TYPES.filter((t) => count(t) > 0).map(
+    (t) => `${count(t)} ${t}`
+  );
+  out(
+    `Summary: ${plural(jobs, 'restore job')} in AWS Backup, ` +
+      `${count('restore.started')} restore.started and ` +
+      `${count('restore.rejected')} restore.rejected notifications, ` +
+      `${local.sqs.messages(local.dlqUrl).length} request(s) kept in the dead-letter queue. ` +
+      `Outcomes: ${counted.length === 0 ? 'none' : joinAnd(counted)}` +
+      (reconciled > 0 ? ` (${reconciled} found by the reconciler)` : '') +
+      (open > 0 ? `, ${open} still open` : '') +
+      '.'
+  );
+};
+
 const demo = async (local: LocalAws, handlers: Handlers): Promise<number> => {
   const efs = demoRequest('efs');
   const rds = demoRequest('rds');
   const dynamodb = demoRequest('dynamodb');
+  // Decided when a job is created, so set before anything starts.
+  local.backup.configure({ failureRules: [DEMO_FAILURE] });
   await step(
     local,
     'Queue: two requests in one SQS batch (EFS and RDS)',
@@ -258,21 +544,28 @@ const demo = async (local: LocalAws, handlers: Handlers): Promise<number> => {
         lambdaContext()
       )
   );
+  const taskToken = local.stepFunctions.createTaskToken({
+    name: DEMO_TASK_NAME,
+  });
   const result = await step(
     local,
-    'Direct invocation (Step Functions, another Lambda)',
-    String(dynamodb.requestId),
-    () => handlers.invoke(dynamodb, lambdaContext())
+    'Direct invocation from a Step Functions task (.waitForTaskToken)',
+    `${dynamodb.requestId}, with the task token of "${DEMO_TASK_NAME}", which waits for the outcome`,
+    () => handlers.invoke({ ...dynamodb, taskToken }, lambdaContext())
   );
   out(`    returned: ${indent(JSON.stringify(result, null, 2), '    ')}`);
+  const lost = notices(local).find(
+    (n) =>
+      n.type === 'restore.started' && n.requestId === DEMO_LOST_EVENTS_REQUEST
+  )?.restoreJobId;
+  local.backup.configure({ dropEvents: { restoreJobIds: [lost ?? ''] } });
+  await endJobs(local, handlers, [
+    "the alarm's orders-db restore fails (a failure rule in the Backup emulator)",
+    `the events of ${DEMO_LOST_EVENTS_REQUEST}'s job get lost (AWS Backup sends them best effort)`,
+  ]);
+  printOutcomes(local, handlers);
   out();
-  const notified = local.sns.messages().map((m) => JSON.parse(m.Message));
-  out(
-    `Summary: ${local.backup.jobs().length} restore jobs in AWS Backup, ` +
-      `${notified.filter((n) => n.type === 'restore.started').length} restore.started and ` +
-      `${notified.filter((n) => n.type === 'restore.rejected').length} restore.rejected notifications, ` +
-      `${local.sqs.messages(local.dlqUrl).length} request(s) kept in the dead-letter queue.`
-  );
+  printSummary(local);
   out(
     'Next: npm start -- --request my-request.json (see README, "Send a restore request").'
   );
@@ -293,6 +586,12 @@ const runFile = async (
     () => queueBatch(local, handlers, sqsEvent(sqsRecord(body)))
   );
   const rejected = local.sqs.messages(local.dlqUrl).length > since.letters;
+  if (local.backup.jobs().length > 0) {
+    await endJobs(local, handlers, []);
+    printOutcomes(local, handlers);
+  }
+  out();
+  printSummary(local);
   return rejected ? 2 : 0;
 };
 
@@ -326,12 +625,18 @@ const main = async (): Promise<number> => {
     return 2;
   }
   out(
-    'restore-relay: starting the local AWS (DynamoDB Local; Backup, SNS and SQS emulators)…'
+    'restore-relay: starting the local AWS (DynamoDB Local; Backup, SNS, SQS, EventBridge and Step Functions emulators)…'
   );
   const local = await startLocalAws();
   try {
     Object.assign(process.env, RELAY_ENV, local.env, {
       ALARM_RULES: JSON.stringify(DEMO_ALARM_RULES),
+      // The lifecycle: the demo decides when jobs end, so the reconciler
+      // looks at every open job; outcomes go to the default bus.
+      RECONCILE_AFTER_SECONDS: '0',
+      STALE_AFTER_SECONDS: '86400',
+      OUTCOME_EVENT_BUS_NAME: 'default',
+      OUTCOME_EVENT_SOURCE: 'restore-relay',
       // The summary below is the output; the handlers' JSON logs and EMF
       // metrics would drown it.
       POWERTOOLS_LOG_LEVEL: 'SILENT',
@@ -339,6 +644,8 @@ const main = async (): Promise<number> => {
       AWS_LAMBDA_FUNCTION_NAME: 'restore-relay-local',
     });
     const handlers = await loadHandlers();
+    // The rule of serverless.yml: end states of restore jobs → track-restore.
+    handlers.lifecycle.subscribeTracker(local);
     return body === undefined || values.request === undefined
       ? await demo(local, handlers)
       : await runFile(local, handlers, body, values.request);

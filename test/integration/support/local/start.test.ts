@@ -25,6 +25,13 @@ const start = (...args: string[]): Promise<{ code: number; stdout: string }> =>
     );
   });
 
+/** The demo is run once; its tests read the same output. */
+let demoRun: ReturnType<typeof start> | undefined;
+const demo = () => {
+  demoRun ??= start();
+  return demoRun;
+};
+
 const requestFile = async (content: string): Promise<string> => {
   const dir = await mkdtemp(join(tmpdir(), 'restore-relay-start-'));
   const file = join(dir, 'request.json');
@@ -35,7 +42,7 @@ const requestFile = async (content: string): Promise<string> => {
 describe('npm start', () => {
   it('runs every door through the real handlers and prints the summary', async () => {
     // Act
-    const { code, stdout } = await start();
+    const { code, stdout } = await demo();
 
     // Assert
     expect(code).toBe(0);
@@ -48,6 +55,66 @@ describe('npm start', () => {
     expect(stdout).toMatch(
       /Summary: 5 restore jobs in AWS Backup, 5 restore\.started and 1 restore\.rejected notifications, 1 request\(s\) kept in the dead-letter queue\./
     );
+  }, 120_000);
+
+  it('lets the jobs end and prints every outcome: one failed, one found by the reconciler, the waiting task answered', async () => {
+    // Act
+    const { code, stdout } = await demo();
+
+    // Assert
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'starting the local AWS (DynamoDB Local; Backup, SNS, SQS, EventBridge and Step Functions emulators)'
+    );
+    expect(stdout).toContain(
+      'with the task token of "restore-and-wait", which waits for the outcome'
+    );
+    expect(stdout).toContain('track-restore got 4 end events');
+    expect(stdout).toMatch(
+      /never arrived: the COMPLETED event of demo-eventbridge-efs \(restoreJobId=[0-9A-F-]{36}\)/
+    );
+    expect(stdout).toContain(
+      'checked 1 open job: 1 outcome published (the event never came)'
+    );
+    const outcomes = stdout.slice(stdout.indexOf('Outcomes ('));
+    expect(outcomes.match(/detectedBy=/g)).toHaveLength(5);
+    expect(outcomes).not.toContain('no outcome yet');
+    expect(outcomes).toMatch(
+      /restore\.completed +requestId=demo-eventbridge-efs +restoreJobId=[0-9A-F-]{36}\n +detectedBy=reconciler +durationSeconds=\d+ +createdResourceArn=arn:aws:elasticfilesystem:/
+    );
+    expect(outcomes).toMatch(
+      /restore\.failed +requestId=alarm-[0-9a-f]+ +restoreJobId=[0-9A-F-]{36}\n +detectedBy=event +durationSeconds=\d+\n +statusMessage: You are not authorized to perform this operation\./
+    );
+    expect(
+      outcomes.match(/^ {4}Restore Completed +restoreJobId=/gm)
+    ).toHaveLength(4);
+    expect(outcomes.match(/^ {4}Restore Failed +restoreJobId=/gm)).toHaveLength(
+      1
+    );
+    expect(outcomes).toContain(
+      'Step Functions task "restore-and-wait"\n    succeeded  output: the restore.completed notification (requestId=demo-dynamodb-orders)'
+    );
+    // The requests' context (ticket, runbook) stays out of the output.
+    expect(outcomes).not.toMatch(/INC-1001|RB-7/);
+    expect(stdout).toMatch(
+      /Outcomes: 4 restore\.completed and 1 restore\.failed \(1 found by the reconciler\)\.\n/
+    );
+  }, 120_000);
+
+  it('--request FILE shows the outcome of that request', async () => {
+    // Arrange
+    const file = join(ROOT, 'test/fixtures/requests/efs.json');
+
+    // Act
+    const { code, stdout } = await start('--request', file);
+
+    // Assert
+    expect(code).toBe(0);
+    expect(stdout).toContain('track-restore got 1 end event (1 COMPLETED)');
+    expect(stdout).toMatch(
+      /restore\.completed +requestId=demo-efs-shared-data +restoreJobId=[0-9A-F-]{36}\n +detectedBy=event /
+    );
+    expect(stdout).toMatch(/Outcomes: 1 restore\.completed\.\n/);
   }, 120_000);
 
   it('--request FILE sends the file through the queue and exits 2 when it is rejected', async () => {
@@ -68,6 +135,8 @@ describe('npm start', () => {
       'notified  restore.rejected  requestId=mine code=RecoveryPointNotFound'
     );
     expect(stdout).toContain('kept in the dead-letter queue');
+    expect(stdout).not.toContain('reconcile-restores');
+    expect(stdout).toContain('Outcomes: none.');
   }, 120_000);
 
   it('--request with a file that is not JSON gets a clear message and exit code 2', async () => {
