@@ -11,6 +11,7 @@ import { useLocalAws } from '#test/support/local/use-local-aws';
 import { RELAY_ENV } from '#test/support/relay-env';
 import { handler as eventHandler } from '../../../functions/event-restore/handler.js';
 import { handler as invokeHandler } from '../../../functions/invoke-restore/handler.js';
+import { handler as reconcileHandler } from '../../../functions/reconcile-restores/handler.js';
 import { handler as sqsHandler } from '../../../functions/sqs-restore/handler.js';
 
 // A deployment with a broken alarm rule: every function must refuse to work.
@@ -37,6 +38,7 @@ describe('a misconfigured deployment', () => {
       () => eventHandler(restoreRequestedEvent(request), lambdaContext()),
     ],
     ['invoke-restore', () => invokeHandler(request, lambdaContext())],
+    ['reconcile-restores', () => reconcileHandler({}, lambdaContext())],
   ])(
     '%s fails with ConfigError and turns no request into a rejection',
     async (name, run) => {
@@ -51,6 +53,7 @@ describe('a misconfigured deployment', () => {
         'ALARM_RULES: [0.request.IamRoleArn] unknown field'
       );
       expect(local().backup.calls).toHaveLength(0);
+      expect(local().events.events()).toEqual([]);
       expect(notifications(local())).toEqual([]);
       expect(deadLetters(local())).toEqual([]);
     }
