@@ -92,8 +92,13 @@
  * @see ../../../../shared/reference/house-style.md Part 2 §18
  */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
+import {
+  type AwsJsonCall,
+  AwsJsonEmulator,
+  isJsonObject,
+} from './aws-json-emulator.js';
 import {
   bodyRoute,
   type CallOutcome,
@@ -105,16 +110,12 @@ import {
   errorCodeOutcome,
   jsonRoute,
   type LatencyPatch,
-  type RecordedCall,
   ServiceError,
-  WireEmulator,
   type WireEmulatorOptions,
 } from './emulator-control.js';
 import {
   type LatencyConfig,
   latencySchema,
-  newRequestId,
-  send,
   sendControlJson,
 } from './http-util.js';
 
@@ -133,7 +134,6 @@ export const EVENTBRIDGE_MAX_REQUEST_BYTES = 1_048_576;
 /** The bus every account has. */
 export const DEFAULT_EVENT_BUS = 'default';
 
-const JSON_CONTENT_TYPE = 'application/x-amz-json-1.1';
 const TARGET_PREFIX = 'AWSEvents.';
 // `Time` counts as 14 bytes, whatever its value (eb-putevent-size).
 const TIME_ENTRY_BYTES = 14;
@@ -221,12 +221,7 @@ type EventBridgeResult =
 export type EventBridgeCallOutcome = CallOutcome<EventBridgeResult>;
 
 /** One request the emulator received (control-plane calls excluded). */
-export interface EventBridgeCall extends RecordedCall<EventBridgeResult> {
-  /** The `X-Amz-Target` operation, as sent (may be unsupported). */
-  operation: string;
-  /** The decoded JSON body, as sent. */
-  input: Record<string, unknown>;
-}
+export type EventBridgeCall = AwsJsonCall<EventBridgeResult>;
 
 /** Options for {@link startEventBridgeEmulator}. */
 export interface EventBridgeEmulatorOptions
@@ -296,9 +291,6 @@ const validationException = (message: string): ServiceError =>
 const serializationException = (message: string): ServiceError =>
   new ServiceError('SerializationException', 400, message);
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const utf8Bytes = (value: unknown): number =>
   typeof value === 'string' ? Buffer.byteLength(value) : 0;
 
@@ -328,22 +320,6 @@ const requiredArgument = (entry: PutEventsEntryInput, name: string): string => {
 const eventTime = (ms: number): string =>
   `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
 
-const readRequestBody = async (
-  req: IncomingMessage,
-  limit: number
-): Promise<Buffer | undefined> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size <= limit) {
-      chunks.push(buffer);
-    }
-  }
-  return size > limit ? undefined : Buffer.concat(chunks);
-};
-
 const failEntriesSchema = z
   .strictObject({
     errorCode: z.string().min(1),
@@ -353,7 +329,7 @@ const failEntriesSchema = z
   .nullable();
 
 class EventBridgeEmulatorImpl
-  extends WireEmulator<EventBridgeOperation, EventBridgeResult, EventBridgeCall>
+  extends AwsJsonEmulator<EventBridgeOperation, EventBridgeResult>
   implements EventBridgeEmulator
 {
   readonly clock: EmulatorClock;
@@ -366,17 +342,29 @@ class EventBridgeEmulatorImpl
 
   constructor(options: EventBridgeEmulatorOptions) {
     const clock = options.clock ?? createClock();
+    const maxRequestBytes =
+      options.maxRequestBytes ?? EVENTBRIDGE_MAX_REQUEST_BYTES;
     super({
       ...options,
       clock,
       operations: EVENTBRIDGE_OPERATIONS,
-      operationOf: (call) => call.operation,
       internalErrorName: 'InternalException',
       describeError: errorCodeOutcome,
+      protocol: {
+        version: '1.1',
+        targetPrefix: TARGET_PREFIX,
+        // A JSON-escaped body can be six times its entry size (`\uXXXX`);
+        // anything beyond that is refused without keeping it in memory.
+        maxRequestBytes: 8 * maxRequestBytes,
+        tooLarge: () =>
+          validationException(
+            'Total size of the entries in the request is over the limit.'
+          ),
+        serializationException,
+      },
     });
     this.clock = clock;
-    this.#maxRequestBytes =
-      options.maxRequestBytes ?? EVENTBRIDGE_MAX_REQUEST_BYTES;
+    this.#maxRequestBytes = maxRequestBytes;
     this.createEventBus(DEFAULT_EVENT_BUS);
     for (const name of options.eventBuses ?? []) {
       this.createEventBus(name);
@@ -467,92 +455,19 @@ class EventBridgeEmulatorImpl
     return armed.rule;
   }
 
-  protected async dataPlane(
-    req: IncomingMessage,
-    res: ServerResponse
-  ): Promise<void> {
-    // A JSON-escaped body can be six times its entry size (`\uXXXX`);
-    // anything beyond that is refused without keeping it in memory.
-    const raw = await readRequestBody(req, 8 * this.#maxRequestBytes);
-    const target = String(req.headers['x-amz-target'] ?? '');
-    const operationName = target.startsWith(TARGET_PREFIX)
-      ? target.slice(TARGET_PREFIX.length)
-      : target;
-    let input: Json = {};
-    let parseError: ServiceError | undefined;
-    if (raw === undefined) {
-      parseError = validationException(
-        'Total size of the entries in the request is over the limit.'
-      );
-    } else {
-      try {
-        const text = raw.toString('utf8');
-        const parsed: unknown = text.trim() === '' ? {} : JSON.parse(text);
-        if (!isObject(parsed)) {
-          throw new TypeError('not an object');
-        }
-        input = parsed;
-      } catch {
-        parseError = serializationException(
-          'The request body is not a JSON object.'
-        );
-      }
-    }
-    const call = this.recordCall((stamp) => ({
-      ...stamp,
-      operation: operationName,
-      input,
-      outcome: { kind: 'pending' },
-    }));
-
-    const contentType = String(req.headers['content-type'] ?? '');
-    if (
-      req.method !== 'POST' ||
-      !contentType.startsWith(JSON_CONTENT_TYPE) ||
-      !(EVENTBRIDGE_OPERATIONS as readonly string[]).includes(operationName)
-    ) {
-      this.fail(
-        res,
-        call,
-        new ServiceError(
-          'UnknownOperationException',
-          400,
-          `The emulator implements only ${EVENTBRIDGE_OPERATIONS.join(', ')} in the AWS JSON 1.1 protocol (POST, X-Amz-Target: AWSEvents.<Operation>); got ${req.method ?? ''} ${operationName || '(no target)'}.`
-        )
-      );
-      return;
-    }
-    if (parseError !== undefined) {
-      this.fail(res, call, parseError);
-      return;
-    }
-
-    const result = await this.runOperation(req, res, call, 'PutEvents', () =>
-      this.#putEvents(input, call)
-    );
-    if (result !== undefined) {
-      send(
-        res,
-        200,
-        {
-          'content-type': JSON_CONTENT_TYPE,
-          'x-amzn-requestid': newRequestId(),
-        },
-        JSON.stringify(result.output)
-      );
-    }
+  protected perform(
+    _operation: EventBridgeOperation,
+    input: Json,
+    call: EventBridgeCall
+  ): Json {
+    return this.#putEvents(input, call);
   }
 
   protected sendError(res: ServerResponse, error: ServiceError): void {
-    send(
-      res,
-      error.status,
-      {
-        'content-type': JSON_CONTENT_TYPE,
-        'x-amzn-requestid': newRequestId(),
-      },
-      JSON.stringify({ __type: error.code, message: error.message })
-    );
+    this.sendJson(res, error.status, {
+      __type: error.code,
+      message: error.message,
+    });
   }
 
   /** @see https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html */
@@ -563,7 +478,7 @@ class EventBridgeEmulatorImpl
         "1 validation error detected: Value null at 'entries' failed to satisfy constraint: Member must not be null"
       );
     }
-    if (!Array.isArray(entries) || !entries.every(isObject)) {
+    if (!Array.isArray(entries) || !entries.every(isJsonObject)) {
       throw serializationException('Entries must be a list of structures.');
     }
     if (entries.length < 1) {
@@ -633,7 +548,7 @@ class EventBridgeEmulatorImpl
       } catch {
         detail = undefined;
       }
-      if (!isObject(detail)) {
+      if (!isJsonObject(detail)) {
         throw new EntryError('MalformedDetail', 'Detail is malformed.');
       }
     } catch (error) {

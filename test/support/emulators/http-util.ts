@@ -1,8 +1,10 @@
 /**
  * Small HTTP and fault-injection helpers shared by the project's wire-level
- * emulators (`backup-emulator.ts`, `sns-emulator.ts`, `sqs-emulator.ts`, and
- * their common base in `emulator-control.ts`). Nothing here knows an AWS
- * protocol; each emulator writes its own response and error shapes.
+ * emulators (`backup-emulator.ts`, `sns-emulator.ts`, `sqs-emulator.ts`,
+ * `eventbridge-emulator.ts`, `stepfunctions-emulator.ts`, and their common
+ * bases in `emulator-control.ts` and `aws-json-emulator.ts`). Nothing here
+ * knows an AWS protocol; each emulator writes its own response and error
+ * shapes.
  *
  * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
  */
@@ -40,6 +42,33 @@ export const readBody = async (req: IncomingMessage): Promise<Buffer> => {
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
+};
+
+/**
+ * Reads a request body up to `maxBytes`. A larger body is still read to its
+ * end (so the connection can answer) but not kept in memory.
+ *
+ * @returns the body, or `undefined` when it is larger than `maxBytes`
+ * @example
+ * ```ts
+ * const raw = await readCappedBody(req, 1_048_576);
+ * if (raw === undefined) throw tooLarge();
+ * ```
+ */
+export const readCappedBody = async (
+  req: IncomingMessage,
+  maxBytes: number
+): Promise<Buffer | undefined> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size <= maxBytes) {
+      chunks.push(buffer);
+    }
+  }
+  return size > maxBytes ? undefined : Buffer.concat(chunks);
 };
 
 /**

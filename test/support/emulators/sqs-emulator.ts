@@ -89,8 +89,14 @@
  * @see ../../../../shared/reference/house-style.md Part 2 §18
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
+import {
+  type AwsJsonCall,
+  AwsJsonEmulator,
+  type AwsJsonRequest,
+  isJsonObject,
+} from './aws-json-emulator.js';
 import {
   bodyRoute,
   type CallOutcome,
@@ -103,12 +109,10 @@ import {
   errorCodeOutcome,
   jsonRoute,
   type LatencyPatch,
-  type RecordedCall,
   ServiceError,
-  WireEmulator,
   type WireEmulatorOptions,
 } from './emulator-control.js';
-import { newRequestId, send, sendControlJson } from './http-util.js';
+import { sendControlJson } from './http-util.js';
 
 /** The SQS operations the emulator implements. */
 export const SQS_OPERATIONS = [
@@ -128,7 +132,6 @@ export type SqsOperation = (typeof SQS_OPERATIONS)[number];
 /** Largest message, and largest batch payload: 1 MiB. */
 export const SQS_MAX_MESSAGE_BYTES = 1_048_576;
 
-const JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
 const TARGET_PREFIX = 'AmazonSQS.';
 // A JSON-escaped 1 MiB body can be six times its size (`\uXXXX`); anything
 // beyond this is refused without keeping it in memory.
@@ -285,12 +288,7 @@ type SqsResult =
 export type SqsCallOutcome = CallOutcome<SqsResult>;
 
 /** One request the emulator received (control-plane calls excluded). */
-export interface SqsCall extends RecordedCall<SqsResult> {
-  /** The `X-Amz-Target` operation, as sent (may be unsupported). */
-  operation: string;
-  /** The decoded JSON body, as sent. */
-  input: Record<string, unknown>;
-}
+export type SqsCall = AwsJsonCall<SqsResult>;
 
 /** Options for {@link startSqsEmulator}. */
 export interface SqsEmulatorOptions extends WireEmulatorOptions<SqsOperation> {
@@ -431,9 +429,6 @@ const md5OfAttributes = (
   return md5Hex(Buffer.concat(parts));
 };
 
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const optionalString = (input: Json, name: string): string | undefined => {
   const value = input[name];
   if (value === undefined || value === null) {
@@ -502,7 +497,7 @@ const optionalStringMap = (
     return {};
   }
   if (
-    !isObject(value) ||
+    !isJsonObject(value) ||
     !Object.values(value).every((v) => typeof v === 'string')
   ) {
     throw invalidParameterValue(
@@ -522,7 +517,7 @@ const parseMessageAttributes = (
   if (raw === undefined || raw === null) {
     return { attributes: {}, size: 0 };
   }
-  if (!isObject(raw)) {
+  if (!isJsonObject(raw)) {
     throw invalidParameterValue(
       'Value for parameter MessageAttributes is invalid. Reason: must be a map.'
     );
@@ -550,7 +545,7 @@ const parseMessageAttributes = (
         `Message (user) attribute name '${name}' is invalid.`
       );
     }
-    if (!isObject(value)) {
+    if (!isJsonObject(value)) {
       throw invalidParameterValue(
         `Message (user) attribute '${name}' must be a structure.`
       );
@@ -605,23 +600,28 @@ const attributeSelected = (name: string, filters: string[]): boolean =>
       (filter.endsWith('.*') && name.startsWith(filter.slice(0, -1)))
   );
 
-const readRequestBody = async (
-  req: IncomingMessage
-): Promise<Buffer | undefined> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size <= MAX_REQUEST_BYTES) {
-      chunks.push(buffer);
-    }
+/**
+ * Refuses what is not AWS JSON 1.0 for `AmazonSQS.` (method, content type,
+ * target prefix), then an operation the emulator does not implement.
+ */
+const unsupportedRequest = (request: AwsJsonRequest): SqsError | undefined => {
+  if (!request.jsonPost || !request.target.startsWith(TARGET_PREFIX)) {
+    return new SqsError(
+      'UnsupportedOperation',
+      'The emulator speaks only the AWS JSON 1.0 protocol (POST, X-Amz-Target: AmazonSQS.<Operation>).'
+    );
   }
-  return size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks);
+  if (!(SQS_OPERATIONS as readonly string[]).includes(request.operation)) {
+    return new SqsError(
+      'UnsupportedOperation',
+      `The operation ${request.operation} is not supported by the emulator.`
+    );
+  }
+  return undefined;
 };
 
 class SqsEmulatorImpl
-  extends WireEmulator<SqsOperation, SqsResult, SqsCall>
+  extends AwsJsonEmulator<SqsOperation, SqsResult>
   implements SqsEmulator
 {
   readonly clock: EmulatorClock;
@@ -636,9 +636,20 @@ class SqsEmulatorImpl
       ...options,
       clock,
       operations: SQS_OPERATIONS,
-      operationOf: (call) => call.operation,
       internalErrorName: 'InternalError',
       describeError: errorCodeOutcome,
+      protocol: {
+        version: '1.0',
+        targetPrefix: TARGET_PREFIX,
+        maxRequestBytes: MAX_REQUEST_BYTES,
+        tooLarge: () =>
+          invalidParameterValue(
+            `Request body larger than ${MAX_REQUEST_BYTES} bytes.`
+          ),
+        serializationException: (message) =>
+          new SqsError('SerializationException', message),
+        unsupported: unsupportedRequest,
+      },
     });
     this.clock = clock;
   }
@@ -908,93 +919,7 @@ class SqsEmulatorImpl
     return queue;
   }
 
-  protected async dataPlane(
-    req: IncomingMessage,
-    res: ServerResponse
-  ): Promise<void> {
-    const raw = await readRequestBody(req);
-    const target = String(req.headers['x-amz-target'] ?? '');
-    const operationName = target.startsWith(TARGET_PREFIX)
-      ? target.slice(TARGET_PREFIX.length)
-      : target;
-    let input: Json = {};
-    let parseError: SqsError | undefined;
-    if (raw === undefined) {
-      parseError = invalidParameterValue(
-        `Request body larger than ${MAX_REQUEST_BYTES} bytes.`
-      );
-    } else {
-      try {
-        const text = raw.toString('utf8');
-        const parsed: unknown = text.trim() === '' ? {} : JSON.parse(text);
-        if (!isObject(parsed)) {
-          throw new TypeError('not an object');
-        }
-        input = parsed;
-      } catch {
-        parseError = new SqsError(
-          'SerializationException',
-          'The request body is not a JSON object.'
-        );
-      }
-    }
-    const call = this.recordCall((stamp) => ({
-      ...stamp,
-      operation: operationName,
-      input,
-      outcome: { kind: 'pending' },
-    }));
-
-    const contentType = String(req.headers['content-type'] ?? '');
-    if (
-      req.method !== 'POST' ||
-      !contentType.startsWith(JSON_CONTENT_TYPE) ||
-      !target.startsWith(TARGET_PREFIX)
-    ) {
-      this.fail(
-        res,
-        call,
-        new SqsError(
-          'UnsupportedOperation',
-          'The emulator speaks only the AWS JSON 1.0 protocol (POST, X-Amz-Target: AmazonSQS.<Operation>).'
-        )
-      );
-      return;
-    }
-    if (!(SQS_OPERATIONS as readonly string[]).includes(operationName)) {
-      this.fail(
-        res,
-        call,
-        new SqsError(
-          'UnsupportedOperation',
-          `The operation ${operationName} is not supported by the emulator.`
-        )
-      );
-      return;
-    }
-    if (parseError !== undefined) {
-      this.fail(res, call, parseError);
-      return;
-    }
-    const operation = operationName as SqsOperation;
-
-    const result = await this.runOperation(req, res, call, operation, () =>
-      this.#perform(operation, input, call)
-    );
-    if (result !== undefined) {
-      send(
-        res,
-        200,
-        {
-          'content-type': JSON_CONTENT_TYPE,
-          'x-amzn-requestid': newRequestId(),
-        },
-        JSON.stringify(result.output)
-      );
-    }
-  }
-
-  #perform(
+  protected perform(
     operation: SqsOperation,
     input: Json,
     call: SqsCall
@@ -1021,18 +946,16 @@ class SqsEmulatorImpl
 
   protected sendError(res: ServerResponse, error: ServiceError): void {
     const queryCode = MODELLED_ERRORS[error.code]?.queryCode ?? error.code;
-    send(
+    this.sendJson(
       res,
       error.status,
       {
-        'content-type': JSON_CONTENT_TYPE,
-        'x-amzn-requestid': newRequestId(),
-        'x-amzn-query-error': `${queryCode};${error.status >= 500 ? 'Receiver' : 'Sender'}`,
-      },
-      JSON.stringify({
         __type: `com.amazonaws.sqs#${error.code}`,
         message: error.message,
-      })
+      },
+      {
+        'x-amzn-query-error': `${queryCode};${error.status >= 500 ? 'Receiver' : 'Sender'}`,
+      }
     );
   }
 
@@ -1246,7 +1169,7 @@ class SqsEmulatorImpl
     if (entries === undefined || entries === null) {
       throw missingParameter('Entries');
     }
-    if (!Array.isArray(entries) || !entries.every(isObject)) {
+    if (!Array.isArray(entries) || !entries.every(isJsonObject)) {
       throw invalidParameterValue(
         'Value for parameter Entries is invalid. Reason: must be a list of structures.'
       );

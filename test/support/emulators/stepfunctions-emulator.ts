@@ -88,8 +88,9 @@
  * @see ../../../../shared/reference/house-style.md Part 2 §18
  */
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { type AwsJsonCall, AwsJsonEmulator } from './aws-json-emulator.js';
 import {
   bodyRoute,
   type CallOutcome,
@@ -101,17 +102,10 @@ import {
   errorCodeOutcome,
   jsonRoute,
   type LatencyPatch,
-  type RecordedCall,
   ServiceError,
-  WireEmulator,
   type WireEmulatorOptions,
 } from './emulator-control.js';
-import {
-  newRequestId,
-  readControlBody,
-  send,
-  sendControlJson,
-} from './http-util.js';
+import { readControlBody, sendControlJson } from './http-util.js';
 
 /** The Step Functions operations the emulator implements. */
 export const STEP_FUNCTIONS_OPERATIONS = [
@@ -135,7 +129,6 @@ export const SFN_MAX_ERROR_LENGTH = 256;
 /** Longest SendTaskFailure `cause`. */
 export const SFN_MAX_CAUSE_LENGTH = 32_768;
 
-const JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
 const TARGET_PREFIX = 'AWSStepFunctions.';
 const SERVICE_NAMESPACE = 'com.amazonaws.swf.service.v2.model';
 const ERROR_NAMESPACES: Readonly<Record<string, string>> = {
@@ -189,12 +182,7 @@ type StepFunctionsResult =
 export type StepFunctionsCallOutcome = CallOutcome<StepFunctionsResult>;
 
 /** One request the emulator received (control-plane calls excluded). */
-export interface StepFunctionsCall extends RecordedCall<StepFunctionsResult> {
-  /** The `X-Amz-Target` operation, as sent (may be unsupported). */
-  operation: string;
-  /** The decoded JSON body, as sent. */
-  input: Record<string, unknown>;
-}
+export type StepFunctionsCall = AwsJsonCall<StepFunctionsResult>;
 
 /** Options for {@link startStepFunctionsEmulator}. */
 export interface StepFunctionsEmulatorOptions
@@ -239,9 +227,6 @@ interface StoredTask {
   answeredAt: number | undefined;
   heartbeats: number;
 }
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A member as the service model sees it: a string, absent, or of the wrong
@@ -309,27 +294,8 @@ class Violations {
   }
 }
 
-const readRequestBody = async (
-  req: IncomingMessage
-): Promise<Buffer | undefined> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size <= MAX_REQUEST_BYTES) {
-      chunks.push(buffer);
-    }
-  }
-  return size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks);
-};
-
 class StepFunctionsEmulatorImpl
-  extends WireEmulator<
-    StepFunctionsOperation,
-    StepFunctionsResult,
-    StepFunctionsCall
-  >
+  extends AwsJsonEmulator<StepFunctionsOperation, StepFunctionsResult>
   implements StepFunctionsEmulator
 {
   readonly clock: EmulatorClock;
@@ -343,9 +309,21 @@ class StepFunctionsEmulatorImpl
       ...options,
       clock,
       operations: STEP_FUNCTIONS_OPERATIONS,
-      operationOf: (call) => call.operation,
       internalErrorName: 'InternalFailure',
       describeError: errorCodeOutcome,
+      protocol: {
+        version: '1.0',
+        targetPrefix: TARGET_PREFIX,
+        maxRequestBytes: MAX_REQUEST_BYTES,
+        tooLarge: () =>
+          new ServiceError(
+            'ValidationException',
+            400,
+            `1 validation error detected: Value at 'output' failed to satisfy constraint: Member must have length less than or equal to ${SFN_MAX_OUTPUT_BYTES}`
+          ),
+        serializationException: (message) =>
+          new ServiceError('SerializationException', 400, message),
+      },
     });
     this.clock = clock;
   }
@@ -414,105 +392,18 @@ class StepFunctionsEmulatorImpl
     };
   }
 
-  protected async dataPlane(
-    req: IncomingMessage,
-    res: ServerResponse
-  ): Promise<void> {
-    const raw = await readRequestBody(req);
-    const target = String(req.headers['x-amz-target'] ?? '');
-    const operationName = target.startsWith(TARGET_PREFIX)
-      ? target.slice(TARGET_PREFIX.length)
-      : target;
-    let input: Json = {};
-    let parseError: ServiceError | undefined;
-    if (raw === undefined) {
-      parseError = new ServiceError(
-        'ValidationException',
-        400,
-        `1 validation error detected: Value at 'output' failed to satisfy constraint: Member must have length less than or equal to ${SFN_MAX_OUTPUT_BYTES}`
-      );
-    } else {
-      try {
-        const text = raw.toString('utf8');
-        const parsed: unknown = text.trim() === '' ? {} : JSON.parse(text);
-        if (!isObject(parsed)) {
-          throw new TypeError('not an object');
-        }
-        input = parsed;
-      } catch {
-        parseError = new ServiceError(
-          'SerializationException',
-          400,
-          'The request body is not a JSON object.'
-        );
-      }
-    }
-    const call = this.recordCall((stamp) => ({
-      ...stamp,
-      operation: operationName,
-      input,
-      outcome: { kind: 'pending' },
-    }));
-
-    const contentType = String(req.headers['content-type'] ?? '');
-    if (
-      req.method !== 'POST' ||
-      !contentType.startsWith(JSON_CONTENT_TYPE) ||
-      !(STEP_FUNCTIONS_OPERATIONS as readonly string[]).includes(operationName)
-    ) {
-      this.fail(
-        res,
-        call,
-        new ServiceError(
-          'UnknownOperationException',
-          400,
-          `The emulator implements only ${STEP_FUNCTIONS_OPERATIONS.join(', ')} in the AWS JSON 1.0 protocol (POST, X-Amz-Target: AWSStepFunctions.<Operation>); got ${req.method ?? ''} ${operationName || '(no target)'}.`
-        )
-      );
-      return;
-    }
-    if (parseError !== undefined) {
-      this.fail(res, call, parseError);
-      return;
-    }
-    const operation = operationName as StepFunctionsOperation;
-
-    const result = await this.runOperation(req, res, call, operation, () =>
-      this.#perform(operation, input, call)
-    );
-    if (result !== undefined) {
-      send(
-        res,
-        200,
-        {
-          'content-type': JSON_CONTENT_TYPE,
-          'x-amzn-requestid': newRequestId(),
-        },
-        JSON.stringify(result.output)
-      );
-    }
-  }
-
   protected sendError(res: ServerResponse, error: ServiceError): void {
     const namespace =
       ERROR_NAMESPACES[error.code] ??
       (SERVICE_ERRORS.has(error.code) ? SERVICE_NAMESPACE : undefined);
-    send(
-      res,
-      error.status,
-      {
-        'content-type': JSON_CONTENT_TYPE,
-        'x-amzn-requestid': newRequestId(),
-      },
-      JSON.stringify({
-        __type:
-          namespace === undefined ? error.code : `${namespace}#${error.code}`,
-        message: error.message,
-      })
-    );
+    this.sendJson(res, error.status, {
+      __type:
+        namespace === undefined ? error.code : `${namespace}#${error.code}`,
+      message: error.message,
+    });
   }
 
-  #perform(
+  protected perform(
     operation: StepFunctionsOperation,
     input: Json,
     call: StepFunctionsCall

@@ -32,13 +32,9 @@ import {
   emulatorClientConfig,
   errorFault,
   GIVES_UP_AFTER_100_MS,
+  recordingRetries,
   SdkClients,
 } from './emulator-test-kit.js';
-
-type RetryStrategyV2 = Extract<
-  NonNullable<BackupClientConfig['retryStrategy']>,
-  { refreshRetryTokenForRetry: unknown }
->;
 
 const START = Date.parse('2026-11-28T09:00:00Z');
 const ACCOUNT = '111122223333';
@@ -69,36 +65,6 @@ const EFS = seeded('EFS');
 const EBS = seeded('EBS');
 const DYNAMODB = seeded('DynamoDB');
 const RDS = seeded('RDS');
-
-/**
- * A retry strategy that retries like the SDK's (same classification, same
- * token reuse) but without delays, and records the SDK's error types.
- */
-const recordingRetries = (
-  maxAttempts: number
-): { strategy: RetryStrategyV2; errorTypes: string[] } => {
-  const errorTypes: string[] = [];
-  const token = (count: number) => ({
-    getRetryCount: () => count,
-    getRetryDelay: () => 0,
-  });
-  return {
-    errorTypes,
-    strategy: {
-      acquireInitialRetryToken: async () => token(0),
-      refreshRetryTokenForRetry: async (previous, info) => {
-        errorTypes.push(info.errorType);
-        const retryable =
-          info.errorType === 'THROTTLING' || info.errorType === 'TRANSIENT';
-        if (!retryable || previous.getRetryCount() + 1 >= maxAttempts) {
-          throw new Error('no retry');
-        }
-        return token(previous.getRetryCount() + 1);
-      },
-      recordSuccess: () => undefined,
-    },
-  };
-};
 
 describe('Backup emulator through @aws-sdk/client-backup', () => {
   let emulator: BackupEmulator;
