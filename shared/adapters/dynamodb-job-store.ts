@@ -8,6 +8,7 @@ import {
   PutCommand,
   QueryCommand,
   UpdateCommand,
+  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Clock } from '../domain/clock.js';
@@ -252,31 +253,15 @@ export class DynamoDbJobStore implements JobStore {
     // A stale warning after the outcome would only confuse.
     const notEnded =
       what === 'stale' ? ' AND attribute_not_exists(outcomePublishedAt)' : '';
-    try {
-      const { Attributes } = await this.#doc.send(
-        new UpdateCommand({
-          TableName: this.#tableName,
-          Key: { id: jobRecordId(restoreJobId) },
-          UpdateExpression: 'SET #lease = :until',
-          ConditionExpression: `attribute_exists(id) AND attribute_not_exists(#published) AND (attribute_not_exists(#lease) OR #lease < :now)${notEnded}`,
-          ExpressionAttributeNames: {
-            '#lease': lease,
-            '#published': published,
-          },
-          ExpressionAttributeValues: {
-            ':until': nowSeconds + leaseSeconds,
-            ':now': nowSeconds,
-          },
-          ReturnValues: 'ALL_NEW',
-        })
-      );
-      return Attributes === undefined ? undefined : toTrackedJob(Attributes);
-    } catch (error) {
-      if (isConditionFailure(error)) {
-        return undefined;
-      }
-      throw toAppError(error, 'DynamoDB UpdateItem (claim publication)');
-    }
+    return this.#update(restoreJobId, 'claim publication', {
+      UpdateExpression: 'SET #lease = :until',
+      ConditionExpression: `attribute_exists(id) AND attribute_not_exists(#published) AND (attribute_not_exists(#lease) OR #lease < :now)${notEnded}`,
+      ExpressionAttributeNames: { '#lease': lease, '#published': published },
+      ExpressionAttributeValues: {
+        ':until': nowSeconds + leaseSeconds,
+        ':now': nowSeconds,
+      },
+    });
   }
 
   async markPublished(
@@ -291,63 +276,39 @@ export class DynamoDbJobStore implements JobStore {
   ): Promise<TrackedJob | undefined> {
     const { lease, published } = PUBLICATION_ATTRIBUTES[what];
     const ended = outcome !== undefined;
-    try {
-      const { Attributes } = await this.#doc.send(
-        new UpdateCommand({
-          TableName: this.#tableName,
-          Key: { id: jobRecordId(restoreJobId) },
-          UpdateExpression: ended
-            ? 'SET #published = :at, #status = :status, outcomeType = :type, outcome = :outcome REMOVE #lease, #open'
-            : 'SET #published = :at REMOVE #lease',
-          ConditionExpression: 'attribute_exists(id)',
-          ExpressionAttributeNames: {
-            '#lease': lease,
-            '#published': published,
-            ...(ended
-              ? { '#status': 'status', '#open': OPEN_JOBS_PARTITION_ATTRIBUTE }
-              : {}),
-          },
-          ExpressionAttributeValues: {
-            ':at': at.toISOString(),
-            ...(ended
-              ? {
-                  ':status': outcome.status,
-                  ':type': outcome.type,
-                  ':outcome': outcome.notification,
-                }
-              : {}),
-          },
-          ReturnValues: 'ALL_NEW',
-        })
-      );
-      return Attributes === undefined ? undefined : toTrackedJob(Attributes);
-    } catch (error) {
-      if (isConditionFailure(error)) {
-        return undefined;
-      }
-      throw toAppError(error, 'DynamoDB UpdateItem (mark published)');
-    }
+    return this.#update(restoreJobId, 'mark published', {
+      UpdateExpression: ended
+        ? 'SET #published = :at, #status = :status, outcomeType = :type, outcome = :outcome REMOVE #lease, #open'
+        : 'SET #published = :at REMOVE #lease',
+      ConditionExpression: 'attribute_exists(id)',
+      ExpressionAttributeNames: {
+        '#lease': lease,
+        '#published': published,
+        ...(ended
+          ? { '#status': 'status', '#open': OPEN_JOBS_PARTITION_ATTRIBUTE }
+          : {}),
+      },
+      ExpressionAttributeValues: {
+        ':at': at.toISOString(),
+        ...(ended
+          ? {
+              ':status': outcome.status,
+              ':type': outcome.type,
+              ':outcome': outcome.notification,
+            }
+          : {}),
+      },
+    });
   }
 
   async release(restoreJobId: string, what: Publication): Promise<void> {
-    try {
-      await this.#doc.send(
-        new UpdateCommand({
-          TableName: this.#tableName,
-          Key: { id: jobRecordId(restoreJobId) },
-          UpdateExpression: 'REMOVE #lease',
-          // Without it, an update of a missing item would create one.
-          ConditionExpression: 'attribute_exists(id)',
-          ExpressionAttributeNames: {
-            '#lease': PUBLICATION_ATTRIBUTES[what].lease,
-          },
-        })
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) {
-        throw toAppError(error, 'DynamoDB UpdateItem (release claim)');
-      }
-    }
+    await this.#update(restoreJobId, 'release claim', {
+      UpdateExpression: 'REMOVE #lease',
+      ConditionExpression: 'attribute_exists(id)',
+      ExpressionAttributeNames: {
+        '#lease': PUBLICATION_ATTRIBUTES[what].lease,
+      },
+    });
   }
 
   async recordExternal(job: ExternalJob): Promise<void> {
@@ -375,15 +336,39 @@ export class DynamoDbJobStore implements JobStore {
     restoreJobId: string,
     taskToken: string
   ): Promise<TrackedJob | undefined> {
+    return this.#update(restoreJobId, 'task token', {
+      UpdateExpression: 'ADD taskTokens :token',
+      ConditionExpression: 'attribute_exists(id)',
+      ExpressionAttributeValues: { ':token': new Set([taskToken]) },
+    });
+  }
+
+  /**
+   * Updates an existing job record (every update here is conditional on
+   * `attribute_exists(id)` at least: without it an update of a missing item
+   * would create one).
+   *
+   * @returns the record after the update; undefined when the condition
+   *   failed
+   */
+  async #update(
+    restoreJobId: string,
+    operation: string,
+    update: Pick<
+      UpdateCommandInput,
+      | 'UpdateExpression'
+      | 'ConditionExpression'
+      | 'ExpressionAttributeNames'
+      | 'ExpressionAttributeValues'
+    >
+  ): Promise<TrackedJob | undefined> {
     try {
       const { Attributes } = await this.#doc.send(
         new UpdateCommand({
           TableName: this.#tableName,
           Key: { id: jobRecordId(restoreJobId) },
-          UpdateExpression: 'ADD taskTokens :token',
-          ConditionExpression: 'attribute_exists(id)',
-          ExpressionAttributeValues: { ':token': new Set([taskToken]) },
           ReturnValues: 'ALL_NEW',
+          ...update,
         })
       );
       return Attributes === undefined ? undefined : toTrackedJob(Attributes);
@@ -391,7 +376,7 @@ export class DynamoDbJobStore implements JobStore {
       if (isConditionFailure(error)) {
         return undefined;
       }
-      throw toAppError(error, 'DynamoDB UpdateItem (task token)');
+      throw toAppError(error, `DynamoDB UpdateItem (${operation})`);
     }
   }
 }

@@ -817,6 +817,33 @@ describe('the packaged serverless template', () => {
       }
     });
 
+    /**
+     * What both lifecycle functions need to announce an outcome: the topic,
+     * the outcome bus, the callbacks, and the dead-letter queue.
+     */
+    const lifecycleAnnouncing = () => [
+      {
+        effect: 'Allow',
+        actions: ['sns:Publish'],
+        resources: [RESOURCE_REFS.RelayTopic],
+      },
+      {
+        effect: 'Allow',
+        actions: ['events:PutEvents'],
+        resources: [eventBusArn('default')],
+      },
+      {
+        effect: 'Allow',
+        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+        resources: ['*'],
+      },
+      {
+        effect: 'Allow',
+        actions: ['sqs:SendMessage'],
+        resources: [getAtt('DeadLetterQueue', 'Arn')],
+      },
+    ];
+
     it('gives track-restore exactly its logs, job records, notifications, outcome events, callbacks and dead letters', () => {
       // Act
       const statements = evaluatedStatementsOf(template, 'track-restore');
@@ -839,26 +866,7 @@ describe('the packaged serverless template', () => {
           ],
           resources: [getAtt('RelayTable', 'Arn')],
         },
-        {
-          effect: 'Allow',
-          actions: ['sns:Publish'],
-          resources: [RESOURCE_REFS.RelayTopic],
-        },
-        {
-          effect: 'Allow',
-          actions: ['events:PutEvents'],
-          resources: [eventBusArn('default')],
-        },
-        {
-          effect: 'Allow',
-          actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
-          resources: ['*'],
-        },
-        {
-          effect: 'Allow',
-          actions: ['sqs:SendMessage'],
-          resources: [getAtt('DeadLetterQueue', 'Arn')],
-        },
+        ...lifecycleAnnouncing(),
       ]);
     });
 
@@ -891,26 +899,7 @@ describe('the packaged serverless template', () => {
           actions: ['backup:DescribeRestoreJob'],
           resources: ['*'],
         },
-        {
-          effect: 'Allow',
-          actions: ['sns:Publish'],
-          resources: [RESOURCE_REFS.RelayTopic],
-        },
-        {
-          effect: 'Allow',
-          actions: ['events:PutEvents'],
-          resources: [eventBusArn('default')],
-        },
-        {
-          effect: 'Allow',
-          actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
-          resources: ['*'],
-        },
-        {
-          effect: 'Allow',
-          actions: ['sqs:SendMessage'],
-          resources: [getAtt('DeadLetterQueue', 'Arn')],
-        },
+        ...lifecycleAnnouncing(),
       ]);
     });
 
