@@ -110,6 +110,10 @@ export const recordOutcome = async (
   if (!isTerminalStatus(status)) {
     return { status: 'not-terminal' };
   }
+  // A read first: most events in a shared account are for jobs restore-relay
+  // did not start, and every redelivery finds the outcome published; a
+  // consistent read answers both more cheaply than a conditional write that
+  // fails (which DynamoDB still charges as a write).
   const known = await deps.jobs.get(restoreJobId);
   if (known === undefined) {
     if (!deps.reportAllJobs) {
