@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical-json.js';
+import type { JsonObject } from '../domain/json.js';
 import type { RestoreRequest } from './restore-request.js';
 
 const sha256 = (text: string): string =>
@@ -39,6 +40,15 @@ const canonicalContent = (r: RestoreRequest): unknown => ({
   restoreRole: r.restoreRole,
   copySourceTags: r.copySourceTags ?? false,
 });
+
+/**
+ * What the request asks for, as JSON in canonical form (sorted keys, absent
+ * fields left out): the payload the idempotency record compares. The same
+ * request key with other content is then a conflict before any AWS Backup
+ * call (reliability-and-limits.md R6).
+ */
+export const restoreContentOf = (request: RestoreRequest): JsonObject =>
+  JSON.parse(canonicalJson(canonicalContent(request))) as JsonObject;
 
 /**
  * The request key: the caller's `requestId`, or a hash of the canonical

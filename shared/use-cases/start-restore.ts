@@ -3,6 +3,10 @@ import type { JsonObject } from '../domain/json.js';
 import type { RestorePlan } from '../domain/restore-plan.js';
 import type { OutcomeNotification } from '../events/outcome-event.js';
 import type { RestoreRequest } from '../events/restore-request.js';
+import {
+  requestKeyOf,
+  restoreContentOf,
+} from '../events/restore-request-key.js';
 import { buildRestoreStarted } from '../events/restore-started.js';
 import type { IdempotentRunner } from '../ports/idempotent-runner.js';
 import type { JobStore } from '../ports/job-store.js';
@@ -12,6 +16,7 @@ import type { RestoreJobStarter } from '../ports/restore-job-starter.js';
 import type { TaskCallbacks } from '../ports/task-callbacks.js';
 import { answerTasks } from './announce-outcome.js';
 import {
+  checkRequestPolicy,
   type PlanRestoreDeps,
   type PlanRestoreOptions,
   planRestore,
@@ -60,18 +65,23 @@ interface StartedRecord extends JsonObject {
  * Starts one restore job for a restore request, exactly once however often
  * the request is delivered.
  *
- * 1. Plan: policy, recovery point, saved metadata, metadata for the type
- *    ({@link planRestore}); reads only. A dry run stops here.
- * 2. Claim the request key (Powertools idempotency): a completed earlier run
- *    is replayed; the same key with another StartRestoreJob input is an
- *    `IdempotencyConflictError`.
- * 3. `StartRestoreJob` with the token derived from the request key, so a
- *    retry after a crash between 3 and the claim's completion gets the same
+ * 1. Check what the request alone shows against policy: no AWS call, so a
+ *    refused request writes nothing. A dry run only plans (step 3).
+ * 2. Claim the request key (Powertools idempotency) with the request's
+ *    canonical content: a completed earlier run is replayed at the cost of
+ *    that one conditional write, with no AWS Backup call; the same key with
+ *    other content is an `IdempotencyConflictError`, also before any AWS
+ *    Backup call (R6).
+ * 3. Plan: recovery point, saved metadata, metadata for the type
+ *    ({@link planRestore}); reads only. A plan that fails releases the
+ *    claim, so a corrected point or policy lets a redelivery start.
+ * 4. `StartRestoreJob` with the token derived from the request key, so a
+ *    retry after a crash between 4 and the claim's completion gets the same
  *    job back (reliability-and-limits.md §4.2).
- * 4. Record the job (first record wins).
- * 5. Publish `restore.started`. If this fails the claim is released and the
- *    retry repeats 3–5 with the same token: one job, notified at least once.
- * 6. A replay that brings a Step Functions task token (a retried task gets
+ * 5. Record the job (first record wins).
+ * 6. Publish `restore.started`. If this fails the claim is released and the
+ *    retry repeats 3–6 with the same token: one job, notified at least once.
+ * 7. A replay that brings a Step Functions task token (a retried task gets
  *    a new one) adds it to the job, and answers it at once when the job has
  *    already ended.
  *
@@ -82,26 +92,23 @@ export const startRestore = async (
   deps: StartRestoreDeps,
   options: StartRestoreOptions
 ): Promise<StartRestoreResult> => {
-  const plan = await planRestore(request, deps, options);
-  const { input } = plan;
-  const summary = {
-    requestId: plan.requestId,
-    recoveryPointArn: input.RecoveryPointArn,
-    resourceType: plan.resourceType,
-    backupVaultName: plan.recoveryPoint.backupVaultName,
-  };
   if (request.dryRun === true) {
+    const plan = await planRestore(request, deps, options);
     deps.log.info('restore planned (dry run)', {
-      ...summary,
-      metadataKeys: Object.keys(input.Metadata),
+      ...summaryOf(plan),
+      metadataKeys: Object.keys(plan.input.Metadata),
     });
-    return { ...summary, replayed: false, plan };
+    return { ...summaryOf(plan), replayed: false, plan };
   }
+  // Before the claim: a request the policy refuses writes nothing at all.
+  checkRequestPolicy(request, deps.policy);
   const { result, replayed } = await deps.idempotency.run<StartedRecord>(
-    plan.requestId,
-    { ...input, Metadata: { ...input.Metadata } },
+    requestKeyOf(request),
+    restoreContentOf(request),
     async () => {
-      const { restoreJobId } = await deps.starter.start(input);
+      const plan = await planRestore(request, deps, options);
+      const summary = summaryOf(plan);
+      const { restoreJobId } = await deps.starter.start(plan.input);
       deps.log.info('restore job started', { ...summary, restoreJobId });
       const job = await deps.jobs.recordStarted({
         ...summary,
@@ -136,6 +143,13 @@ export const startRestore = async (
   }
   return { ...result, replayed };
 };
+
+const summaryOf = (plan: RestorePlan) => ({
+  requestId: plan.requestId,
+  recoveryPointArn: plan.input.RecoveryPointArn,
+  resourceType: plan.resourceType,
+  backupVaultName: plan.recoveryPoint.backupVaultName,
+});
 
 /**
  * Adds a replayed request's task token to its job; answers it now when the

@@ -202,6 +202,7 @@ describe('startRestore', () => {
     // Arrange
     const deps = setup();
     await startRestore(parseRestoreRequest(explicit), deps, { source: 'sqs' });
+    deps.catalog.calls.length = 0;
 
     // Act
     const error = await startRestore(
@@ -216,6 +217,53 @@ describe('startRestore', () => {
     // Assert
     expect((error as AppError).code).toBe('IdempotencyConflict');
     expect(deps.starter.inputs).toHaveLength(1);
+    expect(deps.catalog.calls).toEqual([]);
+  });
+
+  it('replays a completed request without reading AWS Backup again', async () => {
+    // Arrange
+    const deps = setup();
+    const first = await startRestore(parseRestoreRequest(explicit), deps, {
+      source: 'sqs',
+    });
+    deps.catalog.calls.length = 0;
+
+    // Act
+    const again = await startRestore(
+      parseRestoreRequest({ ...explicit, context: { ticket: 'other' } }),
+      deps,
+      { source: 'eventbridge' }
+    );
+
+    // Assert
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(deps.catalog.calls).toEqual([]);
+    expect(deps.starter.inputs).toHaveLength(1);
+    expect(deps.notifier.published).toHaveLength(1);
+  });
+
+  it('releases the claim when planning fails, so a redelivery plans again', async () => {
+    // Arrange
+    const deps = setup();
+    const missing = parseRestoreRequest({
+      ...explicit,
+      recoveryPointArn:
+        'arn:aws:backup:eu-west-1:111122223333:recovery-point:not-yet',
+    });
+
+    // Act
+    const first = await startRestore(missing, deps, { source: 'sqs' }).catch(
+      (e: unknown) => e
+    );
+    const second = await startRestore(missing, deps, { source: 'sqs' }).catch(
+      (e: unknown) => e
+    );
+
+    // Assert
+    expect((first as AppError).code).toBe('RecoveryPointNotFound');
+    expect((second as AppError).code).toBe('RecoveryPointNotFound');
+    expect(deps.catalog.calls).toEqual(['describe', 'describe']);
+    expect(deps.starter.inputs).toHaveLength(0);
   });
 
   it('after a failed publish, the retry reuses the job and notifies once', async () => {
