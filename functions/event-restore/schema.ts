@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALARM_STATE_CHANGE } from '#shared/events/alarm-state-change';
 import { RESTORE_REQUESTED } from '#shared/events/restore-requested-event';
 

@@ -3,21 +3,26 @@ import {
   EventType,
   processPartialResponse,
 } from '@aws-lambda-powertools/batch';
-import { parser } from '@aws-lambda-powertools/batch/parser';
 import middy from '@middy/core';
-import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type {
+  Context,
+  SQSBatchResponse,
+  SQSEvent,
+  SQSRecord,
+} from 'aws-lambda';
 import { getRelayDeps } from '#shared/adapters/relay-deps';
 import { createKeyedLimiter } from '#shared/domain/keyed-limiter';
 import { baseMiddleware } from '#shared/middleware/base-middleware';
 import { logger } from '#shared/observability/logger';
 import { restoreFromRecord } from './restore-from-record.js';
-import { type SqsRestoreRecord, SqsRestoreRecordSchema } from './schema.js';
+import { SqsRestoreRecordSchema } from './schema.js';
 
-const processor = new BatchProcessor(EventType.SQS, {
-  parser,
-  schema: SqsRestoreRecordSchema,
-  logger,
-});
+// Records are parsed by the record handler below, not by the batch
+// parser integration: `@aws-lambda-powertools/batch/parser` loads the
+// parser's helpers and every stream schema, which would all be bundled.
+// A record that fails the schema throws, so it is a batch item failure
+// all the same.
+const processor = new BatchProcessor(EventType.SQS, { logger });
 
 const run = async (
   event: SQSEvent,
@@ -30,7 +35,8 @@ const run = async (
   const limiter = createKeyedLimiter(deps.config.recordConcurrency);
   return processPartialResponse(
     event,
-    (record: SqsRestoreRecord) => restoreFromRecord(record, deps, limiter),
+    (record: SQSRecord) =>
+      restoreFromRecord(SqsRestoreRecordSchema.parse(record), deps, limiter),
     processor,
     { context, processInParallel: true }
   );

@@ -1,6 +1,6 @@
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
-import { getTrackingDeps } from '#shared/adapters/tracking-deps';
+import { getOutcomeDeps } from '#shared/adapters/tracking-deps';
 import {
   type RestoreJobStateChange,
   RestoreJobStateChangeSchema,
@@ -19,7 +19,7 @@ export interface TrackResult {
 const run = async (event: RestoreJobStateChange): Promise<TrackResult> => {
   const result = await recordOutcome(
     observationFromEvent(event),
-    getTrackingDeps()
+    getOutcomeDeps()
   );
   return {
     restoreJobId: event.detail.restoreJobId,
@@ -35,6 +35,6 @@ const run = async (event: RestoreJobStateChange): Promise<TrackResult> => {
  * retries, then the on-failure destination; the reconciler is the backstop.
  */
 export const handler = middy<unknown, TrackResult>()
-  .use(baseMiddleware(getTrackingDeps))
+  .use(baseMiddleware(getOutcomeDeps))
   .use(parser({ schema: RestoreJobStateChangeSchema }))
   .handler(run);

@@ -8,36 +8,41 @@ import { metrics, PowertoolsRestoreMetrics } from '../observability/metrics.js';
 import type { Log } from '../ports/log.js';
 import type { RestoreMetrics } from '../ports/restore-metrics.js';
 import type { ReconcileDeps } from '../use-cases/reconcile-restores.js';
+import type { RecordOutcomeDeps } from '../use-cases/record-outcome.js';
 import { BackupRestoreJobReader } from './backup-restore-job-reader.js';
-import { EventBridgeOutcomeEvents } from './eventbridge-outcome-events.js';
 import {
   buildJobStore,
   buildNotifier,
   buildTaskCallbacks,
-} from './restore-deps.js';
+} from './common-deps.js';
+import { EventBridgeOutcomeEvents } from './eventbridge-outcome-events.js';
 
-/** What the lifecycle functions (`track-restore`, `reconcile-restores`) need. */
+/** What `track-restore` needs: recording and announcing an outcome. */
+export interface OutcomeDeps extends RecordOutcomeDeps {
+  readonly config: RelayConfig;
+}
+
+/** What `reconcile-restores` needs: the outcome deps, and a job reader. */
 export interface TrackingDeps extends ReconcileDeps {
   readonly config: RelayConfig;
 }
 
 /**
- * Wires the lifecycle's production adapters over the container's memoised
- * SDK clients. Kept apart from the doors' deps, so a door's bundle does not
- * carry the EventBridge client and a tracker's does not carry the restore
- * engine.
+ * Wires the adapters that record and announce outcomes over the
+ * container's memoised SDK clients. No Backup client: `track-restore` reads
+ * the outcome from the event, so its bundle does not carry one.
  *
  * @example
  * ```ts
- * const deps = buildTrackingDeps(parseConfig(process.env), logger, metricsPort);
+ * const deps = buildOutcomeDeps(parseConfig(process.env), logger, metricsPort);
  * await recordOutcome(observation, deps);
  * ```
  */
-export const buildTrackingDeps = (
+export const buildOutcomeDeps = (
   config: RelayConfig,
   log: Log,
   restoreMetrics: RestoreMetrics
-): TrackingDeps => ({
+): OutcomeDeps => ({
   jobs: buildJobStore(config),
   notifier: buildNotifier(config),
   callbacks: buildTaskCallbacks(config),
@@ -46,20 +51,57 @@ export const buildTrackingDeps = (
     busName: config.outcomeEventBusName,
     source: config.outcomeEventSource,
   }),
-  reader: new BackupRestoreJobReader({ client: getBackupClient(config.sdk) }),
   metrics: restoreMetrics,
   clock: systemClock,
   log,
   reportAllJobs: config.reportAllJobs,
-  reconcile: config.reconcile,
   config,
 });
+
+/**
+ * Wires the lifecycle's production adapters over the container's memoised
+ * SDK clients: the outcome deps, plus the Backup job reader. Kept apart
+ * from the doors' deps, so a door's bundle does not carry the EventBridge
+ * client and a tracker's does not carry the restore engine.
+ *
+ * @example
+ * ```ts
+ * const deps = buildTrackingDeps(parseConfig(process.env), logger, metricsPort);
+ * await reconcileRestores(deps);
+ * ```
+ */
+export const buildTrackingDeps = (
+  config: RelayConfig,
+  log: Log,
+  restoreMetrics: RestoreMetrics
+): TrackingDeps => ({
+  ...buildOutcomeDeps(config, log, restoreMetrics),
+  reader: new BackupRestoreJobReader({ client: getBackupClient(config.sdk) }),
+  reconcile: config.reconcile,
+});
+
+let cachedOutcome: OutcomeDeps | undefined;
+
+/**
+ * The container's outcome deps (`track-restore`): built on first use from
+ * the configuration parsed at cold start, then reused.
+ *
+ * @throws ConfigError when the environment is invalid
+ */
+export const getOutcomeDeps = (): OutcomeDeps => {
+  cachedOutcome ??= buildOutcomeDeps(
+    loadConfig(),
+    logger,
+    new PowertoolsRestoreMetrics({ metrics })
+  );
+  return cachedOutcome;
+};
 
 let cached: TrackingDeps | undefined;
 
 /**
- * The container's lifecycle deps: built on first use from the configuration
- * parsed at cold start, then reused.
+ * The container's lifecycle deps (`reconcile-restores`): built on first
+ * use from the configuration parsed at cold start, then reused.
  *
  * @throws ConfigError when the environment is invalid
  */

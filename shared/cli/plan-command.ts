@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BackupRecoveryPointCatalog } from '../adapters/backup-recovery-point-catalog.js';
 import { SavedMetadataCatalog } from '../adapters/saved-metadata-catalog.js';
 import { getBackupClient } from '../clients/backup-client.js';

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RelayNotificationSchema } from '../events/relay-notification.js';
 import { RestoreRequestSchema } from '../events/restore-request.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   RESOURCE_TYPES,
   type ResourceType,
@@ -281,10 +281,16 @@ export const RelayConfigSchema = z
     STALE_AFTER_SECONDS: positiveInt(86_400, 60),
     // Jobs one reconciler run checks: DescribeRestoreJob allows 15/s.
     RECONCILE_MAX_JOBS: positiveInt(100).pipe(z.number().max(1000)),
-    // Records of one SQS batch in flight at once. Small on purpose: every
-    // environment shares StartRestoreJob's 5/s account quota
-    // (reliability-and-limits.md §1.1).
-    RECORD_CONCURRENCY: positiveInt(2).pipe(z.number().max(10)),
+    // Records of one SQS batch in flight at once. The rate below, not this,
+    // keeps AWS Backup under its quotas: a batch's claims, replays and
+    // notifications need not queue behind one another.
+    RECORD_CONCURRENCY: positiveInt(10).pipe(z.number().max(10)),
+    // Restores one environment starts per second, on average (a token
+    // bucket before each plan-and-start; replays take no token). Every
+    // caller in the account shares StartRestoreJob's 5/s and the reads'
+    // 15/s, so maximumConcurrency × this stays at or under 4/s
+    // (reliability-and-limits.md §1.1, §6).
+    START_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(2),
     // The SDK has no request timeout by default (reliability-and-limits.md
     // §2.4); these keep the worst case inside the function timeout.
     AWS_SDK_REQUEST_TIMEOUT_MS: positiveInt(5000),
@@ -302,6 +308,7 @@ export const RelayConfigSchema = z
     eventSources: env.RELAY_EVENT_SOURCES,
     alarmRules: env.ALARM_RULES,
     recordConcurrency: env.RECORD_CONCURRENCY,
+    startRatePerSecond: env.START_RATE_PER_SECOND,
     outcomeEventBusName: env.OUTCOME_EVENT_BUS_NAME,
     outcomeEventSource: env.OUTCOME_EVENT_SOURCE,
     reportAllJobs: env.REPORT_ALL_JOBS,

@@ -1,5 +1,5 @@
 import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `detail-type` of CloudWatch alarm state changes (events.md §3). */
 export const ALARM_STATE_CHANGE = 'CloudWatch Alarm State Change';

@@ -8,8 +8,10 @@ import {
 
 const KNOWN_FIELDS = Object.keys(RestoreRequestSchema.shape);
 
+// An empty key is shown as "" so that its problem is not taken for one
+// about the whole request (the root's path is the empty string).
 const joinPath = (path: readonly PropertyKey[]): string =>
-  path.map(String).join('.');
+  path.map((step) => (step === '' ? '""' : String(step))).join('.');
 
 const unknownFieldMessage = (
   parent: readonly PropertyKey[],
@@ -41,6 +43,89 @@ export const toProblems = (issues: readonly z.core.$ZodIssue[]): Problem[] =>
   });
 
 /**
+ * Deepest nesting of arrays and objects accepted in one `metadata` or
+ * `context` value; real metadata is a few levels deep (EC2
+ * `BlockDeviceMappings`: a list of objects holding an object). The schema
+ * checks these values recursively, so a message of a few kilobytes of
+ * brackets would exhaust the stack, and the `RangeError` would make a door
+ * retry the message instead of rejecting it.
+ */
+export const MAX_VALUE_DEPTH = 32;
+
+/** The fields whose values are any JSON: the recursive part of the schema. */
+const FREE_JSON_FIELDS = ['metadata', 'context'] as const;
+
+interface FreeJsonCheck {
+  readonly problems: readonly Problem[];
+  /** Whether a value is nested too deep for the schema to walk. */
+  readonly tooDeep: boolean;
+}
+
+const isObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null;
+
+/**
+ * What the schema cannot report about the `metadata` and `context` values:
+ * nesting deeper than {@link MAX_VALUE_DEPTH}, and `__proto__` keys, which
+ * zod drops without a word (a strict contract never ignores what was sent).
+ * Walks with an explicit stack, never recursion, and never below the limit.
+ */
+const checkFreeJson = (input: unknown): FreeJsonCheck => {
+  const problems: Problem[] = [];
+  let tooDeep = false;
+  if (!isObject(input) || Array.isArray(input)) {
+    return { problems, tooDeep };
+  }
+  const fields = input as Readonly<Record<string, unknown>>;
+  for (const field of FREE_JSON_FIELDS) {
+    const map = fields[field];
+    if (!isObject(map) || Array.isArray(map)) {
+      continue;
+    }
+    for (const [key, value] of Object.entries(map)) {
+      const entryPath = [field, key];
+      const found: Problem[] = [];
+      const pending: [unknown, PropertyKey[]][] = [[value, entryPath]];
+      if (key === '__proto__') {
+        found.push(protoProblem(entryPath));
+      }
+      let deep = false;
+      for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        const [node, path] = next;
+        if (!isObject(node)) {
+          continue;
+        }
+        if (path.length - entryPath.length >= MAX_VALUE_DEPTH) {
+          deep = true;
+          break;
+        }
+        for (const [k, v] of Object.entries(node)) {
+          if (k === '__proto__') {
+            found.push(protoProblem([...path, k]));
+          }
+          pending.push([v, [...path, k]]);
+        }
+      }
+      if (deep) {
+        tooDeep = true;
+        problems.push({
+          path: joinPath(entryPath),
+          message: `nests arrays and objects more than ${MAX_VALUE_DEPTH} levels deep`,
+        });
+      } else {
+        problems.push(...found);
+      }
+    }
+  }
+  return { problems, tooDeep };
+};
+
+const protoProblem = (path: readonly PropertyKey[]): Problem => ({
+  path: joinPath(path),
+  message: '"__proto__" is not accepted as a key; it would be lost',
+});
+
+/**
  * Validates an untrusted restore request.
  *
  * @throws RequestValidationError listing every problem, each with its path
@@ -50,9 +135,18 @@ export const toProblems = (issues: readonly z.core.$ZodIssue[]): Problem[] =>
  * ```
  */
 export const parseRestoreRequest = (input: unknown): RestoreRequest => {
+  const freeJson = checkFreeJson(input);
+  if (freeJson.tooDeep) {
+    // The schema would overflow the stack on this value.
+    throw new RequestValidationError(freeJson.problems);
+  }
   const result = RestoreRequestSchema.safeParse(input);
-  if (!result.success) {
-    throw new RequestValidationError(toProblems(result.error.issues));
+  const problems = [
+    ...(result.success ? [] : toProblems(result.error.issues)),
+    ...freeJson.problems,
+  ];
+  if (!result.success || problems.length > 0) {
+    throw new RequestValidationError(problems);
   }
   return result.data;
 };

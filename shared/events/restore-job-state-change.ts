@@ -1,5 +1,5 @@
 import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `source` of AWS Backup events. */
 export const BACKUP_EVENT_SOURCE = 'aws.backup';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NOTIFICATION_SCHEMA_VERSION } from './restore-started.js';
 
 /** `type` of the notification published when a restore job completed. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical-json.js';
 import type { JsonObject } from '../domain/json.js';
+import { toMetadataString } from '../restore-metadata/to-metadata-string.js';
 import type { RestoreRequest } from './restore-request.js';
 
 const sha256 = (text: string): string =>
@@ -9,8 +10,19 @@ const sha256 = (text: string): string =>
 const canonicalDate = (iso: string | undefined): string | undefined =>
   iso === undefined ? undefined : new Date(iso).toISOString();
 
-const canonicalValue = (value: unknown): string =>
-  typeof value === 'string' ? value : canonicalJson(value);
+// A number or boolean hashes as the string StartRestoreJob receives for it,
+// so that `1e21` and "1000000000000000000000" hash alike (their JSON texts
+// differ); lists and objects hash as canonical JSON, so key order inside a
+// value does not matter.
+const canonicalValue = (value: unknown): string => {
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    const sent = toMetadataString(value);
+    if (sent.ok) {
+      return sent.value;
+    }
+  }
+  return typeof value === 'string' ? value : canonicalJson(value);
+};
 
 /**
  * The part of a request that decides which restore it asks for. `dryRun`,

@@ -1,5 +1,5 @@
 import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `detail-type` of the custom event that asks for a restore. */
 export const RESTORE_REQUESTED = 'Restore Requested';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The version of the notification contract. */
 export const NOTIFICATION_SCHEMA_VERSION = '1';

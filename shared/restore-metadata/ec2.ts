@@ -21,6 +21,19 @@ const PROFILE_VALUES = ['UseBackedUpValue', 'null'];
 /** Fields AWS Backup does not support inside a block device mapping. */
 const UNSUPPORTED_MAPPING_FIELDS = ['SnapshotId', 'OutpostArn'];
 
+/** Whether a mapping carries `SnapshotId` / `OutpostArn`, at either level. */
+const hasUnsupported = (mapping: unknown): boolean => {
+  if (!isJsonObject(mapping)) {
+    return false;
+  }
+  const { Ebs: ebs } = mapping;
+  return UNSUPPORTED_MAPPING_FIELDS.some(
+    (field) =>
+      Object.hasOwn(mapping, field) ||
+      (isJsonObject(ebs) && Object.hasOwn(ebs, field))
+  );
+};
+
 /** A mapping without `SnapshotId` / `OutpostArn`, at either level. */
 const withoutUnsupported = (mapping: unknown): unknown => {
   if (!isJsonObject(mapping)) {
@@ -46,8 +59,10 @@ const checkBlockDeviceMappings = (context: BuildContext): void => {
     return;
   }
   const mappings: unknown[] = json.parsed;
-  const cleaned = mappings.map(withoutUnsupported);
-  if (JSON.stringify(cleaned) === JSON.stringify(mappings)) {
+  // Looks only at the two levels the fields live at: serialising the whole
+  // value to compare it overflowed the stack on a string of a few kilobytes
+  // of nested brackets, which a request may send.
+  if (!mappings.some(hasUnsupported)) {
     return;
   }
   if (context.overridden('BlockDeviceMappings')) {
@@ -57,7 +72,10 @@ const checkBlockDeviceMappings = (context: BuildContext): void => {
     );
     return;
   }
-  context.derive('BlockDeviceMappings', JSON.stringify(cleaned));
+  context.derive(
+    'BlockDeviceMappings',
+    JSON.stringify(mappings.map(withoutUnsupported))
+  );
   context.warn(
     'BlockDeviceMappings',
     'SnapshotId and OutpostArn removed from the saved mappings; AWS Backup does not support them'

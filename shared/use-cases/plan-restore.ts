@@ -49,8 +49,9 @@ export interface PlanRestoreOptions {
 
 /**
  * Checks what the request alone shows, before any AWS call: the role, the
- * vaults it names, its resource type, its overrides, the Region and account
- * of its ARNs (reliability-and-limits.md §5, R5).
+ * vaults it names, its resource type (given, or shown by its resource ARN)
+ * and overrides, the Region and account of its ARNs
+ * (reliability-and-limits.md §5, R5).
  *
  * @returns the IAM role ARN to pass
  * @throws PolicyViolationError
@@ -72,11 +73,22 @@ export const checkRequestPolicy = (
   for (const [i, name] of (request.selection?.vaults ?? []).entries()) {
     checkVault(policy, { name }, `selection.vaults.${i}`);
   }
-  if (request.resourceType !== undefined) {
-    checkResourceType(policy, request.resourceType, 'resourceType');
-    checkOverrides(policy, request.resourceType, request.metadata ?? {});
+  const type = request.resourceType ?? typeNamedBy(request.resourceArn);
+  if (type !== undefined) {
+    checkResourceType(policy, type, 'resourceType');
+    checkOverrides(policy, type, request.metadata ?? {});
   }
   return roleArn;
+};
+
+/**
+ * The type a resource ARN shows, when only one type has ARNs of that form.
+ * An RDS `cluster:` ARN may be Aurora, DocumentDB or Neptune, so it shows
+ * none: the recovery point will tell.
+ */
+const typeNamedBy = (arn: string | undefined): ResourceType | undefined => {
+  const type = arn === undefined ? undefined : resourceTypeFromArn(arn);
+  return type === 'Aurora' ? undefined : type;
 };
 
 const earliest = (...dates: (Date | undefined)[]): Date | undefined =>

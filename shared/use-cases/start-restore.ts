@@ -1,5 +1,6 @@
 import type { Clock } from '../domain/clock.js';
 import type { JsonObject } from '../domain/json.js';
+import type { RateLimiter } from '../domain/rate-limiter.js';
 import type { RestorePlan } from '../domain/restore-plan.js';
 import type { OutcomeNotification } from '../events/outcome-event.js';
 import type { RestoreRequest } from '../events/restore-request.js';
@@ -31,6 +32,8 @@ export interface StartRestoreDeps extends PlanRestoreDeps {
   readonly callbacks: TaskCallbacks;
   readonly clock: Clock;
   readonly log: Log;
+  /** Paces plan-and-start against AWS Backup's shared quotas. */
+  readonly startRate: RateLimiter;
 }
 
 /** How the request reached restore-relay. */
@@ -106,6 +109,9 @@ export const startRestore = async (
     requestKeyOf(request),
     restoreContentOf(request),
     async () => {
+      // Only a request that will call AWS Backup waits for a token: replays
+      // and conflicts were answered by the claim.
+      await deps.startRate.take();
       const plan = await planRestore(request, deps, options);
       const summary = summaryOf(plan);
       const { restoreJobId } = await deps.starter.start(plan.input);

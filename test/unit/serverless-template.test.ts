@@ -260,7 +260,8 @@ describe('the packaged serverless template', () => {
         ALLOWED_RESOURCE_TYPES: '*',
         ALARM_RULES: '[]',
         RELAY_EVENT_SOURCES: 'restore-relay',
-        RECORD_CONCURRENCY: '2',
+        RECORD_CONCURRENCY: '10',
+        START_RATE_PER_SECOND: '2',
         ACCOUNT_ID: '111122223333',
         POWERTOOLS_SERVICE_NAME: 'restore-relay',
         POWERTOOLS_METRICS_NAMESPACE: 'RestoreRelay',
@@ -345,6 +346,29 @@ describe('the packaged serverless template', () => {
         MaximumBatchingWindowInSeconds: 1,
         ScalingConfig: { MaximumConcurrency: 2 },
       });
+    });
+
+    it('keeps the SQS door under 80 % of the StartRestoreJob quota (5/s)', () => {
+      // Arrange
+      const [[, mapping] = ['', resourceById(template, 'missing')]] =
+        resourcesOfType(template, 'AWS::Lambda::EventSourceMapping');
+      const fn = resourceById(
+        template,
+        functionLogicalId(template, 'sqs-restore')
+      );
+
+      // Act
+      const environments = Number(
+        (mapping.Properties.ScalingConfig as { MaximumConcurrency: number })
+          .MaximumConcurrency
+      );
+      const perEnvironment = Number(
+        (fn.Properties.Environment as { Variables: Record<string, string> })
+          .Variables.START_RATE_PER_SECOND
+      );
+
+      // Assert: reliability-and-limits.md §6, "configuration checks".
+      expect(environments * perEnvironment).toBeLessThanOrEqual(4);
     });
   });
 

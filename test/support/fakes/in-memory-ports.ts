@@ -2,6 +2,7 @@ import { parseConfig } from '#shared/config/load-config';
 import { canonicalJson } from '#shared/domain/canonical-json';
 import type { JobObservation } from '#shared/domain/job-observation';
 import type { JsonObject, JsonValue } from '#shared/domain/json';
+import type { RateLimiter } from '#shared/domain/rate-limiter';
 import type { RecoveryPoint } from '#shared/domain/recovery-point';
 import type { StartRestoreJobInput } from '#shared/domain/start-restore-job-input';
 import { IdempotencyConflictError } from '#shared/errors/idempotency-conflict-error';
@@ -440,6 +441,15 @@ export class InMemoryMetrics implements RestoreMetrics {
   }
 }
 
+/** A limiter that never waits and counts the tokens taken. */
+export class CountingRateLimiter implements RateLimiter {
+  taken = 0;
+
+  async take(): Promise<void> {
+    this.taken += 1;
+  }
+}
+
 /**
  * Every port of the accept/start use cases as an in-memory fake, over the
  * given catalog, with the test policy (`RELAY_ENV`) and a fixed clock.
@@ -459,6 +469,7 @@ export const inMemoryDeps = (
   deadLetters: new InMemoryDeadLetterQueue(),
   metrics: new InMemoryMetrics(),
   callbacks: new InMemoryTaskCallbacks(),
+  startRate: new CountingRateLimiter(),
 });
 
 /**

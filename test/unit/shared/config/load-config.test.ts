@@ -196,21 +196,38 @@ describe('parseConfig for the relay doors', () => {
     );
   });
 
-  it('runs two records at once by default', () => {
+  it('runs a whole batch at once, starting two restores a second, by default', () => {
     // Act
     const config = parseConfig(RELAY_ENV);
 
     // Assert
-    expect(config.recordConcurrency).toBe(2);
+    expect(config.recordConcurrency).toBe(10);
+    expect(config.startRatePerSecond).toBe(2);
   });
 
-  it('accepts a record concurrency up to 10', () => {
+  it('accepts a record concurrency from 1 to 10 and a fractional start rate', () => {
     // Act
-    const config = parseConfig({ ...RELAY_ENV, RECORD_CONCURRENCY: '10' });
+    const config = parseConfig({
+      ...RELAY_ENV,
+      RECORD_CONCURRENCY: '1',
+      START_RATE_PER_SECOND: '0.5',
+    });
 
     // Assert
-    expect(config.recordConcurrency).toBe(10);
+    expect(config.recordConcurrency).toBe(1);
+    expect(config.startRatePerSecond).toBe(0.5);
   });
+
+  it.each(['0', '-1', '51', 'fast'])(
+    'fails when START_RATE_PER_SECOND is %s',
+    (value) => {
+      // Act
+      const error = errorOf({ ...RELAY_ENV, START_RATE_PER_SECOND: value });
+
+      // Assert
+      expect(error.message).toContain('START_RATE_PER_SECOND');
+    }
+  );
 
   it.each(['11', '0', '1.5', 'two'])(
     'fails when RECORD_CONCURRENCY is %s',

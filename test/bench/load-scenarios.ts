@@ -1,0 +1,310 @@
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { ProxiedCall } from '../support/emulators/aws-fault-proxy.js';
+import {
+  drainQueue,
+  type SqsInvoker,
+} from '../support/local/sqs-event-source.js';
+import {
+  HANDLER_MODULES,
+  type LambdaEnvironment,
+  startEnvironment,
+} from './lambda-environment.js';
+import { type LocalRig, loadRequests } from './local-rig.js';
+
+/** AWS calls per message, by path. */
+export interface CallCounts {
+  /** A new request, all calls (goal ≤ 5). */
+  readonly callsPerMessage: number;
+  /** The same request again after it completed (goal 1). */
+  readonly callsPerDuplicate: number;
+  /** Of which to AWS Backup (goal 0). */
+  readonly backupCallsPerDuplicate: number;
+  /** `service.Operation` → calls per message, for the new requests. */
+  readonly happyBreakdown: Record<string, number>;
+}
+
+const invoker =
+  (environment: LambdaEnvironment): SqsInvoker =>
+  async (event) =>
+    (await environment.invoke(event)) as SQSBatchResponse | undefined;
+
+const tally = (
+  calls: readonly ProxiedCall[],
+  per: number
+): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const call of calls) {
+    const key = `${call.service}.${call.operation}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return Object.fromEntries(
+    Object.entries(counts).map(([k, v]) => [k, round(v / per)])
+  );
+};
+
+const round = (value: number, digits = 2): number =>
+  Number(value.toFixed(digits));
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+/** SQS records as Lambda hands them over, carrying these bodies. */
+const recordsOf = (bodies: readonly Record<string, unknown>[]): SQSRecord[] =>
+  bodies.map((body, i) => ({
+    messageId: `m-${String(body.requestId)}-${i}`,
+    receiptHandle: `rh-${i}`,
+    body: JSON.stringify(body),
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: String(Date.now()),
+      SenderId: 'AIDAEXAMPLE',
+      ApproximateFirstReceiveTimestamp: String(Date.now()),
+    },
+    messageAttributes: {},
+    md5OfBody: '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: 'arn:aws:sqs:eu-west-1:111122223333:bench',
+    awsRegion: 'eu-west-1',
+  }));
+
+const eventOf = (bodies: readonly Record<string, unknown>[]): SQSEvent => ({
+  Records: recordsOf(bodies),
+});
+
+/**
+ * Counts the AWS calls of the SQS door: `count` new requests (one per
+ * resource type, round robin) through the queue, then the same requests
+ * again once they completed.
+ */
+export const measureCalls = async (
+  rig: LocalRig,
+  count = 24
+): Promise<CallCounts> => {
+  const environment = await startEnvironment(
+    HANDLER_MODULES.sqs,
+    await rig.environmentFor('calls', { START_RATE_PER_SECOND: '50' })
+  );
+  try {
+    const queueUrl = rig.createRequestQueue('bench-calls', {
+      visibilityTimeoutSeconds: 5,
+    });
+    const drain = () =>
+      drainQueue({
+        endpoint: rig.local.env.AWS_ENDPOINT_URL_SQS,
+        queueUrl,
+        environments: [invoker(environment)],
+      });
+    const requests = loadRequests(count, 'calls');
+    rig.clearCalls();
+    await rig.sendRequests(queueUrl, requests);
+    await drain();
+    const happy = rig.calls();
+    rig.clearCalls();
+    await rig.sendRequests(queueUrl, requests);
+    await drain();
+    const duplicate = rig.calls();
+    return {
+      callsPerMessage: round(happy.length / count),
+      callsPerDuplicate: round(duplicate.length / count),
+      backupCallsPerDuplicate: round(
+        duplicate.filter((c) => c.service === 'backup').length / count
+      ),
+      happyBreakdown: tally(happy, count),
+    };
+  } finally {
+    await environment.stop();
+  }
+};
+
+/** CPU per message of the SQS handler and of the bare SDK calls. */
+export interface CpuPerMessage {
+  readonly handlerMs: number;
+  readonly directSdkMs: number;
+  /** handler / direct SDK (goal ≤ 1.5). */
+  readonly ratio: number;
+  /** The operations each side called, per message, to check they match. */
+  readonly handlerCalls: Record<string, number>;
+  readonly directCalls: Record<string, number>;
+}
+
+const cpuOf = async (
+  rig: LocalRig,
+  module: string,
+  tag: string,
+  count: number
+): Promise<{ msPerMessage: number; calls: Record<string, number> }> => {
+  const environment = await startEnvironment(
+    module,
+    await rig.environmentFor(tag, { START_RATE_PER_SECOND: '50' })
+  );
+  try {
+    // Warm up (first calls open connections, JIT compiles), then measure.
+    const warm = loadRequests(20, `${tag}-warm`);
+    for (let i = 0; i < warm.length; i += 10) {
+      await environment.invoke(eventOf(warm.slice(i, i + 10)));
+    }
+    const bodies = loadRequests(count, tag);
+    const before = await environment.usage();
+    rig.clearCalls();
+    for (let i = 0; i < bodies.length; i += 10) {
+      await environment.invoke(eventOf(bodies.slice(i, i + 10)));
+    }
+    const after = await environment.usage();
+    return {
+      msPerMessage: (after.cpuMs - before.cpuMs) / count,
+      calls: tally(
+        rig.calls().filter((c) => c.tag === tag),
+        count
+      ),
+    };
+  } finally {
+    await environment.stop();
+  }
+};
+
+/**
+ * CPU time of the SQS handler per message, against the CPU time of the
+ * same AWS calls made directly with the SDK, each in its own environment
+ * process (the emulators run in this one), `count` messages in batches of
+ * ten after a warm-up.
+ */
+export const measureCpu = async (
+  rig: LocalRig,
+  count = 200
+): Promise<CpuPerMessage> => {
+  const handler = await cpuOf(rig, HANDLER_MODULES.sqs, 'cpu-handler', count);
+  const direct = await cpuOf(rig, HANDLER_MODULES.direct, 'cpu-direct', count);
+  return {
+    handlerMs: round(handler.msPerMessage, 3),
+    directSdkMs: round(direct.msPerMessage, 3),
+    ratio: round(handler.msPerMessage / direct.msPerMessage),
+    handlerCalls: handler.calls,
+    directCalls: direct.calls,
+  };
+};
+
+/** A batch of ten against a batch of one, 50 ms per AWS call. */
+export interface BatchParallelism {
+  readonly oneRecordMs: number;
+  readonly tenRecordsMs: number;
+  /** ten / one (goal ≤ 2). */
+  readonly ratio: number;
+}
+
+/**
+ * Wall time of a 10-record batch against a 1-record batch with 50 ms of
+ * latency on every AWS call (median of `rounds` of each, interleaved), at
+ * the default record concurrency. The start rate is lifted: this measures
+ * how records overlap, not the quota pacing (see the throttled drain).
+ */
+export const measureBatchParallelism = async (
+  rig: LocalRig,
+  rounds = 5
+): Promise<BatchParallelism> => {
+  const environment = await startEnvironment(
+    HANDLER_MODULES.sqs,
+    await rig.environmentFor('batch', { START_RATE_PER_SECOND: '50' })
+  );
+  try {
+    await environment.invoke(eventOf(loadRequests(10, 'batch-warm')));
+    rig.setFaults(() => ({ kind: 'latency', ms: 50 }));
+    const one: number[] = [];
+    const ten: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      for (const [size, times] of [
+        [1, one],
+        [10, ten],
+      ] as const) {
+        const event = eventOf(loadRequests(size, `batch-${size}-${round}`));
+        const started = performance.now();
+        await environment.invoke(event);
+        times.push(performance.now() - started);
+      }
+    }
+    const oneMs = median(one);
+    const tenMs = median(ten);
+    return {
+      oneRecordMs: round(oneMs, 1),
+      tenRecordsMs: round(tenMs, 1),
+      ratio: round(tenMs / oneMs),
+    };
+  } finally {
+    rig.setFaults(undefined);
+    await environment.stop();
+  }
+};
+
+/** A backlog drained against a throttled StartRestoreJob. */
+export interface ThrottledDrain {
+  readonly requests: number;
+  readonly ratePerSecond: number;
+  readonly drainMs: number;
+  /** drain / (N / R) (goal ≤ 1.25). */
+  readonly ratio: number;
+  readonly dlqCount: number;
+  readonly jobsStarted: number;
+  /** StartRestoreJob calls beyond one per request: throttled attempts retried. */
+  readonly extraStartCalls: number;
+  /** The larger environment's peak RSS (goal ≤ 128 MB). */
+  readonly peakRssMb: number;
+}
+
+/**
+ * `requests` messages through the queue to two environments (the default
+ * `maximumConcurrency`), with the emulator's StartRestoreJob limited to
+ * `ratePerSecond` (burst the same) and each environment configured for half
+ * of it: the share restore-relay is given of the quota, as its
+ * `maximumConcurrency × startRatePerSecond` rule sets it.
+ */
+export const measureThrottledDrain = async (
+  rig: LocalRig,
+  requests = 100,
+  ratePerSecond = 10
+): Promise<ThrottledDrain> => {
+  const environments = await Promise.all(
+    ['drain-1', 'drain-2'].map(async (tag) =>
+      startEnvironment(
+        HANDLER_MODULES.sqs,
+        await rig.environmentFor(tag, {
+          START_RATE_PER_SECOND: String(ratePerSecond / 2),
+        })
+      )
+    )
+  );
+  const dlqBefore = rig.local.sqs.messages(rig.local.dlqUrl).length;
+  const jobsBefore = rig.local.backup.jobs().length;
+  try {
+    const queueUrl = rig.createRequestQueue('bench-drain', {
+      visibilityTimeoutSeconds: 10,
+    });
+    rig.local.backup.configure({
+      throttle: { StartRestoreJob: { ratePerSecond, burst: ratePerSecond } },
+    });
+    await rig.sendRequests(queueUrl, loadRequests(requests, 'drain'));
+    rig.clearCalls();
+    const started = performance.now();
+    await drainQueue({
+      endpoint: rig.local.env.AWS_ENDPOINT_URL_SQS,
+      queueUrl,
+      environments: environments.map(invoker),
+    });
+    const drainMs = performance.now() - started;
+    const usage = await Promise.all(environments.map((e) => e.usage()));
+    return {
+      requests,
+      ratePerSecond,
+      drainMs: round(drainMs, 0),
+      ratio: round(drainMs / ((requests / ratePerSecond) * 1000)),
+      dlqCount: rig.local.sqs.messages(rig.local.dlqUrl).length - dlqBefore,
+      jobsStarted: rig.local.backup.jobs().length - jobsBefore,
+      extraStartCalls:
+        rig.calls().filter((c) => c.operation === 'StartRestoreJob').length -
+        requests,
+      peakRssMb: round(Math.max(...usage.map((u) => u.maxRssMb)), 1),
+    };
+  } finally {
+    await Promise.all(environments.map((e) => e.stop()));
+  }
+};

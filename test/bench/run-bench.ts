@@ -1,0 +1,190 @@
+/**
+ * `npm run bench`: measures restore-relay on the local AWS and prints a
+ * table; writes the figures to bench/results.json and the table into
+ * BENCHMARKS.md. Every timing is a ratio against a baseline measured in
+ * the same run, because build machines are noisy.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureBundleSizes } from './bundle-size.js';
+import { measureColdStarts } from './cold-start.js';
+import { REPO_ROOT } from './esbuild-options.js';
+import {
+  measureBatchParallelism,
+  measureCalls,
+  measureCpu,
+  measureThrottledDrain,
+} from './load-scenarios.js';
+import { startLocalRig } from './local-rig.js';
+import { packageFunctions } from './package-functions.js';
+
+/** The goals of the issue, with the direction that passes. */
+const GOALS = {
+  bundleZipBytes: { limit: 150 * 1024, text: '≤ 150 KB' },
+  coldStartRatio: { limit: 1.3, text: '≤ 1.3' },
+  cpuPerMessageRatio: { limit: 1.5, text: '≤ 1.5' },
+  callsPerMessage: { limit: 5, text: '≤ 5' },
+  callsPerDuplicate: { limit: 1, text: '1' },
+  backupCallsPerDuplicate: { limit: 0, text: '0' },
+  batchParallelismRatio: { limit: 2, text: '≤ 2' },
+  throttledDrainRatio: { limit: 1.25, text: '≤ 1.25' },
+  throttledDlqCount: { limit: 0, text: '0' },
+  peakRssMb: { limit: 128, text: '≤ 128 MB' },
+} as const;
+
+const { values } = parseArgs({
+  options: {
+    'cold-runs': { type: 'string', default: '15' },
+    'cpu-messages': { type: 'string', default: '200' },
+    'drain-requests': { type: 'string', default: '100' },
+    'drain-rate': { type: 'string', default: '10' },
+  },
+  strict: true,
+});
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+log('bench: packaging the functions (osls package)…');
+const artifacts = await packageFunctions();
+const bundleZipBytes = await measureBundleSizes(artifacts);
+log('bench: cold starts…');
+const coldStarts = await measureColdStarts(artifacts, {
+  runs: Number(values['cold-runs']),
+});
+log('bench: starting the local AWS…');
+const rig = await startLocalRig();
+// Unthrottled but for the drain, which sets its own quota: the other
+// measures count calls and time work, not the emulator's token bucket.
+rig.local.backup.configure({ throttle: { StartRestoreJob: null } });
+let load: {
+  calls: Awaited<ReturnType<typeof measureCalls>>;
+  cpu: Awaited<ReturnType<typeof measureCpu>>;
+  batch: Awaited<ReturnType<typeof measureBatchParallelism>>;
+  drain: Awaited<ReturnType<typeof measureThrottledDrain>>;
+};
+try {
+  log('bench: AWS calls per message…');
+  const calls = await measureCalls(rig);
+  log('bench: CPU per message…');
+  const cpu = await measureCpu(rig, Number(values['cpu-messages']));
+  log('bench: batch parallelism…');
+  const batch = await measureBatchParallelism(rig);
+  log('bench: throttled drain…');
+  const drain = await measureThrottledDrain(
+    rig,
+    Number(values['drain-requests']),
+    Number(values['drain-rate'])
+  );
+  load = { calls, cpu, batch, drain };
+} finally {
+  await rig.stop();
+}
+
+const results = {
+  measuredAt: new Date().toISOString(),
+  node: process.version,
+  bundleZipBytes,
+  coldStartRatio: Object.fromEntries(
+    Object.entries(coldStarts).map(([name, c]) => [name, c.ratio])
+  ),
+  cpuPerMessageRatio: load.cpu.ratio,
+  callsPerMessage: load.calls.callsPerMessage,
+  callsPerDuplicate: load.calls.callsPerDuplicate,
+  backupCallsPerDuplicate: load.calls.backupCallsPerDuplicate,
+  batchParallelismRatio: load.batch.ratio,
+  throttledDrainRatio: load.drain.ratio,
+  throttledDlqCount: load.drain.dlqCount,
+  peakRssMb: load.drain.peakRssMb,
+  details: {
+    coldStarts,
+    calls: load.calls,
+    cpu: load.cpu,
+    batch: load.batch,
+    drain: load.drain,
+  },
+};
+
+const pass = (ok: boolean): string => (ok ? 'yes' : '**no**');
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const rows: string[][] = [];
+for (const [name, bytes] of Object.entries(bundleZipBytes)) {
+  rows.push([
+    `bundle zip, ${name}`,
+    kb(bytes),
+    GOALS.bundleZipBytes.text,
+    pass(bytes <= GOALS.bundleZipBytes.limit),
+  ]);
+}
+for (const [name, c] of Object.entries(coldStarts)) {
+  rows.push([
+    `cold start, ${name}`,
+    `${c.ratio} (${c.handlerMs} / ${c.referenceMs} ms)`,
+    GOALS.coldStartRatio.text,
+    pass(c.ratio <= GOALS.coldStartRatio.limit),
+  ]);
+}
+const single: [keyof typeof GOALS, number, string][] = [
+  [
+    'cpuPerMessageRatio',
+    load.cpu.ratio,
+    `${load.cpu.ratio} (${load.cpu.handlerMs} / ${load.cpu.directSdkMs} ms)`,
+  ],
+  [
+    'callsPerMessage',
+    load.calls.callsPerMessage,
+    `${load.calls.callsPerMessage}`,
+  ],
+  [
+    'callsPerDuplicate',
+    load.calls.callsPerDuplicate,
+    `${load.calls.callsPerDuplicate}`,
+  ],
+  [
+    'backupCallsPerDuplicate',
+    load.calls.backupCallsPerDuplicate,
+    `${load.calls.backupCallsPerDuplicate}`,
+  ],
+  [
+    'batchParallelismRatio',
+    load.batch.ratio,
+    `${load.batch.ratio} (${load.batch.tenRecordsMs} / ${load.batch.oneRecordMs} ms)`,
+  ],
+  [
+    'throttledDrainRatio',
+    load.drain.ratio,
+    `${load.drain.ratio} (${load.drain.requests} at ${load.drain.ratePerSecond}/s in ${(load.drain.drainMs / 1000).toFixed(1)} s)`,
+  ],
+  ['throttledDlqCount', load.drain.dlqCount, `${load.drain.dlqCount}`],
+  ['peakRssMb', load.drain.peakRssMb, `${load.drain.peakRssMb} MB`],
+];
+for (const [key, value, text] of single) {
+  const goal = GOALS[key];
+  const ok =
+    key === 'callsPerDuplicate' ? value === goal.limit : value <= goal.limit;
+  rows.push([key, text, goal.text, pass(ok)]);
+}
+const table = [
+  '| measure | result | goal | met |',
+  '|---|---|---|---|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+
+await mkdir(join(REPO_ROOT, 'bench'), { recursive: true });
+await writeFile(
+  join(REPO_ROOT, 'bench', 'results.json'),
+  `${JSON.stringify(results, null, 2)}\n`
+);
+const benchmarks = join(REPO_ROOT, 'BENCHMARKS.md');
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+const doc = await readFile(benchmarks, 'utf8').catch(() => '');
+if (doc.includes(START) && doc.includes(END)) {
+  await writeFile(
+    benchmarks,
+    `${doc.slice(0, doc.indexOf(START) + START.length)}\n\n${`Measured ${results.measuredAt} on Node ${results.node}.`}\n\n${table}\n\n${doc.slice(doc.indexOf(END))}`
+  );
+}
+process.stdout.write(`${table}\n\nbench/results.json written.\n`);

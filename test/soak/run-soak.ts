@@ -1,0 +1,99 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runSoak } from './soak.js';
+
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '2000' },
+    duplicates: { type: 'string', default: '0.3' },
+    faults: { type: 'string', default: '0.1' },
+    seed: { type: 'string' },
+    'kill-rate': { type: 'string', default: '0.01' },
+  },
+});
+
+const numberOption = (name: string, text: string, max: number): number => {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0 || value > max) {
+    console.error(`--${name} must be a number between 0 and ${max}`);
+    process.exit(2);
+  }
+  return value;
+};
+
+const requests = Math.round(
+  numberOption('requests', values.requests, 1_000_000)
+);
+const seed =
+  values.seed === undefined
+    ? Math.floor(Math.random() * 2 ** 31)
+    : Math.round(numberOption('seed', values.seed, 2 ** 32));
+console.log(`soak: seed ${seed} (replay with --seed ${seed})`);
+
+const started = Date.now();
+const report = await runSoak({
+  requests,
+  duplicates: numberOption('duplicates', values.duplicates, 0.99),
+  faults: numberOption('faults', values.faults, 1),
+  killRate: numberOption('kill-rate', values['kill-rate'], 1),
+  seed,
+  log: (line) => console.log(`  ${line}`),
+});
+const totalMs = Date.now() - started;
+
+const rows: [string, unknown][] = [
+  ['requests', report.requests],
+  ['uniqueKeys', report.uniqueKeys],
+  ['jobsStarted', report.jobsStarted],
+  ['duplicateJobs', report.duplicateJobs],
+  ['lost', report.lost],
+  [
+    'dlq (rejected / redriven)',
+    `${report.dlq} (${report.dlqRejected} / ${report.dlqRedriven})`,
+  ],
+  ['rejected', report.rejected],
+  [
+    'invalid sent (R5 / R6)',
+    `${report.invalidSent.r5} / ${report.invalidSent.r6}`,
+  ],
+  ['R6 rejection codes', JSON.stringify(report.r6Codes)],
+  ['unexpectedRejections', report.unexpectedRejections],
+  ['notified', report.notified],
+  ['maxNotificationsPerJob', report.maxNotificationsPerJob],
+  ['faultsInjected', report.faultsInjected],
+  ['kills', report.kills],
+  ['failedInvocations', report.failedInvocations],
+  ['typeErrors', report.typeErrors],
+  [
+    'R2 redelivered / new starts',
+    `${report.redelivered.sent} / ${report.redelivered.newStarts}`,
+  ],
+  [
+    'R8 burst sent / started / dlq',
+    `${report.burst.sent} / ${report.burst.started} / ${report.burst.dlq}`,
+  ],
+  ['duration', `${(totalMs / 1000).toFixed(1)} s`],
+];
+const width = Math.max(...rows.map(([k]) => k.length));
+for (const [key, value] of rows) {
+  console.log(`${key.padEnd(width)}  ${String(value)}`);
+}
+console.log('');
+for (const [name, ok] of Object.entries(report.invariants)) {
+  console.log(`${name}  ${ok ? 'PASS' : 'FAIL'}`);
+}
+for (const line of report.counterexamples) {
+  console.log(`  counterexample: ${line}`);
+}
+
+const dir = fileURLToPath(new URL('../../bench/', import.meta.url));
+mkdirSync(dir, { recursive: true });
+writeFileSync(
+  `${dir}soak.json`,
+  `${JSON.stringify({ ...report, durationMs: totalMs }, null, 2)}\n`
+);
+console.log(`wrote bench/soak.json`);
+
+const failed = Object.values(report.invariants).some((ok) => !ok);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,669 @@
+import type { SQSBatchResponse } from 'aws-lambda';
+import { idempotencyTokenOf } from '#shared/events/restore-request-key';
+import {
+  HANDLER_MODULES,
+  type LambdaEnvironment,
+  startEnvironment,
+} from '../bench/lambda-environment.js';
+import {
+  type LocalRig,
+  loadRequests,
+  startLocalRig,
+} from '../bench/local-rig.js';
+import type {
+  FaultPicker,
+  ProxyFault,
+} from '../support/emulators/aws-fault-proxy.js';
+import { notificationsOfType } from '../support/handler-steps.js';
+import {
+  drainQueue,
+  type SqsInvoker,
+} from '../support/local/sqs-event-source.js';
+import { mulberry32, type Random, randomInt, shuffle } from './soak-random.js';
+
+/** Options for {@link runSoak}. */
+export interface SoakOptions {
+  /** Messages of the main and the invalid phases together. */
+  readonly requests: number;
+  /** Share of the main messages that repeat an earlier request (0–1). */
+  readonly duplicates: number;
+  /** Probability of a fault per AWS call the handlers make (0–1). */
+  readonly faults: number;
+  /** PRNG seed: the same seed builds the same requests and fault decisions. */
+  readonly seed: number;
+  /**
+   * Probability, per StartRestoreJob call in the main phase, that the
+   * call's environment is killed just after the call took effect.
+   * Default 0.01.
+   */
+  readonly killRate?: number | undefined;
+  /** Lambda invocation timeout in the main, invalid and R2 phases. Default 8 s. */
+  readonly invokeTimeoutMs?: number | undefined;
+  /** Progress lines (phases and their durations). Default: none. */
+  readonly log?: ((line: string) => void) | undefined;
+}
+
+/** The invariants of reliability-and-limits.md the soak checks. */
+export type SoakInvariant =
+  | 'R1'
+  | 'R2'
+  | 'R3'
+  | 'R4'
+  | 'R5'
+  | 'R6'
+  | 'R7'
+  | 'R8';
+
+/** What a soak run saw (written to `bench/soak.json` by the CLI). */
+export interface SoakReport {
+  readonly seed: number;
+  /** Messages of the main and invalid phases (R2 and R8 messages excluded). */
+  readonly requests: number;
+  /** Distinct valid request keys of the main phase. */
+  readonly uniqueKeys: number;
+  /** Accepted keys (main + R8) with at least one restore job. */
+  readonly jobsStarted: number;
+  /** Jobs beyond the first per idempotency token. */
+  readonly duplicateJobs: number;
+  /** Messages neither started, nor rejected, nor in the dead-letter queue. */
+  readonly lost: number;
+  /** Messages in the dead-letter queue. */
+  readonly dlq: number;
+  /** Of {@link SoakReport.dlq}: copies the relay made when rejecting. */
+  readonly dlqRejected: number;
+  /** Of {@link SoakReport.dlq}: moved there by the redrive (maxReceiveCount). */
+  readonly dlqRedriven: number;
+  /** `restore.rejected` notifications. */
+  readonly rejected: number;
+  /** Invalid messages sent on purpose (R5 and R6). */
+  readonly invalidSent: { readonly r5: number; readonly r6: number };
+  /** `restore.rejected` notifications for messages that were valid. */
+  readonly unexpectedRejections: number;
+  /** Jobs with at least one `restore.started` notification. */
+  readonly notified: number;
+  readonly maxNotificationsPerJob: number;
+  /** AWS calls of the handlers that got an injected fault. */
+  readonly faultsInjected: number;
+  /** Environments killed right after their StartRestoreJob took effect. */
+  readonly kills: number;
+  /** Invocations that failed as a whole (timeout, crash, error). */
+  readonly failedInvocations: number;
+  /** Of those, failures whose message names a TypeError (R7). */
+  readonly typeErrors: number;
+  /** R2: re-sent requests, and StartRestoreJob calls they caused. */
+  readonly redelivered: { readonly sent: number; readonly newStarts: number };
+  /** R8: the burst, its DLQ messages and the keys started. */
+  readonly burst: {
+    readonly sent: number;
+    readonly dlq: number;
+    readonly started: number;
+  };
+  /** Rejection codes of the R6 messages (expected IdempotencyConflict). */
+  readonly r6Codes: Readonly<Record<string, number>>;
+  /** Phase durations, ms. */
+  readonly durationsMs: Readonly<Record<string, number>>;
+  readonly invariants: Readonly<Record<SoakInvariant, boolean>>;
+  /** The first failures, one line each (requestId and what happened). */
+  readonly counterexamples: readonly string[];
+}
+
+type Body = Record<string, unknown>;
+
+/** One execution environment slot: replaced by a cold start when killed. */
+interface Slot {
+  readonly tag: string;
+  readonly vars: Record<string, string>;
+  env: LambdaEnvironment;
+}
+
+const SOAK_START_RATE = '15';
+const MAIN_THROTTLE = { ratePerSecond: 40, burst: 40 };
+const BURST_THROTTLE = { ratePerSecond: 5, burst: 5 };
+const BURST_SIZE = 50;
+const INVALID_SHARE = 0.03;
+const CONCURRENT_SHARE = 0.02;
+const REDELIVERY_SHARE = 0.05;
+const DEFAULT_TOKEN_WINDOW_MS = 3_600_000;
+const MAX_COUNTEREXAMPLES = 20;
+
+const requestIdOf = (body: Body): string => String(body.requestId);
+
+const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Valid main-phase bodies: uniques, duplicates and concurrent duplicates. */
+const mainMessages = (
+  random: Random,
+  count: number,
+  duplicates: number,
+  prefix: string
+): { uniques: Body[]; messages: Body[] } => {
+  const uniqueCount = Math.max(1, Math.round(count * (1 - duplicates)));
+  const uniques = shuffle(random, loadRequests(uniqueCount, prefix));
+  const messages: Body[] = [...uniques];
+  const copies = count - uniqueCount;
+  const concurrent = Math.min(copies, Math.round(count * CONCURRENT_SHARE));
+  for (let i = 0; i < copies; i++) {
+    const original = uniques[randomInt(random, uniques.length)] as Body;
+    const at = messages.indexOf(original);
+    // A concurrent copy goes ten messages later: the next batch, which the
+    // other environment most likely receives while the first is running.
+    const position =
+      i < concurrent
+        ? Math.min(messages.length, at + 10)
+        : at + 1 + randomInt(random, messages.length - at);
+    messages.splice(position, 0, { ...original });
+  }
+  return { uniques, messages };
+};
+
+/** R5 bodies: each names something the policy forbids. */
+const policyViolations = (count: number, prefix: string): Body[] => {
+  const examples = loadRequests(12, 'example');
+  const byPoint = examples.find(
+    (e) =>
+      typeof e.recoveryPointArn === 'string' &&
+      typeof e.backupVaultName === 'string'
+  );
+  const rds = examples.find((e) => String(e.resourceArn).includes(':rds:'));
+  if (byPoint === undefined || rds === undefined) {
+    throw new Error('the example requests lack a point-based or RDS request');
+  }
+  const kinds: ((requestId: string) => Body)[] = [
+    (requestId) => ({
+      ...byPoint,
+      requestId,
+      backupVaultName: 'not-allowed-vault',
+    }),
+    (requestId) => ({
+      ...byPoint,
+      requestId,
+      IamRoleArn: 'arn:aws:iam::111122223333:role/attacker',
+    }),
+    (requestId) => ({ ...byPoint, requestId, restoreRole: 'no-such-role' }),
+    (requestId) => ({
+      ...rds,
+      requestId,
+      metadata: {
+        ...(rds.metadata as Record<string, unknown>),
+        PubliclyAccessible: true,
+      },
+    }),
+  ];
+  return Array.from({ length: count }, (_, i) =>
+    (kinds[i % kinds.length] as (id: string) => Body)(`${prefix}-${i}`)
+  );
+};
+
+/** A fault for one call, with probability `rate`, kinds spread evenly. */
+const randomFault = (random: Random, rate: number): ProxyFault | undefined => {
+  if (random() >= rate) {
+    return undefined;
+  }
+  switch (randomInt(random, 5)) {
+    case 0:
+      return { kind: 'throttle' };
+    case 1:
+      return { kind: 'server-error' };
+    case 2:
+      return { kind: 'latency', ms: 20 + randomInt(random, 181) };
+    case 3:
+      return { kind: 'reset' };
+    default:
+      return { kind: 'reset-after-effect' };
+  }
+};
+
+/**
+ * Runs the soak: the real sqs-restore handler, bundled, in two emulated
+ * Lambda environments against the local AWS, with faults injected into
+ * every AWS call the handler makes, and checks the invariants of
+ * reliability-and-limits.md:
+ *
+ * - R1 one restore job per accepted request key, every StartRestoreJob
+ *   carrying the key's derived idempotency token;
+ * - R2 a redelivery after the Backup token window starts nothing;
+ * - R3 no message lost (started, rejected and kept, or dead-lettered);
+ * - R4 every job notified 1–3 times;
+ * - R5 policy violations rejected before any AWS Backup call;
+ * - R6 a reused requestId with other content rejected before any Backup call;
+ * - R7 no invocation failed with a TypeError (events are deep-frozen);
+ * - R8 a burst of ten times the StartRestoreJob quota ends with every
+ *   request started and nothing dead-lettered.
+ *
+ * Phases: main (valid requests and duplicates, faults and kills), invalid
+ * (R5/R6, faults off), redelivery (R2, faults on, tokens forgotten), burst
+ * (R8, faults off, new environments).
+ *
+ * @example
+ * ```ts
+ * const report = await runSoak({ requests: 200, duplicates: 0.3, faults: 0.1, seed: 7 });
+ * Object.values(report.invariants).every(Boolean); // true
+ * ```
+ */
+export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
+  const log = options.log ?? (() => {});
+  const random = mulberry32(options.seed);
+  const killRate = options.killRate ?? 0.01;
+  const invokeTimeoutMs = options.invokeTimeoutMs ?? 4_000;
+  // Production keeps the visibility timeout ≥ 6 × the function timeout, so
+  // that a killed invocation's claim (it expires with the invocation) has
+  // expired before the message comes back; twice is enough here.
+  const visibilityTimeoutSeconds = Math.ceil((2 * invokeTimeoutMs) / 1000);
+  const prefix = `soak-${options.seed}`;
+  const durationsMs: Record<string, number> = {};
+  const invocationErrors: string[] = [];
+  const counterexamples: string[] = [];
+  const note = (line: string): void => {
+    if (counterexamples.length < MAX_COUNTEREXAMPLES) {
+      counterexamples.push(line);
+    }
+  };
+
+  const invalidEach = Math.max(1, Math.round(options.requests * INVALID_SHARE));
+  const mainCount = Math.max(1, options.requests - 2 * invalidEach);
+  const main = mainMessages(random, mainCount, options.duplicates, prefix);
+  const r5 = policyViolations(invalidEach, `${prefix}-r5`);
+
+  const rig: LocalRig = await startLocalRig();
+  const slots = new Map<string, Slot>();
+  let kills = 0;
+  let failedInvocations = 0;
+  try {
+    const startSlot = async (
+      tag: string,
+      extra: Record<string, string>
+    ): Promise<Slot> => {
+      const vars = await rig.environmentFor(tag, extra);
+      const slot: Slot = {
+        tag,
+        vars,
+        env: await startEnvironment(HANDLER_MODULES.sqs, vars),
+      };
+      slots.set(tag, slot);
+      return slot;
+    };
+    const invokerOf =
+      (slot: Slot, timeoutMs: number): SqsInvoker =>
+      async (event) => {
+        if (!slot.env.alive) {
+          slot.env = await startEnvironment(HANDLER_MODULES.sqs, slot.vars);
+        }
+        try {
+          return (await slot.env.invoke(event, timeoutMs)) as
+            | SQSBatchResponse
+            | undefined;
+        } catch (error) {
+          failedInvocations += 1;
+          invocationErrors.push(
+            `${slot.tag}: ${error instanceof Error ? error.message : String(error)}`
+          );
+          throw error;
+        }
+      };
+    const drain = async (
+      queueUrl: string,
+      environments: readonly Slot[],
+      timeoutMs: number
+    ) =>
+      drainQueue({
+        endpoint: rig.local.env.AWS_ENDPOINT_URL_SQS,
+        queueUrl,
+        environments: environments.map((s) => invokerOf(s, timeoutMs)),
+        batchSize: 10,
+        timeoutMs: 30 * 60_000,
+      });
+    const timed = async <T>(phase: string, run: () => Promise<T>) => {
+      const started = Date.now();
+      const result = await run();
+      durationsMs[phase] = Date.now() - started;
+      log(`${phase}: ${durationsMs[phase]} ms ${JSON.stringify(result)}`);
+      return result;
+    };
+
+    const backup = rig.local.backup;
+    backup.configure({ throttle: { StartRestoreJob: MAIN_THROTTLE } });
+    const extra = {
+      START_RATE_PER_SECOND: SOAK_START_RATE,
+      AWS_SDK_REQUEST_TIMEOUT_MS: '2000',
+    };
+    const mainSlots = [
+      await startSlot('env-1', extra),
+      await startSlot('env-2', extra),
+    ];
+    const mainTags = new Set(mainSlots.map((s) => s.tag));
+
+    const faultPicker: FaultPicker = ({ operation, tag }) => {
+      if (
+        operation === 'StartRestoreJob' &&
+        tag !== undefined &&
+        mainTags.has(tag) &&
+        random() < killRate
+      ) {
+        kills += 1;
+        // After the call took effect (the proxy forwards it first), the
+        // environment dies at whatever await point it is in.
+        setTimeout(() => slots.get(tag)?.env.kill(), 100);
+        return { kind: 'reset-after-effect' };
+      }
+      return randomFault(random, options.faults);
+    };
+
+    // Main phase: valid requests, duplicates, faults and kills.
+    const mainQueue = rig.createRequestQueue('soak-main', {
+      visibilityTimeoutSeconds,
+      maxReceiveCount: 5,
+    });
+    log(
+      `main: ${main.messages.length} messages, ${main.uniques.length} keys, seed ${options.seed}`
+    );
+    await rig.sendRequests(mainQueue, main.messages);
+    rig.setFaults(faultPicker);
+    await timed('main', () => drain(mainQueue, mainSlots, invokeTimeoutMs));
+    rig.setFaults(undefined);
+
+    const tokenCount = (): Map<string, number> => {
+      const counts = new Map<string, number>();
+      for (const job of backup.jobs()) {
+        const token = job.idempotencyToken ?? `(none: ${job.restoreJobId})`;
+        counts.set(token, (counts.get(token) ?? 0) + 1);
+      }
+      return counts;
+    };
+    const afterMain = tokenCount();
+    const startedUniques = main.uniques.filter(
+      (b) => (afterMain.get(idempotencyTokenOf(requestIdOf(b))) ?? 0) > 0
+    );
+
+    // Invalid phase (R5, R6), faults off: no Backup call at all.
+    const r6 = shuffle(random, [...startedUniques])
+      .slice(0, invalidEach)
+      .map((b) => ({ ...b, copySourceTags: b.copySourceTags !== true }));
+    const invalidQueue = rig.createRequestQueue('soak-invalid', {
+      visibilityTimeoutSeconds,
+      maxReceiveCount: 5,
+    });
+    /** Sends and drains `bodies`; returns the Backup calls meanwhile. */
+    const rejectPhase = async (bodies: Body[]): Promise<string[]> => {
+      const before = new Set(rig.calls());
+      await rig.sendRequests(invalidQueue, bodies);
+      await drain(invalidQueue, mainSlots, invokeTimeoutMs);
+      return rig
+        .calls()
+        .filter((c) => c.service === 'backup' && !before.has(c))
+        .map((c) => `${c.tag ?? '?'}:${c.operation}`);
+    };
+    // One R5 message at a time, so that a Backup call names its request.
+    const backupCallsOf = new Map<string, string[]>();
+    const invalidStarted = Date.now();
+    for (const b of r5) {
+      backupCallsOf.set(requestIdOf(b), await rejectPhase([b]));
+    }
+    const r6BackupCalls = await rejectPhase(shuffle(random, [...r6]));
+    durationsMs.invalid = Date.now() - invalidStarted;
+    log(`invalid: ${durationsMs.invalid} ms`);
+
+    // R2: redelivery after the token window, faults on (no kills: no
+    // StartRestoreJob is expected).
+    const redelivered = shuffle(random, [...startedUniques]).slice(
+      0,
+      Math.max(1, Math.round(startedUniques.length * REDELIVERY_SHARE))
+    );
+    backup.configure({ tokenWindowMs: 0 });
+    const startsBefore = backup.callsTo('StartRestoreJob').length;
+    const redeliveryQueue = rig.createRequestQueue('soak-redelivery', {
+      visibilityTimeoutSeconds,
+      maxReceiveCount: 5,
+    });
+    await rig.sendRequests(redeliveryQueue, redelivered);
+    rig.setFaults(({ service, operation }) =>
+      service === 'backup' && operation === 'StartRestoreJob'
+        ? undefined
+        : randomFault(random, options.faults)
+    );
+    await timed('redelivery', () =>
+      drain(redeliveryQueue, mainSlots, invokeTimeoutMs)
+    );
+    rig.setFaults(undefined);
+    const newStarts = backup.callsTo('StartRestoreJob').length - startsBefore;
+    backup.configure({ tokenWindowMs: DEFAULT_TOKEN_WINDOW_MS });
+
+    // R8: a burst of ten times the quota, new environments, faults off.
+    backup.configure({ throttle: { StartRestoreJob: BURST_THROTTLE } });
+    for (const slot of mainSlots) {
+      await slot.env.stop();
+    }
+    const burstExtra = {
+      START_RATE_PER_SECOND: '2',
+      AWS_SDK_REQUEST_TIMEOUT_MS: '2000',
+    };
+    const burstSlots = [
+      await startSlot('r8-1', burstExtra),
+      await startSlot('r8-2', burstExtra),
+    ];
+    // Visibility ≥ the invocation timeout, as serverless.yml sets it: a
+    // 10-record batch at 2/s runs longer than the soak's 3 s.
+    const burstQueue = rig.createRequestQueue('soak-burst', {
+      visibilityTimeoutSeconds: 25,
+      maxReceiveCount: 5,
+    });
+    const burst = loadRequests(BURST_SIZE, `${prefix}-r8`);
+    const dlqBeforeBurst = rig.local.sqs.messages(rig.local.dlqUrl).length;
+    await sleep(1_000); // a full bucket
+    await rig.sendRequests(burstQueue, burst);
+    await timed('burst', () => drain(burstQueue, burstSlots, 20_000));
+    const burstDlq =
+      rig.local.sqs.messages(rig.local.dlqUrl).length - dlqBeforeBurst;
+
+    // ---- Invariants ----
+    const counts = tokenCount();
+    const accepted = [...main.uniques, ...burst];
+    const tokenToKey = new Map(
+      accepted.map((b) => [idempotencyTokenOf(requestIdOf(b)), requestIdOf(b)])
+    );
+    const dlqMessages = rig.local.sqs.messages(rig.local.dlqUrl);
+    const rejectedBodies = new Set(
+      dlqMessages
+        .filter((m) => m.attributes.errorCode !== undefined)
+        .map((m) => m.body)
+    );
+    const dlqBodies = new Set(dlqMessages.map((m) => m.body));
+    const rejections = notificationsOfType(rig.local, 'restore.rejected');
+    const rejectedOriginals = new Set(rejections.map((n) => n.original));
+    const started = notificationsOfType(rig.local, 'restore.started');
+    const isStarted = (b: Body) =>
+      (counts.get(idempotencyTokenOf(requestIdOf(b))) ?? 0) > 0;
+    const isRejected = (b: Body) =>
+      rejectedOriginals.has(JSON.stringify(b)) &&
+      rejectedBodies.has(JSON.stringify(b));
+
+    // R1
+    let r1 = true;
+    let duplicateJobs = 0;
+    for (const [token, n] of counts) {
+      duplicateJobs += Math.max(0, n - 1);
+      if (n > 1 || !tokenToKey.has(token)) {
+        r1 = false;
+        note(
+          `R1: ${n} job(s) with token ${token} (request ${tokenToKey.get(token) ?? 'unknown'})`
+        );
+      }
+    }
+    for (const b of accepted) {
+      if (!isStarted(b) && !dlqBodies.has(JSON.stringify(b))) {
+        r1 = false;
+        note(`R1: ${requestIdOf(b)} has no job and is not in the DLQ`);
+      }
+    }
+    for (const call of backup.callsTo('StartRestoreJob')) {
+      const token = call.input.IdempotencyToken;
+      if (typeof token !== 'string' || !tokenToKey.has(token)) {
+        r1 = false;
+        note(`R1: StartRestoreJob with a foreign token ${String(token)}`);
+      }
+    }
+    const jobsStarted = accepted.filter(isStarted).length;
+
+    // R3
+    const sentMessages = [
+      ...main.messages,
+      ...r5,
+      ...r6,
+      ...redelivered,
+      ...burst,
+    ];
+    let lost = 0;
+    for (const b of sentMessages) {
+      if (
+        !isStarted(b) &&
+        !isRejected(b) &&
+        !dlqBodies.has(JSON.stringify(b))
+      ) {
+        lost += 1;
+        note(`R3: ${requestIdOf(b)} lost (no job, no rejection, not in DLQ)`);
+      }
+    }
+
+    // R4
+    const perJob = new Map<string, number>();
+    for (const n of started) {
+      perJob.set(n.restoreJobId, (perJob.get(n.restoreJobId) ?? 0) + 1);
+    }
+    let r4 = true;
+    for (const job of backup.jobs()) {
+      const n = perJob.get(job.restoreJobId) ?? 0;
+      if (n < 1 || n > 3) {
+        r4 = false;
+        note(
+          `R4: job ${job.restoreJobId} (${tokenToKey.get(job.idempotencyToken ?? '') ?? '?'}) notified ${n} times`
+        );
+      }
+    }
+    const notified = backup
+      .jobs()
+      .filter((j) => (perJob.get(j.restoreJobId) ?? 0) > 0).length;
+
+    // R5, R6
+    const startTokens = new Set(
+      backup
+        .callsTo('StartRestoreJob')
+        .map((c) => String(c.input.IdempotencyToken))
+    );
+    const checkRejected = (invariant: string, bodies: Body[]): boolean => {
+      let ok = true;
+      for (const b of bodies) {
+        const calls =
+          invariant === 'R5'
+            ? (backupCallsOf.get(requestIdOf(b)) ?? [])
+            : r6BackupCalls;
+        if (calls.length > 0) {
+          ok = false;
+          note(
+            `${invariant}: ${requestIdOf(b)} ${JSON.stringify(b)} rejected after Backup calls ${calls.join(', ')}`
+          );
+        }
+      }
+      for (const b of bodies) {
+        if (!isRejected(b)) {
+          ok = false;
+          note(`${invariant}: ${requestIdOf(b)} not rejected and kept`);
+        }
+      }
+      return ok;
+    };
+    let r5ok = checkRejected('R5', r5);
+    for (const b of r5) {
+      if (startTokens.has(idempotencyTokenOf(requestIdOf(b)))) {
+        r5ok = false;
+        note(`R5: StartRestoreJob for ${requestIdOf(b)}`);
+      }
+    }
+    let r6ok = checkRejected('R6', r6);
+    for (const b of r6) {
+      const n = counts.get(idempotencyTokenOf(requestIdOf(b))) ?? 0;
+      if (n !== 1) {
+        r6ok = false;
+        note(`R6: ${requestIdOf(b)} has ${n} jobs after the conflict`);
+      }
+    }
+    const r6Originals = new Set(r6.map((b) => JSON.stringify(b)));
+    const r6Codes: Record<string, number> = {};
+    for (const n of rejections) {
+      if (r6Originals.has(n.original)) {
+        r6Codes[n.reason.code] = (r6Codes[n.reason.code] ?? 0) + 1;
+      }
+    }
+    const invalidOriginals = new Set(
+      [...r5, ...r6].map((b) => JSON.stringify(b))
+    );
+    const unexpectedRejections = rejections.filter(
+      (n) => !invalidOriginals.has(n.original)
+    );
+    for (const n of unexpectedRejections) {
+      note(`rejected a valid request ${n.requestId}: ${n.reason.code}`);
+    }
+
+    // R2
+    const r2 = newStarts === 0;
+    if (!r2) {
+      note(`R2: ${newStarts} StartRestoreJob calls after redelivery`);
+    }
+
+    // R7
+    const typeErrors = invocationErrors.filter((e) => /TypeError/.test(e));
+    for (const e of typeErrors) {
+      note(`R7: ${e}`);
+    }
+
+    // R8
+    const burstStarted = burst.filter(isStarted).length;
+    const r8 = burstDlq === 0 && burstStarted === burst.length;
+    if (!r8) {
+      note(
+        `R8: ${burstDlq} in the DLQ, ${burstStarted}/${burst.length} started`
+      );
+    }
+
+    return {
+      seed: options.seed,
+      requests: main.messages.length + r5.length + r6.length,
+      uniqueKeys: main.uniques.length,
+      jobsStarted,
+      duplicateJobs,
+      lost,
+      dlq: dlqMessages.length,
+      dlqRejected: dlqMessages.filter((m) => m.attributes.errorCode).length,
+      dlqRedriven: dlqMessages.filter((m) => !m.attributes.errorCode).length,
+      rejected: rejections.length,
+      invalidSent: { r5: r5.length, r6: r6.length },
+      unexpectedRejections: unexpectedRejections.length,
+      notified,
+      maxNotificationsPerJob: Math.max(0, ...perJob.values()),
+      faultsInjected: rig.calls().filter((c) => c.fault !== undefined).length,
+      kills,
+      failedInvocations,
+      typeErrors: typeErrors.length,
+      redelivered: { sent: redelivered.length, newStarts },
+      burst: { sent: burst.length, dlq: burstDlq, started: burstStarted },
+      r6Codes,
+      durationsMs,
+      invariants: {
+        R1: r1,
+        R2: r2,
+        R3: lost === 0,
+        R4: r4,
+        R5: r5ok,
+        R6: r6ok,
+        R7: typeErrors.length === 0,
+        R8: r8,
+      },
+      counterexamples,
+    };
+  } finally {
+    rig.setFaults(undefined);
+    for (const slot of slots.values()) {
+      await slot.env.stop();
+    }
+    await rig.stop();
+  }
+};
