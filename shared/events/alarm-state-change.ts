@@ -1,5 +1,5 @@
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
 import * as z from 'zod';
+import { EventBridgeEnvelopeSchema } from './eventbridge-envelope.js';
 
 /** `detail-type` of CloudWatch alarm state changes (events.md §3). */
 export const ALARM_STATE_CHANGE = 'CloudWatch Alarm State Change';
@@ -35,7 +35,7 @@ const AlarmState = z.object({
  * the door. Source: events.md §3 (CloudWatch User Guide, "Alarm events and
  * EventBridge").
  */
-export const AlarmStateChangeSchema = EventBridgeSchema.extend({
+export const AlarmStateChangeSchema = EventBridgeEnvelopeSchema.extend({
   source: z.literal('aws.cloudwatch'),
   'detail-type': z.literal(ALARM_STATE_CHANGE),
   resources: z.array(z.string()).min(1),

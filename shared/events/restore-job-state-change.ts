@@ -1,5 +1,5 @@
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
 import * as z from 'zod';
+import { EventBridgeEnvelopeSchema } from './eventbridge-envelope.js';
 
 /** `source` of AWS Backup events. */
 export const BACKUP_EVENT_SOURCE = 'aws.backup';
@@ -69,7 +69,7 @@ const RestoreJobDetailSchema = z
   }));
 
 /** An AWS Backup "Restore Job State Change" event. */
-export const RestoreJobStateChangeSchema = EventBridgeSchema.extend({
+export const RestoreJobStateChangeSchema = EventBridgeEnvelopeSchema.extend({
   source: z.literal(BACKUP_EVENT_SOURCE),
   'detail-type': z.literal(RESTORE_JOB_STATE_CHANGE),
   detail: RestoreJobDetailSchema,

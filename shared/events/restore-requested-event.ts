@@ -1,5 +1,5 @@
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
 import * as z from 'zod';
+import { EventBridgeEnvelopeSchema } from './eventbridge-envelope.js';
 
 /** `detail-type` of the custom event that asks for a restore. */
 export const RESTORE_REQUESTED = 'Restore Requested';
@@ -15,7 +15,7 @@ export const RESTORE_REQUESTED = 'Restore Requested';
  *   "detail": { "requestId": "inc-42", "resourceArn": "arn:aws:…" } }
  * ```
  */
-export const RestoreRequestedEventSchema = EventBridgeSchema.extend({
+export const RestoreRequestedEventSchema = EventBridgeEnvelopeSchema.extend({
   'detail-type': z.literal(RESTORE_REQUESTED),
   detail: z.unknown(),
 });

@@ -21,6 +21,10 @@ interface UsageMessage {
   readonly id: number;
 }
 
+interface ExitMessage {
+  readonly kind: 'exit';
+}
+
 type Handler = (event: unknown, context: unknown) => Promise<unknown>;
 
 const modulePath = process.argv[2];
@@ -35,7 +39,11 @@ const reply = (message: unknown): void => {
   process.send?.(message);
 };
 
-process.on('message', (message: InvokeMessage | UsageMessage) => {
+process.on('message', (message: InvokeMessage | UsageMessage | ExitMessage) => {
+  if (message.kind === 'exit') {
+    // A normal exit, so that `--cpu-prof` can write its profile.
+    process.exit(0);
+  }
   if (message.kind === 'usage') {
     const usage = process.cpuUsage();
     reply({

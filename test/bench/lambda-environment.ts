@@ -99,7 +99,12 @@ export const startEnvironment = async (
     bundleModule(module),
   ]);
   const child: ChildProcess = fork(child_, [handler], {
-    execArgv: [],
+    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each environment, to see
+    // where a handler's CPU goes.
+    execArgv:
+      process.env.BENCH_CPU_PROF === undefined
+        ? []
+        : ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`],
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
@@ -188,8 +193,11 @@ export const startEnvironment = async (
         return;
       }
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      kill();
+      child.send({ kind: 'exit' });
+      const timer = setTimeout(kill, 2_000);
       await exited;
+      clearTimeout(timer);
+      alive = false;
     },
   };
 };

@@ -129,60 +129,80 @@ export interface CpuPerMessage {
   readonly directCalls: Record<string, number>;
 }
 
-const cpuOf = async (
-  rig: LocalRig,
-  module: string,
-  tag: string,
-  count: number
-): Promise<{ msPerMessage: number; calls: Record<string, number> }> => {
-  const environment = await startEnvironment(
-    module,
-    await rig.environmentFor(tag, { START_RATE_PER_SECOND: '50' })
-  );
-  try {
-    // Warm up (first calls open connections, JIT compiles), then measure.
-    const warm = loadRequests(20, `${tag}-warm`);
-    for (let i = 0; i < warm.length; i += 10) {
-      await environment.invoke(eventOf(warm.slice(i, i + 10)));
-    }
-    const bodies = loadRequests(count, tag);
-    const before = await environment.usage();
-    rig.clearCalls();
-    for (let i = 0; i < bodies.length; i += 10) {
-      await environment.invoke(eventOf(bodies.slice(i, i + 10)));
-    }
-    const after = await environment.usage();
-    return {
-      msPerMessage: (after.cpuMs - before.cpuMs) / count,
-      calls: tally(
-        rig.calls().filter((c) => c.tag === tag),
-        count
-      ),
-    };
-  } finally {
-    await environment.stop();
+/** One side of the CPU comparison: an environment and the calls it made. */
+interface CpuSide {
+  readonly tag: string;
+  readonly environment: LambdaEnvironment;
+  readonly perMessage: number[];
+}
+
+/** CPU ms per message of `bodies`, in invocations of ten. */
+const cpuPerMessage = async (
+  side: CpuSide,
+  bodies: readonly Record<string, unknown>[]
+): Promise<number> => {
+  const before = await side.environment.usage();
+  for (let i = 0; i < bodies.length; i += 10) {
+    await side.environment.invoke(eventOf(bodies.slice(i, i + 10)));
   }
+  const after = await side.environment.usage();
+  return (after.cpuMs - before.cpuMs) / bodies.length;
 };
 
 /**
  * CPU time of the SQS handler per message, against the CPU time of the
  * same AWS calls made directly with the SDK, each in its own environment
- * process (the emulators run in this one), `count` messages in batches of
- * ten after a warm-up.
+ * process (the emulators run in this one). After a warm-up, `rounds` rounds
+ * of `perRound` messages alternate between the two; the ratio is of the
+ * medians, so that a noisy moment on the machine skews neither side alone.
  */
 export const measureCpu = async (
   rig: LocalRig,
-  count = 200
+  count = 200,
+  rounds = 5
 ): Promise<CpuPerMessage> => {
-  const handler = await cpuOf(rig, HANDLER_MODULES.sqs, 'cpu-handler', count);
-  const direct = await cpuOf(rig, HANDLER_MODULES.direct, 'cpu-direct', count);
-  return {
-    handlerMs: round(handler.msPerMessage, 3),
-    directSdkMs: round(direct.msPerMessage, 3),
-    ratio: round(handler.msPerMessage / direct.msPerMessage),
-    handlerCalls: handler.calls,
-    directCalls: direct.calls,
-  };
+  const sides: CpuSide[] = [];
+  try {
+    for (const [tag, module] of [
+      ['cpu-handler', HANDLER_MODULES.sqs],
+      ['cpu-direct', HANDLER_MODULES.direct],
+    ] as const) {
+      const environment = await startEnvironment(
+        module,
+        await rig.environmentFor(tag, { START_RATE_PER_SECOND: '50' })
+      );
+      sides.push({ tag, environment, perMessage: [] });
+      // Warm up: the first calls open connections and compile hot paths.
+      await cpuPerMessage(
+        sides[sides.length - 1] as CpuSide,
+        loadRequests(20, `${tag}-warm`)
+      );
+    }
+    rig.clearCalls();
+    const perRound = Math.max(10, Math.round(count / rounds / 10) * 10);
+    for (let r = 0; r < rounds; r += 1) {
+      for (const side of sides) {
+        side.perMessage.push(
+          await cpuPerMessage(side, loadRequests(perRound, `${side.tag}-${r}`))
+        );
+      }
+    }
+    const [handler, direct] = sides as [CpuSide, CpuSide];
+    const callsOf = (side: CpuSide) =>
+      tally(
+        rig.calls().filter((c) => c.tag === side.tag),
+        perRound * rounds
+      );
+    return {
+      handlerMs: round(median(handler.perMessage), 3),
+      directSdkMs: round(median(direct.perMessage), 3),
+      ratio: round(median(handler.perMessage) / median(direct.perMessage)),
+      handlerCalls: callsOf(handler),
+      directCalls: callsOf(direct),
+    };
+  } finally {
+    await Promise.all(sides.map((s) => s.environment.stop()));
+  }
 };
 
 /** A batch of ten against a batch of one, 50 ms per AWS call. */

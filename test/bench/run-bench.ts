@@ -36,7 +36,7 @@ const GOALS = {
 const { values } = parseArgs({
   options: {
     'cold-runs': { type: 'string', default: '15' },
-    'cpu-messages': { type: 'string', default: '200' },
+    'cpu-messages': { type: 'string', default: '400' },
     'drain-requests': { type: 'string', default: '100' },
     'drain-rate': { type: 'string', default: '10' },
   },

@@ -37,7 +37,7 @@ export interface SoakOptions {
    * Default 0.01.
    */
   readonly killRate?: number | undefined;
-  /** Lambda invocation timeout in the main, invalid and R2 phases. Default 8 s. */
+  /** Lambda invocation timeout in the main, invalid and R2 phases. Default 4 s. */
   readonly invokeTimeoutMs?: number | undefined;
   /** Progress lines (phases and their durations). Default: none. */
   readonly log?: ((line: string) => void) | undefined;

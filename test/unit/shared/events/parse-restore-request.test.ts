@@ -86,6 +86,46 @@ describe('parseRestoreRequest', () => {
     });
   });
 
+  it('refuses metadata nested deeper than 32 levels, at its key, without overflowing the stack', () => {
+    // Arrange
+    let deep: unknown = 'x';
+    for (let i = 0; i < 5_000; i += 1) {
+      deep = [deep];
+    }
+
+    // Act
+    const problems = problemsOf({
+      recoveryPointArn: RP,
+      backupVaultName: 'prod-primary',
+      metadata: { ItemsToRestore: deep },
+    });
+
+    // Assert
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: 'metadata.ItemsToRestore',
+        message: expect.stringContaining('more than 32 levels deep'),
+      }),
+    ]);
+  });
+
+  it('refuses a __proto__ key instead of silently dropping it', () => {
+    // Act
+    const problems = problemsOf(
+      JSON.parse(
+        `{"resourceArn":"${FS}","metadata":{"__proto__":"x"}}`
+      ) as unknown
+    );
+
+    // Assert
+    expect(problems).toEqual([
+      {
+        path: 'metadata.__proto__',
+        message: '"__proto__" is not accepted as a key; it would be lost',
+      },
+    ]);
+  });
+
   it('rejects an IamRoleArn: a message never chooses the role', () => {
     // Act
     const problems = problemsOf({

@@ -180,6 +180,21 @@ describe('ec2MetadataBuilder', () => {
     ]);
   });
 
+  it('checks a deeply nested block device mapping string without overflowing the stack', () => {
+    // Arrange
+    const overrides = {
+      BlockDeviceMappings: `${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+    };
+
+    // Act
+    const outcome = build(overrides);
+
+    // Assert
+    expect(outcome.problems.map((p) => p.path)).toEqual([
+      'metadata.BlockDeviceMappings',
+    ]);
+  });
+
   it('removes SnapshotId and OutpostArn from saved block device mappings', () => {
     // Arrange
     const saved = {
