@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureCalls } from '#test/bench/load-scenarios';
+import { type LocalRig, startLocalRig } from '#test/bench/local-rig';
+
+/**
+ * The call budget the benchmark reports, pinned: counts are exact, so a
+ * change that adds an AWS call to the SQS door, or makes a duplicate touch
+ * AWS Backup again, fails here and not only in `npm run bench`.
+ */
+describe('the SQS door in an emulated Lambda environment', () => {
+  let rig: LocalRig;
+  beforeAll(async () => {
+    rig = await startLocalRig();
+    // Counting, not pacing: the emulator's StartRestoreJob quota off.
+    rig.local.backup.configure({ throttle: { StartRestoreJob: null } });
+  }, 60_000);
+  afterAll(async () => {
+    await rig.stop();
+  });
+
+  it('makes 7 AWS calls for a new request, and 1 (none to AWS Backup) for a duplicate of a completed one', async () => {
+    // Act
+    const counts = await measureCalls(rig, 12);
+
+    // Assert
+    expect(counts).toMatchObject({
+      callsPerMessage: 7,
+      callsPerDuplicate: 1,
+      backupCallsPerDuplicate: 0,
+    });
+    expect(counts.happyBreakdown).toMatchObject({
+      'dynamodb.PutItem': 2,
+      'dynamodb.UpdateItem': 1,
+      'backup.GetRecoveryPointRestoreMetadata': 1,
+      'backup.StartRestoreJob': 1,
+      'sns.Publish': 1,
+    });
+    expect(
+      (counts.happyBreakdown['backup.DescribeRecoveryPoint'] ?? 0) +
+        (counts.happyBreakdown['backup.ListRecoveryPointsByResource'] ?? 0)
+    ).toBe(1);
+  }, 120_000);
+});
