@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { RELAY_ENV } from '../support/relay-env.js';
 import { REPO_ROOT, serverlessEsbuildOptions } from './esbuild-options.js';
 import type { FunctionArtifacts } from './package-functions.js';
+import { median, round } from './stats.js';
 import { readZipEntries } from './zip-entries.js';
 
 const execFileAsync = promisify(execFile);
@@ -47,17 +48,6 @@ const TIMED_IMPORT = [
   '}',
   'process.stdout.write(String(ms), () => process.exit(0));',
 ].join('\n');
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
-};
-
-const round = (value: number, digits: number): number =>
-  Number(value.toFixed(digits));
 
 /**
  * The environment the bundles are imported with: a complete relay

@@ -1,5 +1,6 @@
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { ProxiedCall } from '../support/emulators/aws-fault-proxy.js';
+import { sqsRecord } from '../support/lambda-events.js';
 import {
   drainQueue,
   type SqsInvoker,
@@ -10,6 +11,7 @@ import {
   startEnvironment,
 } from './lambda-environment.js';
 import { type LocalRig, loadRequests } from './local-rig.js';
+import { median, round } from './stats.js';
 
 /** AWS calls per message, by path. */
 export interface CallCounts {
@@ -42,35 +44,9 @@ const tally = (
   );
 };
 
-const round = (value: number, digits = 2): number =>
-  Number(value.toFixed(digits));
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-
-/** SQS records as Lambda hands them over, carrying these bodies. */
-const recordsOf = (bodies: readonly Record<string, unknown>[]): SQSRecord[] =>
-  bodies.map((body, i) => ({
-    messageId: `m-${String(body.requestId)}-${i}`,
-    receiptHandle: `rh-${i}`,
-    body: JSON.stringify(body),
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: String(Date.now()),
-      SenderId: 'AIDAEXAMPLE',
-      ApproximateFirstReceiveTimestamp: String(Date.now()),
-    },
-    messageAttributes: {},
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:eu-west-1:111122223333:bench',
-    awsRegion: 'eu-west-1',
-  }));
-
+/** An SQS event carrying these bodies, as Lambda hands it over. */
 const eventOf = (bodies: readonly Record<string, unknown>[]): SQSEvent => ({
-  Records: recordsOf(bodies),
+  Records: bodies.map((body) => sqsRecord(body)),
 });
 
 /**
