@@ -3,6 +3,7 @@ import type { AppError } from '#shared/errors/app-error';
 import { PolicyViolationError } from '#shared/errors/policy-violation-error';
 import { RequestValidationError } from '#shared/errors/request-validation-error';
 import {
+  alarmRequestKey,
   buildAlarmRequest,
   findAlarmRule,
 } from '#shared/events/alarm-restore-request';
@@ -111,13 +112,15 @@ const fromAlarm = async (
     });
     return { status: 'ignored' };
   }
+  // The alarm ARN is the event's only resource (events.md §3.1).
+  const alarmArn = alarm.resources[0] ?? alarmName;
   const reading = readRestoreRequest(
     buildAlarmRequest(rule, {
       alarmName,
-      // The alarm ARN is the event's only resource (events.md §3.1).
-      alarmArn: alarm.resources[0] ?? alarmName,
+      alarmArn,
       stateTimestamp: state.timestamp,
-    })
+    }),
+    { derivedRequestId: alarmRequestKey(alarmArn, state.timestamp) }
   );
   return acceptRestoreRequest(reading, deps, {
     source: 'alarm',

@@ -48,6 +48,7 @@ export const buildRestoreDeps = (
     }),
     callbacks: buildTaskCallbacks(config),
     policy: config.policy,
+    deployment: config.deployment,
     clock: systemClock,
     log,
     // One bucket per container: the deps are built once per container.

@@ -21,6 +21,8 @@ export interface PlanCommandOptions {
   readonly request: string;
   readonly savedMetadata?: string;
   readonly roleArn?: string;
+  /** The deployment whose names and token to show (`DEPLOYMENT_ID`). */
+  readonly deployment?: string;
 }
 
 /** Where the command writes, and the environment it reads. */
@@ -133,10 +135,19 @@ export const planCommand = async (
       }
       catalog = new SavedMetadataCatalog(saved.data);
     }
-    const plan = await planRestore(request, { catalog, policy });
+    const deployment = options.deployment ?? io.env.DEPLOYMENT_ID;
+    const plan = await planRestore(request, {
+      catalog,
+      policy,
+      ...(deployment === undefined || deployment === '' ? {} : { deployment }),
+    });
     io.stdout(`${JSON.stringify(plan.input, null, 2)}\n`);
     for (const warning of plan.warnings) {
       io.stderr(`warning: ${warning}\n`);
+    }
+    // What the restore profile decided, key by key (names, never values).
+    for (const d of plan.decisions) {
+      io.stderr(`profile: metadata.${d.key} from ${d.source}, ${d.rule}\n`);
     }
     return 0;
   } catch (error) {

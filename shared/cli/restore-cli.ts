@@ -11,10 +11,15 @@ import {
 const USAGE = `usage: npm run -s restore -- <command> …
 
   plan --request FILE [--saved-metadata FILE] [--role-arn ARN]
+       [--deployment ID]
          print the exact StartRestoreJob input for a restore request (JSON on
-         stdout, warnings on stderr). With --saved-metadata (the JSON that
+         stdout; warnings and the restore profile's decision per metadata
+         key on stderr). With --saved-metadata (the JSON that
          'aws backup get-recovery-point-restore-metadata' prints) it runs
          offline; without it, it asks AWS (or AWS_ENDPOINT_URL_BACKUP).
+         --deployment (or DEPLOYMENT_ID) gives the names and token the
+         deployment with that id would send; RESTORE_PROFILES and
+         TRUSTED_ARNS are read as the deployment reads them.
          Exit 0 planned, 2 invalid request or metadata (JSON problems on
          stderr), 1 other failure.
 
@@ -122,6 +127,7 @@ const planArgs = async (
       request: { type: 'string' },
       'saved-metadata': { type: 'string' },
       'role-arn': { type: 'string' },
+      deployment: { type: 'string' },
     },
     strict: true,
   });
@@ -137,6 +143,9 @@ const planArgs = async (
       ...(values['role-arn'] === undefined
         ? {}
         : { roleArn: values['role-arn'] }),
+      ...(values.deployment === undefined
+        ? {}
+        : { deployment: values.deployment }),
     },
     io
   );

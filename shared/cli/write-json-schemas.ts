@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import * as z from 'zod';
+import { RestoreProfilesDocumentSchema } from '../config/restore-profiles.js';
 import { RelayNotificationSchema } from '../events/relay-notification.js';
 import { RestoreRequestSchema } from '../events/restore-request.js';
 
@@ -36,6 +37,16 @@ export const jsonSchemas = (): Record<string, unknown> => {
           },
         },
       ],
+    },
+    // The deployment's RESTORE_PROFILES document (serverless.yml
+    // `restoreProfiles`). Type names and keys per type are checked at cold
+    // start against the metadata builders; JSON Schema states the shape.
+    'restore-profiles.v1.schema.json': {
+      $id: 'urn:restore-relay:schema:restore-profiles:v1',
+      ...z.toJSONSchema(RestoreProfilesDocumentSchema, {
+        io: 'input',
+        target: 'draft-2020-12',
+      }),
     },
     'notification.v1.schema.json': {
       $id: 'urn:restore-relay:schema:notification:v1',

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import type { RestorePolicy } from '../domain/restore-policy.js';
+import { AppError } from '../errors/app-error.js';
 import {
   type AlarmTransition,
   buildAlarmRequest,
@@ -8,6 +10,7 @@ import {
   type RestoreRequestInput,
   RestoreRequestSchema,
 } from '../events/restore-request.js';
+import { checkRequestPolicy } from '../policy/check-request-policy.js';
 import { parseJsonEnv } from './json-env.js';
 
 // Alarm names: 1–255 characters (CloudWatch PutMetricAlarm AlarmName).
@@ -140,4 +143,35 @@ export const AlarmRulesSchema = z
         request: rule.request as Omit<RestoreRequestInput, 'requestId'>,
       })
     );
+  });
+
+/**
+ * Checks every alarm rule's template against the whole restore policy
+ * (role, vaults, type, the overrides its profile refuses, ARN locations),
+ * so that a rule the policy would refuse fails the deployment at cold
+ * start, not the first alarm at 3 am.
+ *
+ * @returns one message per refused rule, naming the rule and the problem
+ */
+export const alarmRulePolicyProblems = (
+  rules: readonly AlarmRule[],
+  policy: RestorePolicy
+): string[] =>
+  rules.flatMap((rule, i) => {
+    const name = rule.alarmName ?? `${rule.alarmNamePrefix ?? ''}*`;
+    const parsed = RestoreRequestSchema.safeParse(
+      buildAlarmRequest(rule, LARGEST_ALARM)
+    );
+    if (!parsed.success) {
+      return [`[${i}] (${name}) the template is not a valid request`];
+    }
+    try {
+      checkRequestPolicy(parsed.data, policy);
+      return [];
+    } catch (error) {
+      if (error instanceof AppError) {
+        return [`[${i}] (${name}) ${error.message}`];
+      }
+      throw error;
+    }
   });

@@ -4,12 +4,11 @@ import {
   type ResourceType,
   toResourceType,
 } from '../domain/resource-type.js';
-import type {
-  ForbiddenOverride,
-  RestorePolicy,
-} from '../domain/restore-policy.js';
-import { AlarmRulesSchema } from './alarm-rules.js';
+import type { RestorePolicy } from '../domain/restore-policy.js';
+import { partitionOf } from '../policy/location-checks.js';
+import { AlarmRulesSchema, alarmRulePolicyProblems } from './alarm-rules.js';
 import { parseJsonEnv } from './json-env.js';
+import { RestoreProfilesSchema } from './restore-profiles.js';
 
 const csv = (value: string): string[] =>
   value
@@ -58,7 +57,14 @@ const RestoreRoles = z
     }
     const roles = new Map<string, string>();
     for (const [name, arn] of pairs) {
-      if (!RoleName.test(name)) {
+      if (roles.has(name)) {
+        // Two ARNs whose last segments match would silently merge, and the
+        // last would win (a different role than the operator meant).
+        ctx.addIssue({
+          code: 'custom',
+          message: `role name "${name}" is given twice; name the roles explicitly (name=arn)`,
+        });
+      } else if (!RoleName.test(name)) {
         ctx.addIssue({
           code: 'custom',
           message: `role name "${name}" must be 1–64 of A-Z a-z 0-9 + = , . @ _ -`,
@@ -97,6 +103,15 @@ const ResourceTypes = z.string().transform((raw, ctx) => {
   return types;
 });
 
+const VaultArn =
+  /^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:([a-zA-Z0-9_-]{2,50})$/;
+const VaultName = /^[a-zA-Z0-9_-]{2,50}$/;
+
+/**
+ * `ALLOWED_VAULTS`: vault names or vault ARNs (read as their names:
+ * recovery points name their vault by name, and the vault ARN's account and
+ * Region are checked like every other ARN), or `*`.
+ */
 const Vaults = z.string().transform((raw, ctx) => {
   const entries = csv(raw);
   if (entries.includes('*')) {
@@ -108,56 +123,40 @@ const Vaults = z.string().transform((raw, ctx) => {
       message: 'names no vault; give vault names or ARNs, or *',
     });
   }
-  return new Set(entries);
+  const names = new Set<string>();
+  for (const entry of entries) {
+    const name = VaultArn.exec(entry)?.[1] ?? entry;
+    if (VaultName.test(name)) {
+      names.add(name);
+    } else {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${entry}" is not a vault name (2–50 of A-Z a-z 0-9 _ -) or a vault ARN (arn:aws:backup:<region>:<account>:backup-vault:<name>)`,
+      });
+    }
+  }
+  return names;
 });
 
 /**
- * The default forbidden overrides: making a restored database or warehouse
- * reachable from the internet is never something a message should decide.
+ * `TRUSTED_ARNS`: ARNs a restore may use outside this deployment's
+ * account, Region or partition (a shared KMS key, a central gateway):
+ * comma-separated, each exact or a prefix ending in `*`.
  */
-export const DEFAULT_FORBIDDEN_OVERRIDES =
-  '{"RDS":["PubliclyAccessible"],"Aurora":["PubliclyAccessible"],"DocumentDB":["PubliclyAccessible"],"Neptune":["PubliclyAccessible"],"Redshift":["PubliclyAccessible"]}';
-
-/** `FORBIDDEN_OVERRIDES`: JSON `{ "<type>|*": ["Key", "Key=value"] }`. */
-const ForbiddenOverrides = z
+const TrustedArns = z
   .string()
-  .default(DEFAULT_FORBIDDEN_OVERRIDES)
+  .default('')
   .transform((raw, ctx) => {
-    const result = new Map<ResourceType | '*', ForbiddenOverride[]>();
-    const parsed = parseJsonEnv(raw, ctx);
-    if (parsed === z.NEVER) {
-      return z.NEVER;
-    }
-    const shape = z.record(z.string(), z.array(z.string().min(1)));
-    const checked = shape.safeParse(parsed);
-    if (!checked.success) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          'must be a JSON object of resource type (or *) to a list of "Key" or "Key=value"',
-      });
-      return z.NEVER;
-    }
-    for (const [name, list] of Object.entries(checked.data)) {
-      const type = name === '*' ? '*' : toResourceType(name);
-      if (type === undefined) {
+    const entries = csv(raw);
+    for (const entry of entries) {
+      if (!/^arn:[a-z-]+:[a-z0-9-]+:/.test(entry)) {
         ctx.addIssue({
           code: 'custom',
-          message: `unknown resource type "${name}"`,
+          message: `"${entry}" is not an ARN or ARN prefix (arn:<partition>:<service>:…, * at the end for a prefix)`,
         });
-        continue;
       }
-      result.set(
-        type,
-        list.map((entry) => {
-          const at = entry.indexOf('=');
-          return at < 0
-            ? { key: entry }
-            : { key: entry.slice(0, at), value: entry.slice(at + 1) };
-        })
-      );
     }
-    return result;
+    return entries;
   });
 
 const positiveInt = (fallback: number, min = 1) =>
@@ -172,7 +171,16 @@ const PolicyEnvShape = {
     .transform((v) => (v === undefined || v.trim() === '' ? undefined : v)),
   ALLOWED_VAULTS: Vaults,
   ALLOWED_RESOURCE_TYPES: ResourceTypes,
-  FORBIDDEN_OVERRIDES: ForbiddenOverrides,
+  RESTORE_PROFILES: RestoreProfilesSchema,
+  TRUSTED_ARNS: TrustedArns,
+  // Removed in 0.2: a denylist cannot be deny by default. Refused, not
+  // ignored, so a deployment that relied on it learns that it changed.
+  FORBIDDEN_OVERRIDES: z
+    .undefined({
+      error:
+        "was replaced by RESTORE_PROFILES (deny by default: a request may set only what its type's profile allows); see README, Policy",
+    })
+    .optional(),
   AWS_REGION: z.string().min(1).optional(),
   ACCOUNT_ID: z
     .string()
@@ -208,8 +216,11 @@ const toPolicy = (env: PolicyEnv): RestorePolicy => ({
   allowedResourceTypes: env.ALLOWED_RESOURCE_TYPES,
   restoreRoles: env.RESTORE_ROLES,
   defaultRestoreRole: defaultRoleOf(env) ?? '',
-  forbiddenOverrides: env.FORBIDDEN_OVERRIDES,
-  ...(env.AWS_REGION === undefined ? {} : { region: env.AWS_REGION }),
+  profiles: env.RESTORE_PROFILES,
+  trustedArns: env.TRUSTED_ARNS,
+  ...(env.AWS_REGION === undefined
+    ? {}
+    : { region: env.AWS_REGION, partition: partitionOf(env.AWS_REGION) }),
   ...(env.ACCOUNT_ID === undefined ? {} : { accountId: env.ACCOUNT_ID }),
 });
 
@@ -244,6 +255,12 @@ export const RelayConfigSchema = z
     IDEMPOTENCY_TTL_SECONDS: positiveInt(14 * 24 * 3600, 24 * 3600),
     JOB_RECORD_TTL_SECONDS: positiveInt(90 * 24 * 3600, 24 * 3600),
     IDEMPOTENCY_KEY_PREFIX: z.string().min(1).default('restore-relay'),
+    // The stack and stage (serverless.yml: <service>-<stage>). The
+    // IdempotencyToken and derived names include it, so two stages in one
+    // account never share a token for the same requestId.
+    DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, {
+      error: 'must be 1–64 of A-Z a-z 0-9 . _ - (the stack and stage)',
+    }),
     // Rejected requests are kept here, with the error as attributes.
     RELAY_DLQ_URL: z.url({ error: 'must be an SQS queue URL' }),
     // Sources allowed to send "Restore Requested" events.
@@ -298,8 +315,20 @@ export const RelayConfigSchema = z
     AWS_SDK_MAX_ATTEMPTS: positiveInt(3),
   })
   .superRefine(checkDefaultRole)
-  .transform((env) => ({
+  .transform((env, ctx) => {
+    const policy = toPolicy(env);
+    for (const message of alarmRulePolicyProblems(env.ALARM_RULES, policy)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ALARM_RULES'],
+        message: `${message} (checked against the restore policy)`,
+      });
+    }
+    return { env, policy };
+  })
+  .transform(({ env, policy }) => ({
     tableName: env.RELAY_TABLE_NAME,
+    deployment: env.DEPLOYMENT_ID,
     topicArn: env.RELAY_TOPIC_ARN,
     idempotencyTtlSeconds: env.IDEMPOTENCY_TTL_SECONDS,
     jobRecordTtlSeconds: env.JOB_RECORD_TTL_SECONDS,
@@ -322,7 +351,7 @@ export const RelayConfigSchema = z
       connectionTimeoutMs: env.AWS_SDK_CONNECTION_TIMEOUT_MS,
       maxAttempts: env.AWS_SDK_MAX_ATTEMPTS,
     },
-    policy: toPolicy(env),
+    policy,
   }));
 
 /** The parsed configuration every restore-relay function runs with. */

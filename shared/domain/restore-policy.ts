@@ -1,32 +1,28 @@
 import type { ResourceType } from './resource-type.js';
-
-/** One forbidden override: a key, or only one value of it. */
-export interface ForbiddenOverride {
-  /** Metadata key, matched case-insensitively. */
-  readonly key: string;
-  /** When set, only this value is forbidden (compared as sent to AWS). */
-  readonly value?: string;
-}
+import type { RestoreProfile } from './restore-profile.js';
 
 /**
  * What the deployment allows. Read from the environment once at cold start
  * (see `shared/config/relay-config.ts`); the request can narrow it, never
- * widen it (reliability-and-limits.md §5).
+ * widen it. Deny by default: a request may set only what its type's
+ * restore profile allows, checked on the final StartRestoreJob input
+ * (docs/policy.md).
  */
 export interface RestorePolicy {
-  /** Vault names and vault ARNs, or `'*'` for any vault. */
+  /** Vault names (ARNs in configuration are read as their names), or `'*'`. */
   readonly allowedVaults: '*' | ReadonlySet<string>;
   readonly allowedResourceTypes: '*' | ReadonlySet<ResourceType>;
   /** Restore role name → IAM role ARN. */
   readonly restoreRoles: ReadonlyMap<string, string>;
   readonly defaultRestoreRole: string;
-  /** Per resource type; `'*'` applies to every type. */
-  readonly forbiddenOverrides: ReadonlyMap<
-    ResourceType | '*',
-    readonly ForbiddenOverride[]
-  >;
-  /** When set, recovery points and resources must be in this Region. */
+  /** One profile for every resource type: the defaults, extended. */
+  readonly profiles: ReadonlyMap<ResourceType, RestoreProfile>;
+  /** ARNs allowed outside the account, Region or partition. */
+  readonly trustedArns: readonly string[];
+  /** When set, every ARN must be in this partition (from the Region). */
+  readonly partition?: string;
+  /** When set, recovery points, resources and metadata ARNs must be here. */
   readonly region?: string;
-  /** When set, recovery points and resources must be in this account. */
+  /** When set, recovery points, resources and metadata ARNs must be here. */
   readonly accountId?: string;
 }

@@ -58,7 +58,8 @@ const earlier = (a: string | undefined, b: Date): string =>
 
 /**
  * Builds the restore request for an alarm transition from its rule's
- * template: the key from the transition; with `beforeAlarm`, only points
+ * template (its key, {@link alarmRequestKey}, is set after validation, as
+ * callers may not use the reserved `alarm-` prefix); with `beforeAlarm`, only points
  * created before the state timestamp (minus the margin); the alarm in the
  * request's `context`, so every notification says why the restore ran.
  *
@@ -70,14 +71,13 @@ const earlier = (a: string | undefined, b: Date): string =>
 export const buildAlarmRequest = (
   rule: AlarmRule,
   alarm: AlarmTransition
-): RestoreRequestInput => {
+): Omit<RestoreRequestInput, 'requestId'> => {
   const { request } = rule;
   const cutoff = new Date(
     alarm.stateTimestamp.getTime() - rule.marginMinutes * 60_000
   );
   return {
     ...request,
-    requestId: alarmRequestKey(alarm.alarmArn, alarm.stateTimestamp),
     ...(rule.beforeAlarm
       ? {
           selection: {

@@ -41,6 +41,15 @@ const taskTokenIn = (value: unknown): { taskToken?: string } => {
     : {};
 };
 
+/** Options of {@link readRestoreRequest}. */
+export interface ReadOptions {
+  /**
+   * A key restore-relay derived itself (an alarm transition's `alarm-…`),
+   * set after validation: callers may not use the reserved prefixes.
+   */
+  readonly derivedRequestId?: string;
+}
+
 /**
  * Reads an untrusted value (an EventBridge `detail`, a direct-invocation
  * payload) as a restore request.
@@ -51,10 +60,17 @@ const taskTokenIn = (value: unknown): { taskToken?: string } => {
  * if (!reading.ok) await reject(reading.error);
  * ```
  */
-export const readRestoreRequest = (value: unknown): RequestReading => {
+export const readRestoreRequest = (
+  value: unknown,
+  options: ReadOptions = {}
+): RequestReading => {
   let request: RestoreRequest;
   try {
-    request = parseRestoreRequest(value);
+    const parsed = parseRestoreRequest(value);
+    request =
+      options.derivedRequestId === undefined
+        ? parsed
+        : { ...parsed, requestId: options.derivedRequestId };
   } catch (error) {
     if (error instanceof RequestValidationError) {
       return { ok: false, error, ...taskTokenIn(value) };

@@ -82,9 +82,20 @@ export const requestKeyOf = (request: RestoreRequest): string =>
  * crash between StartRestoreJob and the idempotency record's completion does
  * not start a second job (reliability-and-limits.md §4.2).
  *
+ * The deployment (stack and stage) is part of it: two stages in one
+ * account that see the same `requestId` must not share a token, or one
+ * stage's restore would answer the other's.
+ *
  * Shaped as a UUID because that is what AWS's own callers send.
  */
-export const idempotencyTokenOf = (requestKey: string): string => {
-  const h = sha256(`restore-relay:idempotency-token:${requestKey}`);
+export const idempotencyTokenOf = (
+  requestKey: string,
+  deployment?: string
+): string => {
+  const h = sha256(
+    deployment === undefined
+      ? `restore-relay:idempotency-token:${requestKey}`
+      : `restore-relay:idempotency-token:${deployment}/${requestKey}`
+  );
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };

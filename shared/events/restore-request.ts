@@ -8,6 +8,14 @@ import {
 /** The version of the restore request contract this schema implements. */
 export const RESTORE_REQUEST_SCHEMA_VERSION = '1';
 
+/**
+ * Prefixes of the request keys restore-relay derives itself (`auto-` from a
+ * request's hash, `alarm-` from an alarm transition, `plan-` for the steps
+ * of recovery plans): a caller's `requestId` may not start with one, so no
+ * writer can take a key another restore will need.
+ */
+export const RESERVED_REQUEST_ID_PREFIXES = ['auto-', 'alarm-', 'plan-'];
+
 /** Largest `context` accepted, in bytes of its JSON form. */
 export const MAX_CONTEXT_BYTES = 4096;
 
@@ -105,6 +113,9 @@ export const RestoreRequestSchema = z
       .string()
       .regex(/^[A-Za-z0-9._:-]{1,128}$/, {
         error: 'must be 1–128 characters of A-Z a-z 0-9 . _ : -',
+      })
+      .regex(/^(?!(auto|alarm|plan)-)/i, {
+        error: `must not start with ${RESERVED_REQUEST_ID_PREFIXES.join(', ')} (reserved for keys restore-relay derives)`,
       })
       .optional()
       .meta({

@@ -1,12 +1,4 @@
 import { compact } from '../domain/compact.js';
-import {
-  allowedVaultNames,
-  checkArnLocation,
-  checkOverrides,
-  checkResourceType,
-  checkVault,
-  resolveRoleArn,
-} from '../domain/policy-checks.js';
 import type { RecoveryPoint } from '../domain/recovery-point.js';
 import { type ResourceType, toResourceType } from '../domain/resource-type.js';
 import { resourceTypeFromArn } from '../domain/resource-type-from-arn.js';
@@ -27,14 +19,30 @@ import {
   idempotencyTokenOf,
   requestKeyOf,
 } from '../events/restore-request-key.js';
+import { applyRestoreProfile } from '../policy/apply-restore-profile.js';
+import { checkRequestPolicy } from '../policy/check-request-policy.js';
+import {
+  allowedVaultNames,
+  checkResourceType,
+  checkVault,
+} from '../policy/policy-checks.js';
 import type { RecoveryPointCatalog } from '../ports/recovery-point-catalog.js';
 import { buildRestoreMetadata } from '../restore-metadata/build-restore-metadata.js';
 import { getMetadataBuilder } from '../restore-metadata/builders.js';
+import { savedValue } from '../restore-metadata/metadata-keys.js';
+import type { MetadataSource } from '../restore-metadata/metadata-map.js';
+import { stringifyOverrides } from '../restore-metadata/to-metadata-string.js';
 
 /** What planning needs: reads only, never a write. */
 export interface PlanRestoreDeps {
   readonly catalog: RecoveryPointCatalog;
   readonly policy: RestorePolicy;
+  /**
+   * The deployment (stack and stage) the token and derived names are
+   * namespaced by, so that two stages that see the same requestId never
+   * send the same IdempotencyToken or pick the same names.
+   */
+  readonly deployment?: string;
 }
 
 /** How the request reached restore-relay. */
@@ -46,50 +54,6 @@ export interface PlanRestoreOptions {
    */
   readonly asOf?: Date;
 }
-
-/**
- * Checks what the request alone shows, before any AWS call: the role, the
- * vaults it names, its resource type (given, or shown by its resource ARN)
- * and overrides, the Region and account of its ARNs
- * (reliability-and-limits.md §5, R5).
- *
- * @returns the IAM role ARN to pass
- * @throws PolicyViolationError
- */
-export const checkRequestPolicy = (
-  request: RestoreRequest,
-  policy: RestorePolicy
-): string => {
-  const roleArn = resolveRoleArn(policy, request.restoreRole);
-  if (request.recoveryPointArn !== undefined) {
-    checkArnLocation(policy, request.recoveryPointArn, 'recoveryPointArn');
-  }
-  if (request.resourceArn !== undefined) {
-    checkArnLocation(policy, request.resourceArn, 'resourceArn');
-  }
-  if (request.backupVaultName !== undefined) {
-    checkVault(policy, { name: request.backupVaultName }, 'backupVaultName');
-  }
-  for (const [i, name] of (request.selection?.vaults ?? []).entries()) {
-    checkVault(policy, { name }, `selection.vaults.${i}`);
-  }
-  const type = request.resourceType ?? typeNamedBy(request.resourceArn);
-  if (type !== undefined) {
-    checkResourceType(policy, type, 'resourceType');
-    checkOverrides(policy, type, request.metadata ?? {});
-  }
-  return roleArn;
-};
-
-/**
- * The type a resource ARN shows, when only one type has ARNs of that form.
- * An RDS `cluster:` ARN may be Aurora, DocumentDB or Neptune, so it shows
- * none: the recovery point will tell.
- */
-const typeNamedBy = (arn: string | undefined): ResourceType | undefined => {
-  const type = arn === undefined ? undefined : resourceTypeFromArn(arn);
-  return type === 'Aurora' ? undefined : type;
-};
 
 const earliest = (...dates: (Date | undefined)[]): Date | undefined =>
   dates
@@ -189,6 +153,9 @@ const resolveResourceType = (
  * 3. Read the saved metadata (`GetRecoveryPointRestoreMetadata`).
  * 4. Check the resolved vault and type against policy.
  * 5. Build and validate the metadata for the type.
+ * 6. Apply the type's restore profile to the final metadata: pinned
+ *    values, what the request may set, in-place restores, and where every
+ *    ARN in it points (docs/policy.md).
  *
  * @throws RequestValidationError, PolicyViolationError,
  *   RecoveryPointNotFoundError, RecoveryPointNotRestorableError, or a
@@ -213,7 +180,6 @@ export const planRestore = async (
     'recoveryPoint'
   );
   checkResourceType(deps.policy, resourceType, 'resourceType');
-  checkOverrides(deps.policy, resourceType, request.metadata ?? {});
   if (
     request.copySourceTags === true &&
     !getMetadataBuilder(resourceType).copySourceTagsSupported
@@ -225,6 +191,7 @@ export const planRestore = async (
       },
     ]);
   }
+  const resourceArn = point.resourceArn ?? request.resourceArn;
   const built = buildRestoreMetadata({
     resourceType,
     saved: saved.metadata,
@@ -232,19 +199,27 @@ export const planRestore = async (
     recoveryPoint: compact({
       recoveryPointArn: point.recoveryPointArn,
       backupVaultName: point.backupVaultName,
-      resourceArn: point.resourceArn ?? request.resourceArn,
+      resourceArn,
       resourceName: point.resourceName,
     }),
-    requestKey: requestId,
+    requestKey: namespacedKey(deps.deployment, requestId),
   });
   if (built.problems.length > 0) {
     throw new RequestValidationError(built.problems);
   }
+  const profiled = applyRestoreProfile(deps.policy, {
+    resourceType,
+    metadata: built.metadata,
+    sources: sourcesOf(built.metadata, request.metadata, saved.metadata),
+    saved: saved.metadata,
+    requested: stringifyOverrides(request.metadata ?? {}, () => true).values,
+    ...(resourceArn === undefined ? {} : { resourceArn }),
+  });
   const input: StartRestoreJobInput = {
     RecoveryPointArn: point.recoveryPointArn,
-    Metadata: built.metadata,
+    Metadata: profiled.metadata,
     IamRoleArn: roleArn,
-    IdempotencyToken: idempotencyTokenOf(requestId),
+    IdempotencyToken: idempotencyTokenOf(requestId, deps.deployment),
     ResourceType: resourceType,
     ...(request.copySourceTags === undefined
       ? {}
@@ -255,6 +230,37 @@ export const planRestore = async (
     resourceType,
     recoveryPoint: point,
     input,
-    warnings: built.warnings,
+    warnings: [...built.warnings, ...profiled.warnings],
+    decisions: profiled.decisions,
   };
+};
+
+/** The key names and tokens are derived from: the deployment's, then the request's. */
+const namespacedKey = (deployment: string | undefined, key: string): string =>
+  deployment === undefined ? key : `${deployment}/${key}`;
+
+/**
+ * Where each built key came from, read strictly: a key the request set (in
+ * any case) counts as the request's, so the profile judges it even when the
+ * builder kept or reshaped it; a key with its saved value is saved; the
+ * rest restore-relay derived.
+ */
+const sourcesOf = (
+  metadata: Readonly<Record<string, string>>,
+  overrides: RestoreRequest['metadata'],
+  saved: Readonly<Record<string, string>>
+): Record<string, MetadataSource> => {
+  const requested = new Set(
+    Object.keys(overrides ?? {}).map((k) => k.toLowerCase())
+  );
+  return Object.fromEntries(
+    Object.entries(metadata).map(([key, value]) => [
+      key,
+      requested.has(key.toLowerCase())
+        ? 'override'
+        : savedValue(saved, key) === value
+          ? 'saved'
+          : 'derived',
+    ])
+  );
 };

@@ -9,6 +9,7 @@ import {
   restoreContentOf,
 } from '../events/restore-request-key.js';
 import { buildRestoreStarted } from '../events/restore-started.js';
+import { checkRequestPolicy } from '../policy/check-request-policy.js';
 import type { IdempotentRunner } from '../ports/idempotent-runner.js';
 import type { JobStore } from '../ports/job-store.js';
 import type { Log } from '../ports/log.js';
@@ -17,7 +18,6 @@ import type { RestoreJobStarter } from '../ports/restore-job-starter.js';
 import type { TaskCallbacks } from '../ports/task-callbacks.js';
 import { answerTasks } from './announce-outcome.js';
 import {
-  checkRequestPolicy,
   type PlanRestoreDeps,
   type PlanRestoreOptions,
   planRestore,

@@ -19,6 +19,7 @@ import {
   drainQueue,
   type SqsInvoker,
 } from '../support/local/sqs-event-source.js';
+import { TEST_DEPLOYMENT } from '../support/relay-env.js';
 import { mulberry32, type Random, randomInt, shuffle } from './soak-random.js';
 
 /** Options for {@link runSoak}. */
@@ -372,7 +373,9 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
     };
     const afterMain = tokenCount();
     const startedUniques = main.uniques.filter(
-      (b) => (afterMain.get(idempotencyTokenOf(requestIdOf(b))) ?? 0) > 0
+      (b) =>
+        (afterMain.get(idempotencyTokenOf(requestIdOf(b), TEST_DEPLOYMENT)) ??
+          0) > 0
     );
 
     // Invalid phase (R5, R6), faults off: no Backup call at all.
@@ -459,7 +462,10 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
     const counts = tokenCount();
     const accepted = [...main.uniques, ...burst];
     const tokenToKey = new Map(
-      accepted.map((b) => [idempotencyTokenOf(requestIdOf(b)), requestIdOf(b)])
+      accepted.map((b) => [
+        idempotencyTokenOf(requestIdOf(b), TEST_DEPLOYMENT),
+        requestIdOf(b),
+      ])
     );
     const dlqMessages = rig.local.sqs.messages(rig.local.dlqUrl);
     const rejectedBodies = new Set(
@@ -472,7 +478,8 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
     const rejectedOriginals = new Set(rejections.map((n) => n.original));
     const started = notificationsOfType(rig.local, 'restore.started');
     const isStarted = (b: Body) =>
-      (counts.get(idempotencyTokenOf(requestIdOf(b))) ?? 0) > 0;
+      (counts.get(idempotencyTokenOf(requestIdOf(b), TEST_DEPLOYMENT)) ?? 0) >
+      0;
     const isRejected = (b: Body) =>
       rejectedOriginals.has(JSON.stringify(b)) &&
       rejectedBodies.has(JSON.stringify(b));
@@ -573,14 +580,17 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
     };
     let r5ok = checkRejected('R5', r5);
     for (const b of r5) {
-      if (startTokens.has(idempotencyTokenOf(requestIdOf(b)))) {
+      if (
+        startTokens.has(idempotencyTokenOf(requestIdOf(b), TEST_DEPLOYMENT))
+      ) {
         r5ok = false;
         note(`R5: StartRestoreJob for ${requestIdOf(b)}`);
       }
     }
     let r6ok = checkRejected('R6', r6);
     for (const b of r6) {
-      const n = counts.get(idempotencyTokenOf(requestIdOf(b))) ?? 0;
+      const n =
+        counts.get(idempotencyTokenOf(requestIdOf(b), TEST_DEPLOYMENT)) ?? 0;
       if (n !== 1) {
         r6ok = false;
         note(`R6: ${requestIdOf(b)} has ${n} jobs after the conflict`);

@@ -282,9 +282,16 @@ describe('the packaged serverless template', () => {
       expect([...config.policy.restoreRoles.values()]).toEqual([
         DEFAULT_RESTORE_ROLE_ARN,
       ]);
-      expect(config.policy.forbiddenOverrides.get('RDS')).toEqual([
-        { key: 'PubliclyAccessible' },
+      // The built-in deny-by-default profiles, namespaced by stack and stage.
+      expect(environment).toMatchObject({
+        RESTORE_PROFILES: '',
+        TRUSTED_ARNS: '',
+        DEPLOYMENT_ID: 'restore-relay-ci',
+      });
+      expect(config.policy.profiles.get('RDS')?.requirements).toEqual([
+        expect.objectContaining({ key: 'PubliclyAccessible', value: 'false' }),
       ]);
+      expect(config.deployment).toBe('restore-relay-ci');
     });
   });
 

@@ -5,7 +5,7 @@ import { startRestore } from '#shared/use-cases/start-restore';
 import { exampleRequests } from '#test/support/example-requests';
 import { localRestoreDeps } from '#test/support/local/local-restore-deps';
 import { useLocalAws } from '#test/support/local/use-local-aws';
-import { RELAY_ENV } from '#test/support/relay-env';
+import { RELAY_ENV, TEST_DEPLOYMENT } from '#test/support/relay-env';
 
 const local = useLocalAws(RELAY_ENV);
 
@@ -140,7 +140,7 @@ describe('one happy path per resource type, on the local AWS', () => {
       expect(result.resourceType).toBe(expected?.type);
       expect(input.ResourceType).toBe(expected?.type);
       expect(input.IdempotencyToken).toBe(
-        idempotencyTokenOf(String(body.requestId))
+        idempotencyTokenOf(String(body.requestId), TEST_DEPLOYMENT)
       );
       for (const value of Object.values(input.Metadata)) {
         expect(typeof value).toBe('string');

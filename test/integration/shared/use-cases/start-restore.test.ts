@@ -14,7 +14,7 @@ import {
 } from '#test/support/handler-steps';
 import { localRestoreDeps } from '#test/support/local/local-restore-deps';
 import { tableItems, useLocalAws } from '#test/support/local/use-local-aws';
-import { RELAY_ENV } from '#test/support/relay-env';
+import { RELAY_ENV, TEST_DEPLOYMENT } from '#test/support/relay-env';
 
 const local = useLocalAws({
   ...RELAY_ENV,
@@ -69,7 +69,7 @@ describe('startRestore on the local AWS', () => {
     expect(jobs[0]?.input).toMatchObject({
       RecoveryPointArn: EFS_RP,
       IamRoleArn: 'arn:aws:iam::111122223333:role/restore-default',
-      IdempotencyToken: idempotencyTokenOf('it-happy'),
+      IdempotencyToken: idempotencyTokenOf('it-happy', TEST_DEPLOYMENT),
       ResourceType: 'EFS',
     });
     const messages = local().sns.messages();
@@ -111,7 +111,7 @@ describe('startRestore on the local AWS', () => {
     expect(local().backup.jobs()).toHaveLength(1);
     for (const call of local().backup.callsTo('StartRestoreJob')) {
       expect(call.input.IdempotencyToken).toBe(
-        idempotencyTokenOf('it-concurrent')
+        idempotencyTokenOf('it-concurrent', TEST_DEPLOYMENT)
       );
     }
     const notified = local()
@@ -187,8 +187,8 @@ describe('startRestore on the local AWS', () => {
     const calls = local().backup.callsTo('StartRestoreJob');
     expect(calls).toHaveLength(2);
     expect(calls.map((c) => c.input.IdempotencyToken)).toEqual([
-      idempotencyTokenOf('it-sns-down'),
-      idempotencyTokenOf('it-sns-down'),
+      idempotencyTokenOf('it-sns-down', TEST_DEPLOYMENT),
+      idempotencyTokenOf('it-sns-down', TEST_DEPLOYMENT),
     ]);
     expect(local().backup.jobs()).toHaveLength(1);
     expect(second.restoreJobId).toBe(local().backup.jobs()[0]?.restoreJobId);

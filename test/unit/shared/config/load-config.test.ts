@@ -38,9 +38,9 @@ describe('parseConfig', () => {
       new Set(['prod-primary', 'archive-vault'])
     );
     expect(config.policy.allowedResourceTypes).toBe('*');
-    expect(config.policy.forbiddenOverrides.get('RDS')).toEqual([
-      { key: 'PubliclyAccessible' },
-    ]);
+    expect(config.policy.profiles.size).toBe(17);
+    expect(config.policy.partition).toBe('aws');
+    expect(config.deployment).toBe('restore-relay-test');
   });
 
   it('accepts roles as JSON and a single role as the default', () => {
@@ -55,25 +55,22 @@ describe('parseConfig', () => {
     expect(config.policy.defaultRestoreRole).toBe('only');
   });
 
-  it('parses resource type lists with aliases and forbidden overrides with values', () => {
+  it('parses resource type lists with aliases, and vault ARNs as their names', () => {
     // Act
     const config = parseConfig({
       ...RELAY_ENV,
       ALLOWED_RESOURCE_TYPES: 'efs, rds ,Storage Gateway',
-      FORBIDDEN_OVERRIDES:
-        '{"*":["CopyTagsToSnapshot"],"efs":["newFileSystem=false"]}',
+      ALLOWED_VAULTS:
+        'arn:aws:backup:eu-west-1:111122223333:backup-vault:prod-primary,archive-vault',
     });
 
     // Assert
     expect(config.policy.allowedResourceTypes).toEqual(
       new Set(['EFS', 'RDS', 'Storage Gateway'])
     );
-    expect(config.policy.forbiddenOverrides.get('EFS')).toEqual([
-      { key: 'newFileSystem', value: 'false' },
-    ]);
-    expect(config.policy.forbiddenOverrides.get('*')).toEqual([
-      { key: 'CopyTagsToSnapshot' },
-    ]);
+    expect(config.policy.allowedVaults).toEqual(
+      new Set(['prod-primary', 'archive-vault'])
+    );
   });
 
   it.each([
@@ -94,8 +91,58 @@ describe('parseConfig', () => {
     ],
     [
       'FORBIDDEN_OVERRIDES',
-      '{"RDS":"PubliclyAccessible"}',
-      'FORBIDDEN_OVERRIDES: must be a JSON object',
+      '{"RDS":["PubliclyAccessible"]}',
+      'FORBIDDEN_OVERRIDES: was replaced by RESTORE_PROFILES',
+    ],
+    [
+      'RESTORE_ROLES',
+      'arn:aws:iam::111122223333:role/a/restore,arn:aws:iam::111122223333:role/b/restore',
+      'role name "restore" is given twice',
+    ],
+    ['ALLOWED_VAULTS', 'arn:aws:s3:::bucket', 'is not a vault name'],
+    ['DEPLOYMENT_ID', undefined, 'DEPLOYMENT_ID'],
+    ['DEPLOYMENT_ID', 'a b', 'DEPLOYMENT_ID: must be 1–64'],
+    ['TRUSTED_ARNS', 'kms-key-1', 'is not an ARN or ARN prefix'],
+    [
+      'RESTORE_PROFILES',
+      '{"Mainframe":{}}',
+      'unknown resource type "Mainframe"',
+    ],
+    [
+      'RESTORE_PROFILES',
+      '{"EC2":{"allow":{"SubnetID2":"any"}}}',
+      '"SubnetID2" is not a metadata key of EC2',
+    ],
+    [
+      'RESTORE_PROFILES',
+      '{"EC2":{"allow":{"NetworkInterfaces.AssociatePublicIpAddress":"never"}}}',
+      'is not a metadata key of EC2',
+    ],
+    [
+      'RESTORE_PROFILES',
+      '{"EC2":{"allow":{"SubnetId":{"oneOf":[]}}}}',
+      'RESTORE_PROFILES',
+    ],
+    [
+      'RESTORE_PROFILES',
+      '{"EC2":{"allow":{"SubnetId":"some"}}}',
+      'EC2.allow.SubnetId',
+    ],
+    ['RESTORE_PROFILES', '{"EC2":{"inplace":true}}', 'RESTORE_PROFILES'],
+    [
+      'ALARM_RULES',
+      '[{"alarmName":"a","request":{"resourceArn":"arn:aws:rds:eu-west-1:111122223333:db:orders","restoreRole":"nobody"}}]',
+      '"nobody" is not an allowed restore role',
+    ],
+    [
+      'ALARM_RULES',
+      '[{"alarmName":"a","request":{"resourceArn":"arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-1","selection":{"vaults":["other-vault"]}}}]',
+      'vault "other-vault" is not allowed',
+    ],
+    [
+      'ALARM_RULES',
+      '[{"alarmName":"a","request":{"resourceArn":"arn:aws:ec2:eu-west-1:111122223333:instance/i-1","metadata":{"UserData":"IyEvYmluL3No"}}}]',
+      'metadata.UserData: a request may never set it',
     ],
     ['IDEMPOTENCY_TTL_SECONDS', '3600', 'IDEMPOTENCY_TTL_SECONDS'],
     ['ACCOUNT_ID', '1234', 'ACCOUNT_ID: must be a 12-digit account id'],

@@ -7,6 +7,7 @@ import {
   findAlarmRule,
 } from '#shared/events/alarm-restore-request';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
+import { readRestoreRequest } from '#shared/events/read-restore-request';
 
 const ORDERS_DB = 'arn:aws:rds:eu-west-1:111122223333:db:orders-db';
 const ALARM_ARN =
@@ -151,20 +152,25 @@ describe('alarmRequestKey', () => {
     expect(other).not.toBe(one);
   });
 
-  it('is a valid requestId', () => {
+  it('is reserved: a caller cannot send it, the alarm door sets it after validation', () => {
     // Arrange
     const requestId = alarmRequestKey(ALARM_ARN, STATE_TIMESTAMP);
 
     // Act
-    const request = parseRestoreRequest({ requestId, resourceArn: ORDERS_DB });
+    const sent = readRestoreRequest({ requestId, resourceArn: ORDERS_DB });
+    const derived = readRestoreRequest(
+      { resourceArn: ORDERS_DB },
+      { derivedRequestId: requestId }
+    );
 
     // Assert
-    expect(request.requestId).toBe(requestId);
+    expect(sent.ok).toBe(false);
+    expect(derived).toMatchObject({ ok: true, key: requestId });
   });
 });
 
 describe('buildAlarmRequest', () => {
-  it('sets the requestId from the alarm transition', () => {
+  it('leaves the requestId out: the door sets the alarm key after validation', () => {
     // Arrange
     const alarmRule = rule({ alarmName: transition.alarmName });
 
@@ -172,7 +178,10 @@ describe('buildAlarmRequest', () => {
     const request = buildAlarmRequest(alarmRule, transition);
 
     // Assert
-    expect(request.requestId).toBe(alarmRequestKey(ALARM_ARN, STATE_TIMESTAMP));
+    expect('requestId' in request).toBe(false);
+    expect(alarmRequestKey(ALARM_ARN, STATE_TIMESTAMP)).toMatch(
+      /^alarm-[0-9a-f]{40}$/
+    );
   });
 
   it('leaves the selection alone without beforeAlarm', () => {
@@ -357,7 +366,6 @@ describe('buildAlarmRequest', () => {
 
     // Assert
     expect(request).toEqual({
-      requestId: alarmRequestKey(ALARM_ARN, STATE_TIMESTAMP),
       resourceArn: ORDERS_DB,
       resourceType: 'RDS',
       selection: {

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '#shared/config/load-config';
+import { PolicyViolationError } from '#shared/errors/policy-violation-error';
 import {
   allowedVaultNames,
   checkArnLocation,
-  checkOverrides,
   checkResourceType,
   checkVault,
   resolveRoleArn,
-} from '#shared/domain/policy-checks';
-import { PolicyViolationError } from '#shared/errors/policy-violation-error';
+} from '#shared/policy/policy-checks';
 import { RELAY_ENV } from '#test/support/relay-env';
 
 const policy = parseConfig({
@@ -16,8 +15,6 @@ const policy = parseConfig({
   ALLOWED_VAULTS:
     'prod-primary,arn:aws:backup:eu-west-1:111122223333:backup-vault:archive-vault',
   ALLOWED_RESOURCE_TYPES: 'EFS,RDS',
-  FORBIDDEN_OVERRIDES:
-    '{"RDS":["PubliclyAccessible"],"EFS":["newFileSystem=false"]}',
 }).policy;
 
 const violation = (fn: () => unknown) => {
@@ -55,7 +52,7 @@ describe('policy checks', () => {
     });
   });
 
-  it('allows vaults by name or ARN', () => {
+  it('allows vaults by name or ARN, and checks where a vault ARN points', () => {
     // Act & Assert
     expect(() =>
       checkVault(policy, { name: 'prod-primary' }, 'v')
@@ -75,8 +72,22 @@ describe('policy checks', () => {
     ).toEqual({
       path: 'backupVaultName',
       message:
-        'vault "dev" is not allowed; allowed vaults: prod-primary, arn:aws:backup:eu-west-1:111122223333:backup-vault:archive-vault',
+        'vault "dev" is not allowed; allowed vaults: prod-primary, archive-vault',
     });
+    expect(
+      violation(() =>
+        checkVault(
+          policy,
+          {
+            name: 'archive-vault',
+            arn: 'arn:aws:backup:eu-west-1:999988887777:backup-vault:archive-vault',
+          },
+          'recoveryPoint'
+        )
+      ).message
+    ).toBe(
+      "is in account 999988887777, not this deployment's account 111122223333"
+    );
     expect(allowedVaultNames(policy)).toEqual(
       new Set(['prod-primary', 'archive-vault'])
     );
@@ -92,28 +103,6 @@ describe('policy checks', () => {
     });
   });
 
-  it('rejects forbidden override keys case-insensitively, and forbidden values only', () => {
-    // Act & Assert
-    expect(
-      violation(() =>
-        checkOverrides(policy, 'RDS', { publiclyaccessible: true })
-      )
-    ).toEqual({
-      path: 'metadata.publiclyaccessible',
-      message:
-        'overriding PubliclyAccessible is forbidden for RDS by this deployment',
-    });
-    expect(
-      violation(() => checkOverrides(policy, 'EFS', { newFileSystem: false }))
-    ).toEqual({
-      path: 'metadata.newFileSystem',
-      message: 'newFileSystem=false is forbidden for EFS by this deployment',
-    });
-    expect(() =>
-      checkOverrides(policy, 'EFS', { newFileSystem: true })
-    ).not.toThrow();
-  });
-
   it('rejects ARNs of another Region or account', () => {
     // Act & Assert
     expect(
@@ -124,7 +113,7 @@ describe('policy checks', () => {
           'recoveryPointArn'
         )
       ).message
-    ).toBe("Region us-east-1 is not this deployment's Region (eu-west-1)");
+    ).toBe("is in Region us-east-1, not this deployment's Region eu-west-1");
     expect(
       violation(() =>
         checkArnLocation(
@@ -134,7 +123,7 @@ describe('policy checks', () => {
         )
       ).message
     ).toBe(
-      "account 999999999999 is not this deployment's account (111122223333)"
+      "is in account 999999999999, not this deployment's account 111122223333"
     );
     expect(() =>
       checkArnLocation(
@@ -143,5 +132,48 @@ describe('policy checks', () => {
         'recoveryPointArn'
       )
     ).not.toThrow();
+    expect(() =>
+      checkArnLocation(policy, 'arn:aws:s3:::reports', 'resourceArn')
+    ).not.toThrow();
+  });
+
+  it('closes the partition and empty-Region holes', () => {
+    // Act & Assert
+    expect(
+      violation(() =>
+        checkArnLocation(
+          policy,
+          'arn:aws-cn:backup:eu-west-1:111122223333:recovery-point:x',
+          'recoveryPointArn'
+        )
+      ).message
+    ).toBe("is in partition aws-cn, not this deployment's partition aws");
+    expect(
+      violation(() =>
+        checkArnLocation(
+          policy,
+          'arn:aws-us-gov:rds:eu-west-1:111122223333:db:orders',
+          'resourceArn'
+        )
+      ).message
+    ).toContain('partition aws-us-gov');
+    expect(
+      violation(() =>
+        checkArnLocation(
+          policy,
+          'arn:aws:backup::111122223333:recovery-point:x',
+          'recoveryPointArn'
+        )
+      ).message
+    ).toContain('names no Region');
+    expect(
+      violation(() =>
+        checkArnLocation(
+          policy,
+          'arn:aws:rds:eu-west-1::db:orders',
+          'resourceArn'
+        )
+      ).message
+    ).toBe('names no account');
   });
 });
