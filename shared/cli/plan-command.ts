@@ -147,7 +147,7 @@ export const planCommand = async (
     }
     // What the restore profile decided, key by key (names, never values).
     for (const d of plan.decisions) {
-      io.stderr(`profile: metadata.${d.key} from ${d.source}, ${d.rule}\n`);
+      io.stderr(`profile: metadata.${d.key}: ${d.source}, ${d.rule}\n`);
     }
     return 0;
   } catch (error) {

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { RestoreProfilesDocumentSchema } from '../config/restore-profiles.js';
 import { RelayNotificationSchema } from '../events/relay-notification.js';
 import { RestoreRequestSchema } from '../events/restore-request.js';
+import { POLICY_TABLE_MARKERS, policyTable } from './policy-table.js';
 
 const DIR = new URL('../events/schemas/', import.meta.url);
 
@@ -58,8 +59,34 @@ export const jsonSchemas = (): Record<string, unknown> => {
   };
 };
 
+const README = new URL('../../README.md', import.meta.url);
+
+/** README.md with the generated restore-profile table in its place. */
+const withPolicyTable = (readme: string): string => {
+  const [begin, end] = POLICY_TABLE_MARKERS;
+  const from = readme.indexOf(begin);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) {
+    return readme;
+  }
+  return `${readme.slice(0, from + begin.length)}\n${policyTable()}\n${readme.slice(to)}`;
+};
+
 const main = async (check: boolean): Promise<number> => {
   let stale = 0;
+  const readme = await readFile(README, 'utf8');
+  const generated = withPolicyTable(readme);
+  if (generated !== readme) {
+    if (check) {
+      process.stderr.write(
+        'README.md: the restore-profile table is out of date: run npm run schemas\n'
+      );
+      stale += 1;
+    } else {
+      await writeFile(README, generated);
+      process.stdout.write('wrote the restore-profile table in README.md\n');
+    }
+  }
   for (const [name, schema] of Object.entries(jsonSchemas())) {
     const file = new URL(name, DIR);
     const text = `${JSON.stringify(schema, null, 2)}\n`;

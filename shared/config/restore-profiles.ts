@@ -62,10 +62,21 @@ const ProfileSchema = z
     }),
     allow: z.record(MetadataKey, KeyRuleSchema).default({}),
     require: z.record(MetadataKey, RequirementSchema).default({}),
-    inPlace: z.boolean().optional().meta({
-      description:
-        'Allow restores that overwrite an existing resource (EFS newFileSystem false, SAP HANA, Redshift NAMESPACE_RESTORE, FSx ONTAP volumes, EKS into an existing cluster, S3 into the source bucket).',
-    }),
+    inPlace: z
+      .union([
+        z.boolean(),
+        z.strictObject({
+          vaults: z
+            .array(z.string().regex(/^[a-zA-Z0-9_-]{2,50}$/))
+            .min(1)
+            .max(50),
+        }),
+      ])
+      .optional()
+      .meta({
+        description:
+          'Allow restores that overwrite an existing resource (EFS newFileSystem false, SAP HANA, Redshift NAMESPACE_RESTORE, FSx ONTAP volumes, EKS into an existing cluster, S3 into the source bucket): true, or {"vaults": [...]} for recovery points in those vaults only.',
+      }),
   })
   .meta({ description: 'The restore profile of one resource type.' });
 
@@ -188,7 +199,14 @@ const merge = (
     resourceType: type,
     keys,
     requirements: [...requirements.values()],
-    inPlace: input.inPlace ?? (input.replace ? false : base.inPlace),
+    inPlace:
+      input.inPlace === undefined
+        ? input.replace
+          ? false
+          : base.inPlace
+        : typeof input.inPlace === 'boolean'
+          ? input.inPlace
+          : { vaults: new Set(input.inPlace.vaults) },
   };
 };
 

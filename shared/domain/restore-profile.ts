@@ -58,8 +58,11 @@ export interface RestoreProfile {
   /** Keyed by the lower-cased key: AWS matches some types' keys so. */
   readonly keys: ReadonlyMap<string, ProfileKey>;
   readonly requirements: readonly Requirement[];
-  /** Whether restores that overwrite an existing resource are allowed. */
-  readonly inPlace: boolean;
+  /**
+   * Whether restores that overwrite an existing resource are allowed:
+   * never, always, or only from recovery points in these vaults.
+   */
+  readonly inPlace: boolean | { readonly vaults: ReadonlySet<string> };
 }
 
 /** Where a final metadata value came from, as the plan shows it. */

@@ -32,6 +32,8 @@ export interface ProfileInput {
   readonly requested?: Readonly<Record<string, string>>;
   /** ARN of the backed-up resource, when known. */
   readonly resourceArn?: string;
+  /** The vault of the recovery point (in-place opt-ins may name vaults). */
+  readonly vault?: string;
 }
 
 /** The final metadata, with what the policy rewrote and why each key is there. */
@@ -229,7 +231,11 @@ export const applyRestoreProfile = (
       value,
       source,
       rule:
-        source === 'request' && known !== undefined ? ruleLabel(known) : source,
+        source === 'request' && known !== undefined
+          ? ruleLabel(known)
+          : source === 'saved'
+            ? 'kept as backed up'
+            : 'set by restore-relay',
     });
   }
 
@@ -277,10 +283,14 @@ export const applyRestoreProfile = (
       ? {}
       : { resourceArn: input.resourceArn }),
   });
-  if (inPlace !== undefined && !profile.inPlace) {
+  const inPlaceAllowed =
+    typeof profile.inPlace === 'boolean'
+      ? profile.inPlace
+      : input.vault !== undefined && profile.inPlace.vaults.has(input.vault);
+  if (inPlace !== undefined && !inPlaceAllowed) {
     throw new PolicyViolationError(
       'metadata',
-      `in-place restore refused: ${inPlace}; the ${type} restore profile allows new resources only (opt in with RESTORE_PROFILES {"${type}":{"inPlace":true}})`
+      `in-place restore refused: ${inPlace}; the ${type} restore profile allows new resources only${typeof profile.inPlace === 'boolean' ? '' : ' outside its in-place vaults'} (opt in with RESTORE_PROFILES {"${type}":{"inPlace":true}} or {"inPlace":{"vaults":[…]}})`
     );
   }
   if (inPlace !== undefined) {

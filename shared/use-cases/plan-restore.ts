@@ -213,6 +213,7 @@ export const planRestore = async (
     sources: sourcesOf(built.metadata, request.metadata, saved.metadata),
     saved: saved.metadata,
     requested: stringifyOverrides(request.metadata ?? {}, () => true).values,
+    vault: point.backupVaultName,
     ...(resourceArn === undefined ? {} : { resourceArn }),
   });
   const input: StartRestoreJobInput = {

@@ -77,6 +77,59 @@ describe('restore plan (offline, --saved-metadata)', () => {
     }
   });
 
+  it('shows the restore profile decision per key, and the token of a named deployment', async () => {
+    // Act
+    const { code, stdout, stderr } = await run({
+      request: fixture('efs-request.json'),
+      savedMetadata: fixture('efs-saved-metadata.json'),
+      roleArn: ROLE,
+      deployment: 'restore-relay-prod',
+    });
+
+    // Assert
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).IdempotencyToken).toBe(
+      idempotencyTokenOf('inc-2026-0042', 'restore-relay-prod')
+    );
+    expect(stderr.split('\n').filter((l) => l.startsWith('profile:'))).toEqual([
+      'profile: metadata.file-system-id: saved, kept as backed up',
+      'profile: metadata.Encrypted: derived, pinned true (default)',
+      'profile: metadata.PerformanceMode: saved, kept as backed up',
+      'profile: metadata.KmsKeyId: request, any (default)',
+      'profile: metadata.ItemsToRestore: request, any (default)',
+      'profile: metadata.newFileSystem: derived, set by restore-relay',
+      'profile: metadata.CreationToken: derived, set by restore-relay',
+    ]);
+  });
+
+  it('refuses what the profile refuses, with exit code 2 and the key', async () => {
+    // Arrange
+    const request = await tempJson({
+      requestId: 'cli-refused-1',
+      recoveryPointArn:
+        'arn:aws:backup:eu-west-1:111122223333:recovery-point:08259cdf-ed72-44ab-8893-340eaf465ac0',
+      backupVaultName: 'prod-primary',
+      metadata: { 'file-system-id': 'fs-0fffffffffffffff0' },
+    });
+
+    // Act
+    const { code, stderr } = await run({
+      request,
+      savedMetadata: fixture('efs-saved-metadata.json'),
+      roleArn: ROLE,
+    });
+
+    // Assert
+    expect(code).toBe(2);
+    expect(JSON.parse(stderr)).toEqual([
+      {
+        path: 'metadata.file-system-id',
+        message:
+          'may only be set to the value it was backed up with (EFS restore profile: as-backed-up)',
+      },
+    ]);
+  });
+
   it('adds CopySourceTagsToRestoredResource only when the request sets it', async () => {
     // Arrange
     const request = await tempJson({

@@ -341,6 +341,37 @@ describe('applyRestoreProfile: in-place restores', () => {
     }
   );
 
+  it('allows in place only from the vaults an opt-in names', () => {
+    // Arrange
+    const policy = policyWith({
+      RESTORE_PROFILES: JSON.stringify({
+        EFS: { inPlace: { vaults: ['efs-in-place'] } },
+      }),
+    });
+    const inPlace = { newFileSystem: 'false' };
+
+    // Act
+    const fromItsVault = applyRestoreProfile(policy, {
+      resourceType: 'EFS',
+      metadata: inPlace,
+      sources: { newFileSystem: 'override' },
+      saved: {},
+      vault: 'efs-in-place',
+    });
+    const elsewhere = () =>
+      applyRestoreProfile(policy, {
+        resourceType: 'EFS',
+        metadata: inPlace,
+        sources: { newFileSystem: 'override' },
+        saved: {},
+        vault: 'prod-primary',
+      });
+
+    // Assert
+    expect(fromItsVault.metadata.newFileSystem).toBe('false');
+    expect(elsewhere).toThrow(/outside its in-place vaults/);
+  });
+
   it('counts an S3 restore into the source bucket as in place', () => {
     // Arrange
     const policy = policyWith({
