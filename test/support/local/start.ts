@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { ReconcileSummary } from '../../../shared/use-cases/reconcile-restores.js';
 import type { CallbackTask } from '../emulators/stepfunctions-emulator.js';
+import { exampleRequests } from '../example-requests.js';
 import { lambdaContext } from '../lambda-context.js';
 import {
   alarmEvent,
@@ -466,6 +467,98 @@ const printSummary = (local: LocalAws): void => {
   );
 };
 
+/** What a message may not decide, as README's Policy section lists it. */
+const POLICY_ATTACKS: readonly [string, Record<string, unknown>][] = [
+  [
+    'EC2 with a boot script (UserData)',
+    {
+      ...demoRequest('ec2'),
+      metadata: { UserData: 'IyEvYmluL3NoCmN1cmwgZXZpbA==' },
+    },
+  ],
+  [
+    'S3 into a bucket nobody allowed',
+    {
+      ...demoRequest('s3'),
+      metadata: { DestinationBucketName: 'exfil-bucket' },
+    },
+  ],
+  [
+    'RDS made public',
+    { ...demoRequest('rds'), metadata: { PubliclyAccessible: 'TRUE' } },
+  ],
+  [
+    "DynamoDB under another account's KMS key",
+    {
+      ...demoRequest('dynamodb'),
+      metadata: {
+        encryptionType: 'KMS',
+        kmsMasterKeyArn:
+          'arn:aws:kms:eu-west-1:999988887777:key/5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9',
+      },
+    },
+  ],
+];
+
+/**
+ * The restore profiles at work: one legitimate request per resource type
+ * through the queue (each starts), then requests that try to decide what
+ * only the deployment may (each is refused before any AWS Backup write).
+ */
+const policyDemo = async (
+  local: LocalAws,
+  handlers: Handlers
+): Promise<void> => {
+  out();
+  out(
+    '▶ Restore profiles (README, "Policy"): one request per resource type, through the queue'
+  );
+  const examples = exampleRequests();
+  const before = local.backup.callsTo('StartRestoreJob').length;
+  const records = examples.map((e) =>
+    sqsRecord({ ...e.body, requestId: `${String(e.body.requestId)}-profiles` })
+  );
+  for (let i = 0; i < records.length; i += 10) {
+    await handlers.sqs(sqsEvent(...records.slice(i, i + 10)), lambdaContext());
+  }
+  // One call per job: a throttled call the SDK retried is the same job.
+  const started = [
+    ...new Map(
+      local.backup
+        .callsTo('StartRestoreJob')
+        .slice(before)
+        .map((c) => [c.input.IdempotencyToken, c])
+    ).values(),
+  ];
+  for (const call of started) {
+    const keys = Object.keys(call.input.Metadata as object).length;
+    out(
+      `    ${String(call.input.ResourceType).padEnd(16)} started, ${plural(keys, 'metadata key')}`
+    );
+  }
+  out();
+  out('▶ Restore profiles: what a message may not decide');
+  const since = mark(local);
+  for (const [what, body] of POLICY_ATTACKS) {
+    const requestId = `${String(body.requestId)}-attack`;
+    await handlers
+      .invoke({ ...body, requestId }, lambdaContext())
+      .catch(() => undefined);
+    const [rejected] = notices(local).slice(-1);
+    const problem = rejected?.reason?.problems?.[0];
+    out(
+      `    ${what.padEnd(42)} ${rejected?.reason?.code ?? 'not refused'} ${problem?.path ?? ''}: ${problem?.message ?? ''}`
+    );
+  }
+  const writes = local.backup.callsTo('StartRestoreJob').length - since.starts;
+  const refused = notices(local)
+    .slice(since.messages)
+    .filter((n) => n.reason?.code === 'PolicyViolation').length;
+  out(
+    `    ${started.length} of ${examples.length} resource types started; ${refused} of ${POLICY_ATTACKS.length} attempts refused (PolicyViolation), with ${writes} AWS Backup writes for them`
+  );
+};
+
 const demo = async (local: LocalAws, handlers: Handlers): Promise<number> => {
   const efs = demoRequest('efs');
   const rds = demoRequest('rds');
@@ -566,6 +659,8 @@ const demo = async (local: LocalAws, handlers: Handlers): Promise<number> => {
   printOutcomes(local, handlers);
   out();
   printSummary(local);
+  await policyDemo(local, handlers);
+  out();
   out(
     'Next: npm start -- --request my-request.json (see README, "Send a restore request").'
   );
@@ -642,6 +737,9 @@ const main = async (): Promise<number> => {
       POWERTOOLS_LOG_LEVEL: 'SILENT',
       POWERTOOLS_METRICS_DISABLED: 'true',
       AWS_LAMBDA_FUNCTION_NAME: 'restore-relay-local',
+      // The local AWS Backup enforces StartRestoreJob's 5/s; one
+      // environment may use 4/s of it here (the deployed default is 2/s).
+      START_RATE_PER_SECOND: '4',
     });
     const handlers = await loadHandlers();
     // The rule of serverless.yml: end states of restore jobs → track-restore.

@@ -57,6 +57,37 @@ describe('npm start', () => {
     );
   }, 120_000);
 
+  it('starts one legitimate request per resource type and refuses what a message may not decide', async () => {
+    // Act
+    const { code, stdout } = await demo();
+
+    // Assert
+    expect(code).toBe(0);
+    const policy = stdout.slice(stdout.indexOf('▶ Restore profiles'));
+    for (const type of [
+      'Aurora',
+      'DocumentDB',
+      'DynamoDB',
+      'EBS',
+      'EC2',
+      'EFS',
+      'FSx',
+      'Neptune',
+      'RDS',
+      'S3',
+      'Storage Gateway',
+      'VirtualMachine',
+    ]) {
+      expect(policy).toMatch(new RegExp(`\\n {4}${type} +started, `));
+    }
+    expect(policy).toContain(
+      'PolicyViolation metadata.UserData: a request may never set it for EC2'
+    );
+    expect(policy).toContain(
+      '12 of 12 resource types started; 4 of 4 attempts refused (PolicyViolation), with 0 AWS Backup writes for them'
+    );
+  }, 120_000);
+
   it('lets the jobs end and prints every outcome: one failed, one found by the reconciler, the waiting task answered', async () => {
     // Act
     const { code, stdout } = await demo();
