@@ -295,6 +295,44 @@ describe('the packaged serverless template', () => {
     });
   });
 
+  describe('the restore policy parameters', () => {
+    it.each([
+      ['{"Mainframe":{}}', 'unknown resource type "Mainframe"'],
+      [
+        '{"EC2":{"allow":{"SubnetID":"any","UserDatta":"never"}}}',
+        '"UserDatta" is not a metadata key of EC2',
+      ],
+      [
+        '{"RDS":{"allow":{"DBInstanceClass":"some"}}}',
+        'RDS.allow.DBInstanceClass',
+      ],
+    ])(
+      'turns restoreProfiles %s into a ConfigInvalid at cold start',
+      (profiles, message) => {
+        // Arrange: the packaged environment, with the parameter set.
+        const environment = {
+          ...environmentOf(template, 'sqs-restore'),
+          AWS_REGION: 'eu-west-1',
+          RESTORE_PROFILES: profiles,
+        };
+
+        // Act
+        const error = (() => {
+          try {
+            parseConfig(environment);
+          } catch (e) {
+            return e as Error & { code?: string };
+          }
+          return undefined;
+        })();
+
+        // Assert
+        expect(error?.code).toBe('ConfigInvalid');
+        expect(error?.message).toContain(message);
+      }
+    );
+  });
+
   describe('the SQS entry point', () => {
     it('gives the request queue a visibility timeout of at least 6 × the sqs-restore timeout', () => {
       // Arrange
