@@ -6,6 +6,7 @@ import {
   buildAlarmRequest,
   findAlarmRule,
 } from '#shared/events/alarm-restore-request';
+import { alarmSilence } from '#shared/events/alarm-silence';
 import {
   ALARM_STATE_CHANGE,
   AlarmStateChangeSchema,
@@ -19,6 +20,7 @@ import {
   RESTORE_REQUESTED,
   RestoreRequestedEventSchema,
 } from '#shared/events/restore-requested-event';
+import type { AlarmIgnoreReason } from '#shared/ports/restore-metrics';
 import type { AcceptOutcome } from '#shared/use-cases/accept-restore-request';
 import { acceptRestoreRequest } from '#shared/use-cases/accept-restore-request';
 import {
@@ -31,6 +33,27 @@ import {
 export type EventOutcome = AcceptOutcome | { readonly status: 'ignored' };
 
 const refused = (error: AppError): RequestReading => ({ ok: false, error });
+
+const IGNORED_BECAUSE: Record<AlarmIgnoreReason, string> = {
+  suppressed: 'alarm event ignored: CloudWatch suppressed its actions',
+  muted: 'alarm event ignored: CloudWatch muted its actions',
+  coolDown: 'alarm event ignored: the rule is cooling down for this alarm',
+};
+
+/**
+ * A transition a rule matched but must not act on: a debug log and
+ * `AlarmTransitionIgnored` by reason (names and ids only: a template's
+ * metadata values are never logged).
+ */
+const ignoreTransition = (
+  reason: AlarmIgnoreReason,
+  alarm: { readonly alarmName: string; readonly eventId: string },
+  deps: RelayDeps
+): EventOutcome => {
+  deps.log.debug(IGNORED_BECAUSE[reason], { reason, ...alarm });
+  deps.metrics.count('AlarmTransitionIgnored', { source: 'alarm', reason });
+  return { status: 'ignored' };
+};
 
 const assertNever = (value: never): never => {
   throw new TypeError(`unhandled detail-type ${String(value)}`);
@@ -74,10 +97,11 @@ const fromRestoreRequested = async (
 
 /**
  * An alarm state change: only a transition *into* ALARM of an alarm with a
- * rule starts a restore; everything else is ignored with a debug log. The
- * request key comes from the alarm ARN and the state timestamp, and `asOf`
- * is the state timestamp, so a redelivered transition starts nothing new
- * and picks the same point.
+ * rule starts a restore; everything else is ignored with a debug log. So is
+ * a transition whose actions CloudWatch suppressed or muted, unless the rule
+ * says otherwise ({@link alarmSilence}). The request key comes from the
+ * alarm ARN and the state timestamp, and `asOf` is the state timestamp, so
+ * a redelivered transition starts nothing new and picks the same point.
  */
 const fromAlarm = async (
   event: unknown,
@@ -110,6 +134,10 @@ const fromAlarm = async (
       eventId: alarm.id,
     });
     return { status: 'ignored' };
+  }
+  const silence = alarmSilence(alarm.detail, rule);
+  if (silence !== undefined) {
+    return ignoreTransition(silence, { alarmName, eventId: alarm.id }, deps);
   }
   const reading = readRestoreRequest(
     buildAlarmRequest(rule, {

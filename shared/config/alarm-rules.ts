@@ -37,6 +37,8 @@ const AlarmRuleSchema = z
       .min(0)
       .max(7 * 24 * 60)
       .default(0),
+    ignoreSuppressed: z.boolean().default(true),
+    ignoreMuted: z.boolean().default(true),
     request: z.record(z.string(), z.unknown()),
   })
   .superRefine((rule, ctx) => {
@@ -100,6 +102,13 @@ export interface AlarmRule {
   readonly beforeAlarm: boolean;
   /** With `beforeAlarm`: go back this many minutes more. */
   readonly marginMinutes: number;
+  /**
+   * Ignore transitions whose actions CloudWatch suppressed (a composite
+   * alarm's `actionsSuppressedBy`): CloudWatch itself would not act.
+   */
+  readonly ignoreSuppressed: boolean;
+  /** Ignore transitions inside an alarm mute rule's window (`muteDetail`). */
+  readonly ignoreMuted: boolean;
   /** The request template (valid once `requestId` is set). */
   readonly request: Omit<RestoreRequestInput, 'requestId'>;
 }
@@ -136,6 +145,8 @@ export const AlarmRulesSchema = z
           : { alarmNamePrefix: rule.alarmNamePrefix }),
         beforeAlarm: rule.beforeAlarm,
         marginMinutes: rule.marginMinutes,
+        ignoreSuppressed: rule.ignoreSuppressed,
+        ignoreMuted: rule.ignoreMuted,
         // Checked above against the request schema.
         request: rule.request as Omit<RestoreRequestInput, 'requestId'>,
       })

@@ -68,7 +68,7 @@ const earlier = (a: string | undefined, b: Date): string =>
  * ```
  */
 export const buildAlarmRequest = (
-  rule: AlarmRule,
+  rule: Pick<AlarmRule, 'beforeAlarm' | 'marginMinutes' | 'request'>,
   alarm: AlarmTransition
 ): RestoreRequestInput => {
   const { request } = rule;

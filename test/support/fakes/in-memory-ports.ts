@@ -36,6 +36,8 @@ import type {
 import type { RestoreJobReader } from '#shared/ports/restore-job-reader';
 import type { RestoreJobStarter } from '#shared/ports/restore-job-starter';
 import type {
+  AlarmMetricDimensions,
+  AlarmMetricName,
   RestoreMetricDimensions,
   RestoreMetricName,
   RestoreMetrics,
@@ -429,14 +431,19 @@ export class InMemoryDeadLetterQueue implements DeadLetterQueue {
 /** Fake metrics: every count, in order. */
 export class InMemoryMetrics implements RestoreMetrics {
   readonly counts: {
-    name: RestoreMetricName;
-    dimensions: RestoreMetricDimensions;
+    name: RestoreMetricName | AlarmMetricName;
+    dimensions: RestoreMetricDimensions | AlarmMetricDimensions;
   }[] = [];
-  count(name: RestoreMetricName, dimensions: RestoreMetricDimensions): void {
+  count(name: RestoreMetricName, dimensions: RestoreMetricDimensions): void;
+  count(name: AlarmMetricName, dimensions: AlarmMetricDimensions): void;
+  count(
+    name: RestoreMetricName | AlarmMetricName,
+    dimensions: RestoreMetricDimensions | AlarmMetricDimensions
+  ): void {
     this.counts.push({ name, dimensions: { ...dimensions } });
   }
   /** The names counted, in order. */
-  names(): RestoreMetricName[] {
+  names(): (RestoreMetricName | AlarmMetricName)[] {
     return this.counts.map((c) => c.name);
   }
 }

@@ -34,6 +34,16 @@ const ALARM_RULES = [
     marginMinutes: 24 * 60,
     request: { resourceArn: ORDERS_DB, restoreRole: 'databases' },
   },
+  {
+    alarmName: 'orders-db-acts-when-suppressed',
+    ignoreSuppressed: false,
+    request: { resourceArn: ORDERS_DB, restoreRole: 'databases' },
+  },
+  {
+    alarmName: 'orders-db-acts-when-muted',
+    ignoreMuted: false,
+    request: { resourceArn: ORDERS_DB, restoreRole: 'databases' },
+  },
 ];
 
 const local = useLocalAws({
@@ -305,4 +315,93 @@ describe('event-restore: CloudWatch alarms', () => {
       ])
     );
   });
+});
+
+describe('event-restore: suppressed and muted alarms', () => {
+  const stateTimestamp = '2026-11-20T04:16:10.447+0000';
+  const muteDetail = {
+    mutedByArn:
+      'arn:aws:cloudwatch:eu-west-1:111122223333:alarm-mute-rule:orders-db-maintenance',
+    muteWindowStart: '2026-11-20T04:00:00.000+0000',
+    muteWindowEnd: '2026-11-20T05:00:00.000+0000',
+  };
+
+  it.each([
+    [
+      'suppressed',
+      { alarmName: 'orders-db-unhealthy', actionsSuppressedBy: 'WaitPeriod' },
+    ],
+    ['muted', { alarmName: 'orders-db-maintained', muteDetail }],
+  ] as const)(
+    'a %s transition into ALARM starts nothing and is counted',
+    async (reason, options) => {
+      // Arrange
+      const event = alarmEvent({ ...options, stateTimestamp });
+
+      // Act
+      const result = await invoke(event);
+
+      // Assert
+      expect(result).toEqual({ status: 'ignored' });
+      expect(local().backup.callsTo('StartRestoreJob')).toHaveLength(0);
+      expect(local().backup.calls).toHaveLength(0);
+      expect(notifications(local())).toEqual([]);
+      expect(deadLetters(local())).toEqual([]);
+      expect(emitted()).toEqual([
+        {
+          name: 'AlarmTransitionIgnored',
+          dimensions: { service: 'restore-relay', source: 'alarm', reason },
+        },
+      ]);
+    }
+  );
+
+  it('a transition muted by a window that has ended starts its restore', async () => {
+    // Arrange
+    const event = alarmEvent({
+      alarmName: 'orders-db-was-maintained',
+      stateTimestamp,
+      muteDetail: { ...muteDetail, muteWindowEnd: '2026-11-20T04:10:00Z' },
+    });
+
+    // Act
+    const result = await invoke(event);
+
+    // Assert
+    expect(result).toMatchObject({ status: 'started' });
+    expect(local().backup.callsTo('StartRestoreJob')).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'ignoreSuppressed: false',
+      {
+        alarmName: 'orders-db-acts-when-suppressed',
+        actionsSuppressedBy: 'Alarm',
+      },
+    ],
+    [
+      'ignoreMuted: false',
+      { alarmName: 'orders-db-acts-when-muted', muteDetail },
+    ],
+  ] as const)(
+    'with %s the transition starts its restore',
+    async (_, options) => {
+      // Arrange
+      const event = alarmEvent({ ...options, stateTimestamp });
+
+      // Act
+      const result = await invoke(event);
+
+      // Assert
+      expect(result).toMatchObject({ status: 'started' });
+      expect(local().backup.callsTo('StartRestoreJob')).toHaveLength(1);
+      expect(notificationsOfType(local(), 'restore.started')).toEqual([
+        expect.objectContaining({ source: 'alarm' }),
+      ]);
+      expect(emitted().map((m) => m.name)).not.toContain(
+        'AlarmTransitionIgnored'
+      );
+    }
+  );
 });

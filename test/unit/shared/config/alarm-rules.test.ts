@@ -61,6 +61,8 @@ describe('ALARM_RULES', () => {
         alarmName: 'orders-db-connection-failures',
         beforeAlarm: false,
         marginMinutes: 0,
+        ignoreSuppressed: true,
+        ignoreMuted: true,
         request: { resourceArn: ORDERS_DB },
       },
     ]);
@@ -91,6 +93,8 @@ describe('ALARM_RULES', () => {
         alarmNamePrefix: 'orders-db-',
         beforeAlarm: true,
         marginMinutes: 15,
+        ignoreSuppressed: true,
+        ignoreMuted: true,
         request: {
           resourceArn: ORDERS_DB,
           resourceType: 'rds',
@@ -258,6 +262,48 @@ describe('ALARM_RULES', () => {
 
     // Assert
     expect(error.message).toContain(path);
+  });
+
+  it('keeps ignoreSuppressed and ignoreMuted as written', () => {
+    // Arrange
+    const raw = JSON.stringify([
+      {
+        alarmName: 'orders-db-unhealthy',
+        ignoreSuppressed: false,
+        ignoreMuted: false,
+        request: { resourceArn: ORDERS_DB },
+      },
+    ]);
+
+    // Act
+    const rules = AlarmRulesSchema.parse(raw);
+
+    // Assert
+    expect(rules[0]).toMatchObject({
+      ignoreSuppressed: false,
+      ignoreMuted: false,
+    });
+  });
+
+  it.each([
+    ['ignoreSuppressed', 'no'],
+    ['ignoreMuted', 1],
+    ['ignoreMuted', null],
+  ])('refuses %s: %j, naming the field', (field, value) => {
+    // Arrange
+    const rule = {
+      alarmName: 'orders-db-connection-failures',
+      request: { resourceArn: ORDERS_DB },
+      [field]: value,
+    };
+
+    // Act
+    const error = configErrorOf([rule]);
+
+    // Assert
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain(`[0.${field}]`);
+    expect(error.message).toContain('expected boolean');
   });
 
   // The template is validated with the largest alarm block an alarm can
