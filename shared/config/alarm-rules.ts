@@ -39,6 +39,12 @@ const AlarmRuleSchema = z
       .default(0),
     ignoreSuppressed: z.boolean().default(true),
     ignoreMuted: z.boolean().default(true),
+    coolDownMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(60),
     request: z.record(z.string(), z.unknown()),
   })
   .superRefine((rule, ctx) => {
@@ -109,6 +115,14 @@ export interface AlarmRule {
   readonly ignoreSuppressed: boolean;
   /** Ignore transitions inside an alarm mute rule's window (`muteDetail`). */
   readonly ignoreMuted: boolean;
+  /**
+   * After this rule started a restore for an alarm, ignore the alarm's
+   * other transitions into ALARM for this many minutes (by state
+   * timestamp), so a flapping alarm does not start a restore per flap; 0
+   * turns it off. It holds even when that restore is rejected (no
+   * recovery point, policy): a flap would most likely be rejected alike.
+   */
+  readonly coolDownMinutes: number;
   /** The request template (valid once `requestId` is set). */
   readonly request: Omit<RestoreRequestInput, 'requestId'>;
 }
@@ -147,6 +161,7 @@ export const AlarmRulesSchema = z
         marginMinutes: rule.marginMinutes,
         ignoreSuppressed: rule.ignoreSuppressed,
         ignoreMuted: rule.ignoreMuted,
+        coolDownMinutes: rule.coolDownMinutes,
         // Checked above against the request schema.
         request: rule.request as Omit<RestoreRequestInput, 'requestId'>,
       })

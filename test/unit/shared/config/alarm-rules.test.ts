@@ -63,6 +63,7 @@ describe('ALARM_RULES', () => {
         marginMinutes: 0,
         ignoreSuppressed: true,
         ignoreMuted: true,
+        coolDownMinutes: 60,
         request: { resourceArn: ORDERS_DB },
       },
     ]);
@@ -95,6 +96,7 @@ describe('ALARM_RULES', () => {
         marginMinutes: 15,
         ignoreSuppressed: true,
         ignoreMuted: true,
+        coolDownMinutes: 60,
         request: {
           resourceArn: ORDERS_DB,
           resourceType: 'rds',
@@ -304,6 +306,49 @@ describe('ALARM_RULES', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toContain(`[0.${field}]`);
     expect(error.message).toContain('expected boolean');
+  });
+
+  it.each([0, 1, 7 * 24 * 60])(
+    'accepts coolDownMinutes %i',
+    (coolDownMinutes) => {
+      // Arrange
+      const raw = JSON.stringify([
+        {
+          alarmName: 'orders-db-flapping',
+          coolDownMinutes,
+          request: { resourceArn: ORDERS_DB },
+        },
+      ]);
+
+      // Act
+      const rules = AlarmRulesSchema.parse(raw);
+
+      // Assert
+      expect(rules[0]?.coolDownMinutes).toBe(coolDownMinutes);
+    }
+  );
+
+  it.each([
+    ['a negative cool-down', -1, 'Too small'],
+    ['a cool-down over a week', 7 * 24 * 60 + 1, 'Too big'],
+    ['a fractional cool-down', 2.5, 'expected int'],
+    ['a cool-down as text', '60', 'expected number'],
+  ])('refuses %s, naming coolDownMinutes', (_case, coolDownMinutes, why) => {
+    // Arrange
+    const rule = {
+      alarmName: 'orders-db-connection-failures',
+      coolDownMinutes,
+      request: { resourceArn: ORDERS_DB },
+    };
+
+    // Act
+    const error = configErrorOf([rule]);
+
+    // Assert
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain('ALARM_RULES');
+    expect(error.message).toContain('[0.coolDownMinutes]');
+    expect(error.message).toContain(why);
   });
 
   // The template is validated with the largest alarm block an alarm can

@@ -18,6 +18,7 @@ const rule = (fields: Partial<AlarmRule>): AlarmRule => ({
   marginMinutes: 0,
   ignoreSuppressed: true,
   ignoreMuted: true,
+  coolDownMinutes: 60,
   request: { resourceArn: ORDERS_DB },
   ...fields,
 });
