@@ -1,5 +1,6 @@
 import type { RelayDeps } from '#shared/adapters/relay-deps';
-import type { AppError } from '#shared/errors/app-error';
+import type { AlarmRule } from '#shared/config/alarm-rules';
+import { AppError } from '#shared/errors/app-error';
 import { PolicyViolationError } from '#shared/errors/policy-violation-error';
 import { RequestValidationError } from '#shared/errors/request-validation-error';
 import {
@@ -7,6 +8,7 @@ import {
   buildAlarmRequest,
   findAlarmRule,
 } from '#shared/events/alarm-restore-request';
+import { alarmSilence } from '#shared/events/alarm-silence';
 import {
   ALARM_STATE_CHANGE,
   AlarmStateChangeSchema,
@@ -20,7 +22,12 @@ import {
   RESTORE_REQUESTED,
   RestoreRequestedEventSchema,
 } from '#shared/events/restore-requested-event';
-import type { AcceptOutcome } from '#shared/use-cases/accept-restore-request';
+import type { AlarmCoolDownResult } from '#shared/ports/alarm-cool-down';
+import type { AlarmIgnoreReason } from '#shared/ports/restore-metrics';
+import type {
+  AcceptOutcome,
+  AcceptRestoreDeps,
+} from '#shared/use-cases/accept-restore-request';
 import { acceptRestoreRequest } from '#shared/use-cases/accept-restore-request';
 import {
   EVENT_DETAIL_TYPES,
@@ -31,7 +38,68 @@ import {
 /** What the event door did with an event. */
 export type EventOutcome = AcceptOutcome | { readonly status: 'ignored' };
 
+/** The ports the event door runs with ({@link RelayDeps} in production). */
+export type EventDeps = AcceptRestoreDeps &
+  Pick<RelayDeps, 'config' | 'alarmCoolDown'>;
+
 const refused = (error: AppError): RequestReading => ({ ok: false, error });
+
+const IGNORED_BECAUSE: Record<AlarmIgnoreReason, string> = {
+  suppressed: 'alarm event ignored: CloudWatch suppressed its actions',
+  muted: 'alarm event ignored: CloudWatch muted its actions',
+  coolDown: 'alarm event ignored: the rule is cooling down for this alarm',
+};
+
+/**
+ * A transition a rule matched but must not act on: a debug log and
+ * `AlarmTransitionIgnored` by reason (names and ids only: a template's
+ * metadata values are never logged).
+ */
+const ignoreTransition = (
+  reason: AlarmIgnoreReason,
+  alarm: { readonly alarmName: string; readonly eventId: string },
+  deps: EventDeps
+): EventOutcome => {
+  deps.log.debug(IGNORED_BECAUSE[reason], { reason, ...alarm });
+  deps.metrics.count('AlarmTransitionIgnored', { source: 'alarm', reason });
+  return { status: 'ignored' };
+};
+
+/** A rule by what it matches: each rule has its own cool-downs. */
+const ruleKeyOf = (rule: AlarmRule): string =>
+  rule.alarmName === undefined
+    ? `prefix:${rule.alarmNamePrefix ?? ''}`
+    : `name:${rule.alarmName}`;
+
+/**
+ * Claims the rule's cool-down for the alarm, from the state timestamp on
+ * (`off` when the rule's `coolDownMinutes` is 0). A permanent failure of the
+ * store comes back as the error, for the door to reject the event with,
+ * as it does a failed request claim; a retryable one is thrown.
+ */
+const claimCoolDown = async (
+  rule: AlarmRule,
+  transition: { readonly alarmArn: string; readonly stateTimestamp: Date },
+  deps: EventDeps
+): Promise<AlarmCoolDownResult | 'off' | AppError> => {
+  if (rule.coolDownMinutes === 0) {
+    return 'off';
+  }
+  const { stateTimestamp } = transition;
+  try {
+    return await deps.alarmCoolDown.claim({
+      ruleKey: ruleKeyOf(rule),
+      alarmArn: transition.alarmArn,
+      stateTimestamp,
+      until: new Date(stateTimestamp.getTime() + rule.coolDownMinutes * 60_000),
+    });
+  } catch (error) {
+    if (error instanceof AppError && !error.retryable) {
+      return error;
+    }
+    throw error;
+  }
+};
 
 const assertNever = (value: never): never => {
   throw new TypeError(`unhandled detail-type ${String(value)}`);
@@ -45,7 +113,7 @@ const assertNever = (value: never): never => {
 const fromRestoreRequested = async (
   event: unknown,
   original: string,
-  deps: RelayDeps
+  deps: EventDeps
 ): Promise<EventOutcome> => {
   const parsed = RestoreRequestedEventSchema.safeParse(event);
   if (!parsed.success) {
@@ -75,15 +143,19 @@ const fromRestoreRequested = async (
 
 /**
  * An alarm state change: only a transition *into* ALARM of an alarm with a
- * rule starts a restore; everything else is ignored with a debug log. The
- * request key comes from the alarm ARN and the state timestamp, and `asOf`
- * is the state timestamp, so a redelivered transition starts nothing new
- * and picks the same point.
+ * rule starts a restore; everything else is ignored with a debug log. So is
+ * a transition whose actions CloudWatch suppressed or muted, unless the rule
+ * says otherwise ({@link alarmSilence}), and one inside the cool-down of
+ * the rule's last restore for the alarm, claimed only now that the rule is
+ * known to act on the transition. The request key comes from the alarm ARN
+ * and the state timestamp, and `asOf` is the state timestamp, so a
+ * redelivered transition (which finds its own claim, not a cool-down)
+ * starts nothing new and picks the same point.
  */
 const fromAlarm = async (
   event: unknown,
   original: string,
-  deps: RelayDeps
+  deps: EventDeps
 ): Promise<EventOutcome> => {
   const parsed = AlarmStateChangeSchema.safeParse(event);
   if (!parsed.success) {
@@ -112,8 +184,27 @@ const fromAlarm = async (
     });
     return { status: 'ignored' };
   }
+  const silence = alarmSilence(alarm.detail, rule);
+  if (silence !== undefined) {
+    return ignoreTransition(silence, { alarmName, eventId: alarm.id }, deps);
+  }
   // The alarm ARN is the event's only resource (events.md §3.1).
   const alarmArn = alarm.resources[0] ?? alarmName;
+  const coolDown = await claimCoolDown(
+    rule,
+    { alarmArn, stateTimestamp: state.timestamp },
+    deps
+  );
+  if (coolDown instanceof AppError) {
+    return acceptRestoreRequest(refused(coolDown), deps, {
+      source: 'alarm',
+      original,
+      eventId: alarm.id,
+    });
+  }
+  if (coolDown === 'cooling-down') {
+    return ignoreTransition('coolDown', { alarmName, eventId: alarm.id }, deps);
+  }
   const reading = readRestoreRequest(
     buildAlarmRequest(rule, {
       alarmName,
@@ -139,7 +230,7 @@ const fromAlarm = async (
  */
 export const restoreFromEvent = async (
   event: unknown,
-  deps: RelayDeps
+  deps: EventDeps
 ): Promise<EventOutcome> => {
   const original = JSON.stringify(event) ?? '';
   const routable = RoutableEventSchema.safeParse(event);

@@ -1,18 +1,24 @@
+import { getDynamoDBClient } from '../clients/dynamodb-client.js';
 import { getSQSClient } from '../clients/sqs-client.js';
 import { loadConfig } from '../config/load-config.js';
 import type { RelayConfig } from '../config/relay-config.js';
+import { systemClock } from '../domain/clock.js';
 import { correlatedLogger } from '../observability/correlated-logger.js';
 import { logger } from '../observability/logger.js';
 import { metrics, PowertoolsRestoreMetrics } from '../observability/metrics.js';
+import type { AlarmCoolDown } from '../ports/alarm-cool-down.js';
 import type { Log } from '../ports/log.js';
 import type { RestoreMetrics } from '../ports/restore-metrics.js';
 import type { AcceptRestoreDeps } from '../use-cases/accept-restore-request.js';
+import { DynamoDbAlarmCoolDown } from './dynamodb-alarm-cool-down.js';
 import { buildRestoreDeps, type RestoreDeps } from './restore-deps.js';
 import { SqsDeadLetterQueue } from './sqs-dead-letter-queue.js';
 
 /** Everything a door needs: the ports, and the configuration it reads. */
 export interface RelayDeps extends AcceptRestoreDeps {
   readonly idempotency: RestoreDeps['idempotency'];
+  /** The alarm rules' cool-downs (the event door). */
+  readonly alarmCoolDown: AlarmCoolDown;
   readonly config: RelayConfig;
 }
 
@@ -34,6 +40,11 @@ export const buildRelayDeps = (
   deadLetters: new SqsDeadLetterQueue({
     client: getSQSClient(config.sdk),
     queueUrl: config.deadLetterQueueUrl,
+  }),
+  alarmCoolDown: new DynamoDbAlarmCoolDown({
+    client: getDynamoDBClient(config.sdk),
+    tableName: config.tableName,
+    clock: systemClock,
   }),
   metrics: restoreMetrics,
   logFor: correlatedLogger,

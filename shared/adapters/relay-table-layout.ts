@@ -1,8 +1,8 @@
 /**
  * The layout of the relay table beyond its `id` key, shared by the job
  * store, `serverless.yml` (checked by the template test) and the local
- * table. Idempotency records have none of these attributes, so both
- * indexes are sparse: they hold job records only.
+ * table. Idempotency records and alarm cool-downs have none of these
+ * attributes, so both indexes are sparse: they hold job records only.
  */
 
 /**

@@ -40,6 +40,14 @@ const AlarmRuleSchema = z
       .min(0)
       .max(7 * 24 * 60)
       .default(0),
+    ignoreSuppressed: z.boolean().default(true),
+    ignoreMuted: z.boolean().default(true),
+    coolDownMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(60),
     request: z.record(z.string(), z.unknown()),
   })
   .superRefine((rule, ctx) => {
@@ -103,6 +111,21 @@ export interface AlarmRule {
   readonly beforeAlarm: boolean;
   /** With `beforeAlarm`: go back this many minutes more. */
   readonly marginMinutes: number;
+  /**
+   * Ignore transitions whose actions CloudWatch suppressed (a composite
+   * alarm's `actionsSuppressedBy`): CloudWatch itself would not act.
+   */
+  readonly ignoreSuppressed: boolean;
+  /** Ignore transitions inside an alarm mute rule's window (`muteDetail`). */
+  readonly ignoreMuted: boolean;
+  /**
+   * After this rule started a restore for an alarm, ignore the alarm's
+   * other transitions into ALARM for this many minutes (by state
+   * timestamp), so a flapping alarm does not start a restore per flap; 0
+   * turns it off. It holds even when that restore is rejected (no
+   * recovery point, policy): a flap would most likely be rejected alike.
+   */
+  readonly coolDownMinutes: number;
   /** The request template (valid once `requestId` is set). */
   readonly request: Omit<RestoreRequestInput, 'requestId'>;
 }
@@ -139,6 +162,9 @@ export const AlarmRulesSchema = z
           : { alarmNamePrefix: rule.alarmNamePrefix }),
         beforeAlarm: rule.beforeAlarm,
         marginMinutes: rule.marginMinutes,
+        ignoreSuppressed: rule.ignoreSuppressed,
+        ignoreMuted: rule.ignoreMuted,
+        coolDownMinutes: rule.coolDownMinutes,
         // Checked above against the request schema.
         request: rule.request as Omit<RestoreRequestInput, 'requestId'>,
       })

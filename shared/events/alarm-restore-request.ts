@@ -69,7 +69,7 @@ const earlier = (a: string | undefined, b: Date): string =>
  * ```
  */
 export const buildAlarmRequest = (
-  rule: AlarmRule,
+  rule: Pick<AlarmRule, 'beforeAlarm' | 'marginMinutes' | 'request'>,
   alarm: AlarmTransition
 ): Omit<RestoreRequestInput, 'requestId'> => {
   const { request } = rule;

@@ -8,25 +8,45 @@ export const ALARM_STATE_CHANGE = 'CloudWatch Alarm State Change';
 // which ISO-8601 parsers and zod reject; events.md §3.2.
 const MESSAGE =
   'must be an ISO-8601 timestamp with a time zone offset, e.g. 2026-03-01T04:16:10.447+0000';
-const CloudWatchTimestamp = z.string().transform((raw, ctx) => {
+
+/** The instant of a CloudWatch timestamp; undefined when it is not one. */
+const readCloudWatchTimestamp = (raw: string): Date | undefined => {
   // An offset is required: without one, Date would read local time.
   if (!/(Z|[+-]\d{2}:?\d{2})$/.test(raw)) {
-    ctx.addIssue({ code: 'custom', message: MESSAGE });
-    return z.NEVER;
+    return undefined;
   }
-  const iso = raw.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) {
+  const date = new Date(raw.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(date.getTime()) ? undefined : date;
+};
+
+const CloudWatchTimestamp = z.string().transform((raw, ctx) => {
+  const date = readCloudWatchTimestamp(raw);
+  if (date === undefined) {
     ctx.addIssue({ code: 'custom', message: MESSAGE });
     return z.NEVER;
   }
   return date;
 });
 
+// A mute window bound that cannot be read counts as absent (an open end):
+// the muteDetail says CloudWatch muted the alarm's actions, and events.md
+// §3.2 documents no format for the bounds, so an unknown one must neither
+// break the door nor unmute the alarm.
+const MuteWindowBound = z
+  .unknown()
+  .optional()
+  .transform((raw) =>
+    typeof raw === 'string' ? readCloudWatchTimestamp(raw) : undefined
+  );
+
 const AlarmState = z.object({
   value: z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']),
   reason: z.string().optional(),
   timestamp: CloudWatchTimestamp,
+  // Composite alarms: why the alarm's own actions did not run, e.g.
+  // `WaitPeriod`, `ExtensionPeriod` or `Alarm` (events.md §3.2).
+  actionsSuppressedBy: z.string().nullish(),
+  actionsSuppressedReason: z.string().nullish(),
 });
 
 /**
@@ -43,6 +63,14 @@ export const AlarmStateChangeSchema = EventBridgeEnvelopeSchema.extend({
     alarmName: z.string().min(1),
     state: AlarmState,
     previousState: AlarmState.optional(),
+    // Newer events: the mute rule that muted the alarm's actions
+    // (`mutedByArn`, not read) and its window (events.md §3.2; optional).
+    muteDetail: z
+      .object({
+        muteWindowStart: MuteWindowBound,
+        muteWindowEnd: MuteWindowBound,
+      })
+      .nullish(),
   }),
 });
 

@@ -1,5 +1,7 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type {
+  AlarmMetricDimensions,
+  AlarmMetricName,
   RestoreMetricDimensions,
   RestoreMetricName,
   RestoreMetrics,
@@ -28,12 +30,20 @@ export class PowertoolsRestoreMetrics implements RestoreMetrics {
     this.#metrics = deps.metrics;
   }
 
-  count(name: RestoreMetricName, dimensions: RestoreMetricDimensions): void {
+  count(name: RestoreMetricName, dimensions: RestoreMetricDimensions): void;
+  count(name: AlarmMetricName, dimensions: AlarmMetricDimensions): void;
+  count(
+    name: RestoreMetricName | AlarmMetricName,
+    dimensions: RestoreMetricDimensions | AlarmMetricDimensions
+  ): void {
     const single = this.#metrics.singleMetric();
-    single.addDimensions({
-      source: dimensions.source,
-      resourceType: dimensions.resourceType,
-    });
+    // Named one by one: a caller's object may carry more than the port's
+    // dimensions, and every extra one would be a new metric in CloudWatch.
+    single.addDimensions(
+      'reason' in dimensions
+        ? { source: dimensions.source, reason: dimensions.reason }
+        : { source: dimensions.source, resourceType: dimensions.resourceType }
+    );
     single.addMetric(name, MetricUnit.Count, 1);
   }
 }

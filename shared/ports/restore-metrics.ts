@@ -20,7 +20,26 @@ export interface RestoreMetricDimensions {
   readonly resourceType: string;
 }
 
+/**
+ * A transition into ALARM that matched an alarm rule and started nothing,
+ * on purpose.
+ */
+export type AlarmMetricName = 'AlarmTransitionIgnored';
+
+/**
+ * Why: CloudWatch `suppressed` or `muted` the alarm's own actions, or the
+ * rule's `coolDown` after an earlier restore of the same alarm still runs.
+ */
+export type AlarmIgnoreReason = 'suppressed' | 'muted' | 'coolDown';
+
+/** Dimensions of {@link AlarmMetricName}: the alarm door and the reason. */
+export interface AlarmMetricDimensions {
+  readonly source: 'alarm';
+  readonly reason: AlarmIgnoreReason;
+}
+
 /** Counts restore events (CloudWatch EMF through Powertools in production). */
 export interface RestoreMetrics {
   count(name: RestoreMetricName, dimensions: RestoreMetricDimensions): void;
+  count(name: AlarmMetricName, dimensions: AlarmMetricDimensions): void;
 }

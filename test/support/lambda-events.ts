@@ -81,6 +81,14 @@ export interface AlarmEventOptions {
   stateTimestamp?: string;
   /** A new event id, as a redelivery of the same transition may carry. */
   id?: string;
+  /** `state.actionsSuppressedBy` of a composite alarm, e.g. `WaitPeriod`. */
+  actionsSuppressedBy?: string;
+  /** `detail.muteDetail` of a muted alarm. */
+  muteDetail?: {
+    mutedByArn?: string;
+    muteWindowStart?: string;
+    muteWindowEnd?: string;
+  };
 }
 
 interface AlarmSample {
@@ -111,11 +119,20 @@ export const alarmEvent = (options: AlarmEventOptions = {}) => {
         ...sample.detail.state,
         value: options.value ?? 'ALARM',
         timestamp: options.stateTimestamp ?? sample.detail.state.timestamp,
+        ...(options.actionsSuppressedBy === undefined
+          ? {}
+          : {
+              actionsSuppressedBy: options.actionsSuppressedBy,
+              actionsSuppressedReason: `Actions suppressed by ${options.actionsSuppressedBy}`,
+            }),
       },
       previousState: {
         ...sample.detail.previousState,
         value: options.previousValue ?? 'OK',
       },
+      ...(options.muteDetail === undefined
+        ? {}
+        : { muteDetail: options.muteDetail }),
     },
   });
 };

@@ -12,6 +12,11 @@ import { RestoreJobNotFoundError } from '#shared/errors/restore-job-not-found-er
 import type { OutcomeNotification } from '#shared/events/outcome-event';
 import type { RelayNotification } from '#shared/events/relay-notification';
 import type {
+  AlarmCoolDown,
+  AlarmCoolDownClaim,
+  AlarmCoolDownResult,
+} from '#shared/ports/alarm-cool-down';
+import type {
   DeadLetter,
   DeadLetterQueue,
 } from '#shared/ports/dead-letter-queue';
@@ -36,6 +41,8 @@ import type {
 import type { RestoreJobReader } from '#shared/ports/restore-job-reader';
 import type { RestoreJobStarter } from '#shared/ports/restore-job-starter';
 import type {
+  AlarmMetricDimensions,
+  AlarmMetricName,
   RestoreMetricDimensions,
   RestoreMetricName,
   RestoreMetrics,
@@ -426,17 +433,52 @@ export class InMemoryDeadLetterQueue implements DeadLetterQueue {
   }
 }
 
+/**
+ * A fake alarm cool-down with the DynamoDB adapter's semantics: one holder
+ * per rule and alarm, replaced once its window ended at or before the new
+ * transition; every claim is kept, in order; `failWith` makes it fail.
+ */
+export class InMemoryAlarmCoolDown implements AlarmCoolDown {
+  readonly claims: AlarmCoolDownClaim[] = [];
+  readonly #holders = new Map<string, AlarmCoolDownClaim>();
+  failWith: Error | undefined;
+
+  async claim(claim: AlarmCoolDownClaim): Promise<AlarmCoolDownResult> {
+    this.claims.push(claim);
+    if (this.failWith !== undefined) {
+      throw this.failWith;
+    }
+    const key = `${claim.ruleKey}\n${claim.alarmArn}`;
+    const holder = this.#holders.get(key);
+    if (
+      holder === undefined ||
+      holder.until.getTime() <= claim.stateTimestamp.getTime()
+    ) {
+      this.#holders.set(key, claim);
+      return 'claimed';
+    }
+    return holder.stateTimestamp.getTime() === claim.stateTimestamp.getTime()
+      ? 'same-transition'
+      : 'cooling-down';
+  }
+}
+
 /** Fake metrics: every count, in order. */
 export class InMemoryMetrics implements RestoreMetrics {
   readonly counts: {
-    name: RestoreMetricName;
-    dimensions: RestoreMetricDimensions;
+    name: RestoreMetricName | AlarmMetricName;
+    dimensions: RestoreMetricDimensions | AlarmMetricDimensions;
   }[] = [];
-  count(name: RestoreMetricName, dimensions: RestoreMetricDimensions): void {
+  count(name: RestoreMetricName, dimensions: RestoreMetricDimensions): void;
+  count(name: AlarmMetricName, dimensions: AlarmMetricDimensions): void;
+  count(
+    name: RestoreMetricName | AlarmMetricName,
+    dimensions: RestoreMetricDimensions | AlarmMetricDimensions
+  ): void {
     this.counts.push({ name, dimensions: { ...dimensions } });
   }
   /** The names counted, in order. */
-  names(): RestoreMetricName[] {
+  names(): (RestoreMetricName | AlarmMetricName)[] {
     return this.counts.map((c) => c.name);
   }
 }

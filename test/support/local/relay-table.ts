@@ -1,6 +1,7 @@
 /**
  * The one DynamoDB table restore-relay uses, as `RelayTable` in
- * serverless.yml: the Powertools idempotency store and the job records.
+ * serverless.yml: the Powertools idempotency store, the job records and
+ * the alarm cool-downs (`alarm-cool-down#…`).
  * Powertools writes items `{ id, status, expiration (epoch s),
  * in_progress_expiration (epoch ms), data }` (toolchain.md §6.2), so the
  * partition key is `id` (S) and DynamoDB TTL runs on `expiration`.

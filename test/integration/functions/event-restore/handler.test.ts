@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { alarmCoolDownId } from '#shared/adapters/dynamodb-alarm-cool-down';
 import { alarmRequestKey } from '#shared/events/alarm-restore-request';
 import {
   deadLetters,
@@ -9,7 +10,7 @@ import {
 } from '#test/support/handler-steps';
 import { lambdaContext } from '#test/support/lambda-context';
 import { alarmEvent, restoreRequestedEvent } from '#test/support/lambda-events';
-import { useLocalAws } from '#test/support/local/use-local-aws';
+import { tableItems, useLocalAws } from '#test/support/local/use-local-aws';
 import { RELAY_ENV } from '#test/support/relay-env';
 import { seedPointArn } from '#test/support/seed-points';
 import { handler } from '../../../../functions/event-restore/handler.js';
@@ -34,6 +35,33 @@ const ALARM_RULES = [
     marginMinutes: 24 * 60,
     request: { resourceArn: ORDERS_DB, restoreRole: 'databases' },
   },
+  {
+    alarmName: 'orders-db-acts-when-suppressed',
+    ignoreSuppressed: false,
+    request: { resourceArn: ORDERS_DB, restoreRole: 'databases' },
+  },
+  {
+    alarmName: 'orders-db-acts-when-muted',
+    ignoreMuted: false,
+    request: { resourceArn: ORDERS_DB, restoreRole: 'databases' },
+  },
+  {
+    alarmName: 'orders-db-flaps-without-cool-down',
+    coolDownMinutes: 0,
+    request: { resourceArn: ORDERS_DB, restoreRole: 'databases' },
+  },
+  {
+    alarmName: 'orders-db-flaps-with-short-cool-down',
+    coolDownMinutes: 10,
+    request: { resourceArn: ORDERS_DB, restoreRole: 'databases' },
+  },
+  {
+    alarmName: 'orders-db-without-backups',
+    request: {
+      resourceArn: 'arn:aws:rds:eu-west-1:111122223333:db:never-backed-up',
+      restoreRole: 'databases',
+    },
+  },
 ];
 
 const local = useLocalAws({
@@ -46,6 +74,17 @@ const local = useLocalAws({
 const invoke = (event: unknown) => handler(event, lambdaContext());
 
 const emitted = useCapturedMetrics();
+
+const alarmArnOf = (alarmName: string): string =>
+  `arn:aws:cloudwatch:eu-west-1:111122223333:alarm:${alarmName}`;
+
+/** The alarm's cool-down claims in the relay table, under any rule. */
+const coolDownClaimsOf = async (alarmName: string) =>
+  (await tableItems(local())).filter(
+    (item) =>
+      item.id?.S?.startsWith('alarm-cool-down#') === true &&
+      item.alarmArn?.S === alarmArnOf(alarmName)
+  );
 
 describe('event-restore: "Restore Requested" events', () => {
   it('starts the restore in the detail and publishes restore.started', async () => {
@@ -304,5 +343,259 @@ describe('event-restore: CloudWatch alarms', () => {
         },
       ])
     );
+  });
+});
+
+describe('event-restore: suppressed and muted alarms', () => {
+  const stateTimestamp = '2026-11-20T04:16:10.447+0000';
+  const muteDetail = {
+    mutedByArn:
+      'arn:aws:cloudwatch:eu-west-1:111122223333:alarm-mute-rule:orders-db-maintenance',
+    muteWindowStart: '2026-11-20T04:00:00.000+0000',
+    muteWindowEnd: '2026-11-20T05:00:00.000+0000',
+  };
+
+  it.each([
+    [
+      'suppressed',
+      { alarmName: 'orders-db-unhealthy', actionsSuppressedBy: 'WaitPeriod' },
+    ],
+    ['muted', { alarmName: 'orders-db-maintained', muteDetail }],
+  ] as const)(
+    'a %s transition into ALARM starts nothing and is counted',
+    async (reason, options) => {
+      // Arrange
+      const event = alarmEvent({ ...options, stateTimestamp });
+
+      // Act
+      const result = await invoke(event);
+
+      // Assert
+      expect(result).toEqual({ status: 'ignored' });
+      expect(local().backup.callsTo('StartRestoreJob')).toHaveLength(0);
+      expect(local().backup.calls).toHaveLength(0);
+      expect(notifications(local())).toEqual([]);
+      expect(deadLetters(local())).toEqual([]);
+      expect(emitted()).toEqual([
+        {
+          name: 'AlarmTransitionIgnored',
+          dimensions: { service: 'restore-relay', source: 'alarm', reason },
+        },
+      ]);
+      // The cool-down is claimed only for a transition the rule acts on.
+      expect(await coolDownClaimsOf(options.alarmName)).toEqual([]);
+    }
+  );
+
+  it.each([
+    ['an alarm without a rule', { alarmName: 'checkout-5xx' }],
+    [
+      'ALARM → ALARM',
+      {
+        alarmName: 'orders-db-still-failing',
+        value: 'ALARM',
+        previousValue: 'ALARM',
+      },
+    ],
+  ] as const)('%s claims no cool-down', async (_, options) => {
+    // Act
+    const result = await invoke(alarmEvent({ ...options, stateTimestamp }));
+
+    // Assert
+    expect(result).toEqual({ status: 'ignored' });
+    expect(await coolDownClaimsOf(options.alarmName)).toEqual([]);
+    expect(emitted()).toEqual([]);
+  });
+
+  it('a transition muted by a window that has ended starts its restore', async () => {
+    // Arrange
+    const event = alarmEvent({
+      alarmName: 'orders-db-was-maintained',
+      stateTimestamp,
+      muteDetail: { ...muteDetail, muteWindowEnd: '2026-11-20T04:10:00Z' },
+    });
+
+    // Act
+    const result = await invoke(event);
+
+    // Assert
+    expect(result).toMatchObject({ status: 'started' });
+    expect(local().backup.callsTo('StartRestoreJob')).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'ignoreSuppressed: false',
+      {
+        alarmName: 'orders-db-acts-when-suppressed',
+        actionsSuppressedBy: 'Alarm',
+      },
+    ],
+    [
+      'ignoreMuted: false',
+      { alarmName: 'orders-db-acts-when-muted', muteDetail },
+    ],
+  ] as const)(
+    'with %s the transition starts its restore',
+    async (_, options) => {
+      // Arrange
+      const event = alarmEvent({ ...options, stateTimestamp });
+
+      // Act
+      const result = await invoke(event);
+
+      // Assert
+      expect(result).toMatchObject({ status: 'started' });
+      expect(local().backup.callsTo('StartRestoreJob')).toHaveLength(1);
+      expect(notificationsOfType(local(), 'restore.started')).toEqual([
+        expect.objectContaining({ source: 'alarm' }),
+      ]);
+      expect(emitted().map((m) => m.name)).not.toContain(
+        'AlarmTransitionIgnored'
+      );
+    }
+  );
+});
+
+describe('event-restore: cool-down of a flapping alarm', () => {
+  const at = (minutes: number): string =>
+    new Date(Date.parse('2026-11-20T04:16:10.447Z') + minutes * 60_000)
+      .toISOString()
+      .replace('Z', '+0000');
+
+  /** The alarm goes OK → ALARM at each of the minutes after t. */
+  const flaps = async (alarmName: string, ...minutes: number[]) => {
+    const results = [];
+    for (const minute of minutes) {
+      results.push(
+        await invoke(alarmEvent({ alarmName, stateTimestamp: at(minute) }))
+      );
+    }
+    return results;
+  };
+
+  it('two flaps 5 minutes apart start one restore with the default cool-down', async () => {
+    // Act
+    const [first, second] = await flaps('orders-db-flapping', 0, 5);
+
+    // Assert
+    expect(first).toMatchObject({ status: 'started' });
+    expect(second).toEqual({ status: 'ignored' });
+    expect(local().backup.callsTo('StartRestoreJob')).toHaveLength(1);
+    expect(notificationsOfType(local(), 'restore.started')).toHaveLength(1);
+    expect(emitted()).toEqual(
+      expect.arrayContaining([
+        {
+          name: 'AlarmTransitionIgnored',
+          dimensions: {
+            service: 'restore-relay',
+            source: 'alarm',
+            reason: 'coolDown',
+          },
+        },
+      ])
+    );
+    expect(await coolDownClaimsOf('orders-db-flapping')).toEqual([
+      expect.objectContaining({
+        id: {
+          S: alarmCoolDownId(
+            'prefix:orders-db-',
+            alarmArnOf('orders-db-flapping')
+          ),
+        },
+        stateTimestamp: { S: '2026-11-20T04:16:10.447Z' },
+      }),
+    ]);
+  });
+
+  it('two flaps start two restores with coolDownMinutes: 0, and claim nothing', async () => {
+    // Act
+    const results = await flaps('orders-db-flaps-without-cool-down', 0, 5);
+
+    // Assert
+    expect(results).toEqual([
+      expect.objectContaining({ status: 'started' }),
+      expect.objectContaining({ status: 'started' }),
+    ]);
+    expect(local().backup.jobs()).toHaveLength(2);
+    expect(await coolDownClaimsOf('orders-db-flaps-without-cool-down')).toEqual(
+      []
+    );
+  });
+
+  it('a flap after the cool-down ended starts the next restore', async () => {
+    // Act: coolDownMinutes 10; ignored at +5, started at +10 and +25.
+    const results = await flaps(
+      'orders-db-flaps-with-short-cool-down',
+      0,
+      5,
+      10,
+      15,
+      25
+    );
+
+    // Assert
+    expect(results.map((r) => r.status)).toEqual([
+      'started',
+      'ignored',
+      'started',
+      'ignored',
+      'started',
+    ]);
+    expect(local().backup.jobs()).toHaveLength(3);
+  });
+
+  it('a redelivered identical transition replays its restore, not a cool-down', async () => {
+    // Arrange
+    const alarmName = 'orders-db-redelivered';
+    await invoke(alarmEvent({ alarmName, stateTimestamp: at(0) }));
+
+    // Act: the same transition again, as a new delivery.
+    const again = await invoke(
+      alarmEvent({ alarmName, stateTimestamp: at(0) })
+    );
+
+    // Assert
+    expect(again).toMatchObject({
+      status: 'replayed',
+      requestId: alarmRequestKey(alarmArnOf(alarmName), new Date(at(0))),
+    });
+    expect(local().backup.jobs()).toHaveLength(1);
+    expect(emitted().map((m) => m.name)).not.toContain(
+      'AlarmTransitionIgnored'
+    );
+  });
+
+  it('a transition that failed after its claim starts its one restore when it is redelivered', async () => {
+    // Arrange: the first delivery claims the cool-down, then AWS Backup
+    // throttles it and Lambda will retry it.
+    const alarmName = 'orders-db-throttled';
+    const event = alarmEvent({ alarmName, stateTimestamp: at(0) });
+    throttleStartRestoreJob(local());
+    const failure = await invoke(event).catch((error: unknown) => error);
+
+    // Act
+    const retried = await invoke(event);
+    const flap = await invoke(alarmEvent({ alarmName, stateTimestamp: at(5) }));
+
+    // Assert
+    expect(failure).toMatchObject({ code: 'RestoreThrottled' });
+    expect(retried).toMatchObject({ status: 'started' });
+    expect(flap).toEqual({ status: 'ignored' });
+    expect(local().backup.jobs()).toHaveLength(1);
+  });
+
+  it('the cool-down holds after the restore was rejected', async () => {
+    // Act: the template's database has no recovery point.
+    const [first, second] = await flaps('orders-db-without-backups', 0, 5);
+
+    // Assert
+    expect(first).toEqual({
+      status: 'rejected',
+      errorCode: 'RecoveryPointNotFound',
+    });
+    expect(second).toEqual({ status: 'ignored' });
+    expect(notificationsOfType(local(), 'restore.rejected')).toHaveLength(1);
+    expect(deadLetters(local())).toHaveLength(1);
   });
 });

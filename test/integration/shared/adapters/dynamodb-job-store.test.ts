@@ -15,7 +15,9 @@ const store = () =>
   new DynamoDbJobStore({
     client: local().dynamodb.client,
     tableName: local().tableName,
-    ttlSeconds: 86_400,
+    // Far past NOW: DynamoDB Local runs TTL, and NOW is a fixed day in the
+    // past, so a shorter TTL lets records vanish in the middle of a test.
+    ttlSeconds: 10 * 365 * 86_400,
     clock: { now: () => NOW },
   });
 

@@ -61,6 +61,9 @@ describe('ALARM_RULES', () => {
         alarmName: 'orders-db-connection-failures',
         beforeAlarm: false,
         marginMinutes: 0,
+        ignoreSuppressed: true,
+        ignoreMuted: true,
+        coolDownMinutes: 60,
         request: { resourceArn: ORDERS_DB },
       },
     ]);
@@ -91,6 +94,9 @@ describe('ALARM_RULES', () => {
         alarmNamePrefix: 'orders-db-',
         beforeAlarm: true,
         marginMinutes: 15,
+        ignoreSuppressed: true,
+        ignoreMuted: true,
+        coolDownMinutes: 60,
         request: {
           resourceArn: ORDERS_DB,
           resourceType: 'rds',
@@ -258,6 +264,91 @@ describe('ALARM_RULES', () => {
 
     // Assert
     expect(error.message).toContain(path);
+  });
+
+  it('keeps ignoreSuppressed and ignoreMuted as written', () => {
+    // Arrange
+    const raw = JSON.stringify([
+      {
+        alarmName: 'orders-db-unhealthy',
+        ignoreSuppressed: false,
+        ignoreMuted: false,
+        request: { resourceArn: ORDERS_DB },
+      },
+    ]);
+
+    // Act
+    const rules = AlarmRulesSchema.parse(raw);
+
+    // Assert
+    expect(rules[0]).toMatchObject({
+      ignoreSuppressed: false,
+      ignoreMuted: false,
+    });
+  });
+
+  it.each([
+    ['ignoreSuppressed', 'no'],
+    ['ignoreMuted', 1],
+    ['ignoreMuted', null],
+  ])('refuses %s: %j, naming the field', (field, value) => {
+    // Arrange
+    const rule = {
+      alarmName: 'orders-db-connection-failures',
+      request: { resourceArn: ORDERS_DB },
+      [field]: value,
+    };
+
+    // Act
+    const error = configErrorOf([rule]);
+
+    // Assert
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain(`[0.${field}]`);
+    expect(error.message).toContain('expected boolean');
+  });
+
+  it.each([0, 1, 7 * 24 * 60])(
+    'accepts coolDownMinutes %i',
+    (coolDownMinutes) => {
+      // Arrange
+      const raw = JSON.stringify([
+        {
+          alarmName: 'orders-db-flapping',
+          coolDownMinutes,
+          request: { resourceArn: ORDERS_DB },
+        },
+      ]);
+
+      // Act
+      const rules = AlarmRulesSchema.parse(raw);
+
+      // Assert
+      expect(rules[0]?.coolDownMinutes).toBe(coolDownMinutes);
+    }
+  );
+
+  it.each([
+    ['a negative cool-down', -1, 'Too small'],
+    ['a cool-down over a week', 7 * 24 * 60 + 1, 'Too big'],
+    ['a fractional cool-down', 2.5, 'expected int'],
+    ['a cool-down as text', '60', 'expected number'],
+  ])('refuses %s, naming coolDownMinutes', (_case, coolDownMinutes, why) => {
+    // Arrange
+    const rule = {
+      alarmName: 'orders-db-connection-failures',
+      coolDownMinutes,
+      request: { resourceArn: ORDERS_DB },
+    };
+
+    // Act
+    const error = configErrorOf([rule]);
+
+    // Assert
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain('ALARM_RULES');
+    expect(error.message).toContain('[0.coolDownMinutes]');
+    expect(error.message).toContain(why);
   });
 
   // The template is validated with the largest alarm block an alarm can

@@ -17,6 +17,9 @@ const STATE_TIMESTAMP = new Date('2026-03-01T04:16:10.447Z');
 const rule = (fields: Partial<AlarmRule>): AlarmRule => ({
   beforeAlarm: false,
   marginMinutes: 0,
+  ignoreSuppressed: true,
+  ignoreMuted: true,
+  coolDownMinutes: 60,
   request: { resourceArn: ORDERS_DB },
   ...fields,
 });

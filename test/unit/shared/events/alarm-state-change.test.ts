@@ -170,6 +170,58 @@ describe('AlarmStateChangeSchema', () => {
     expect(result.data?.detail.alarmName).toBe('orders-db-connection-failures');
   });
 
+  it('reads the suppression of a composite alarm', () => {
+    // Arrange
+    const event = sample('alarm-state-change-suppressed.json');
+
+    // Act
+    const parsed = AlarmStateChangeSchema.parse(event);
+
+    // Assert
+    expect(parsed.detail.state).toMatchObject({
+      value: 'ALARM',
+      actionsSuppressedBy: 'WaitPeriod',
+      actionsSuppressedReason: 'Actions suppressed by WaitPeriod',
+    });
+    expect(parsed.detail.muteDetail).toBeUndefined();
+  });
+
+  it('reads the mute window bounds as instants', () => {
+    // Arrange
+    const event = sample('alarm-state-change-muted.json');
+
+    // Act
+    const parsed = AlarmStateChangeSchema.parse(event);
+
+    // Assert
+    expect(parsed.detail.muteDetail).toEqual({
+      muteWindowStart: new Date('2026-03-01T04:00:00.000Z'),
+      muteWindowEnd: new Date('2026-03-01T05:00:00.000Z'),
+    });
+  });
+
+  it('reads a mute window bound it cannot parse as absent, not as an error', () => {
+    // Arrange
+    const event = sample('alarm-state-change-muted.json');
+    const odd = {
+      ...event,
+      detail: {
+        ...event.detail,
+        muteDetail: { muteWindowStart: 'soon', muteWindowEnd: 1772341200000 },
+      },
+    };
+
+    // Act
+    const result = AlarmStateChangeSchema.safeParse(odd);
+
+    // Assert
+    expect(result.success).toBe(true);
+    expect(result.data?.detail.muteDetail).toEqual({
+      muteWindowStart: undefined,
+      muteWindowEnd: undefined,
+    });
+  });
+
   it('accepts an event without previousState', () => {
     // Arrange
     const event = sample('alarm-state-change-alarm.json');

@@ -113,6 +113,37 @@ describe('PowertoolsRestoreMetrics', () => {
     expect(records[1]).not.toHaveProperty('RestoreRequested');
   });
 
+  it('counts an ignored alarm transition by source and reason only', () => {
+    // Arrange
+    const output = captureStdout();
+    const metrics = new Metrics({ namespace: 'Test', serviceName: 'x' });
+    const restoreMetrics = new PowertoolsRestoreMetrics({ metrics });
+    const dimensions = {
+      source: 'alarm',
+      reason: 'coolDown',
+      alarmName: 'orders-db-latency',
+    } as const;
+
+    // Act
+    restoreMetrics.count('AlarmTransitionIgnored', dimensions);
+
+    // Assert
+    const [record] = output.emfRecords();
+    expect(record?._aws.CloudWatchMetrics).toEqual([
+      {
+        Namespace: 'Test',
+        Dimensions: [['service', 'source', 'reason']],
+        Metrics: [{ Name: 'AlarmTransitionIgnored', Unit: 'Count' }],
+      },
+    ]);
+    expect(record).toMatchObject({
+      AlarmTransitionIgnored: 1,
+      source: 'alarm',
+      reason: 'coolDown',
+    });
+    expect(record).not.toHaveProperty('alarmName');
+  });
+
   it('leaves nothing buffered in the shared Metrics', () => {
     // Arrange
     captureStdout();

@@ -1,0 +1,185 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  alarmCoolDownId,
+  DynamoDbAlarmCoolDown,
+} from '#shared/adapters/dynamodb-alarm-cool-down';
+import { AwsRejectedError } from '#shared/errors/aws-rejected-error';
+import type { AlarmCoolDownClaim } from '#shared/ports/alarm-cool-down';
+import { clearTable, useLocalAws } from '#test/support/local/use-local-aws';
+
+const local = useLocalAws();
+
+const RULE = 'prefix:orders-db-';
+const ALARM_ARN =
+  'arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-db-latency';
+const T = new Date('2026-03-01T04:16:10.447Z');
+const MINUTE = 60_000;
+// The wall clock of the test: TTLs are kept relative to it, and DynamoDB
+// Local deletes expired items.
+const NOW = new Date();
+
+const coolDown = () =>
+  new DynamoDbAlarmCoolDown({
+    client: local().dynamodb.client,
+    tableName: local().tableName,
+    clock: { now: () => NOW },
+  });
+
+/** A transition `offsetMinutes` after T with a 60-minute cool-down. */
+const transition = (
+  offsetMinutes: number,
+  over: Partial<AlarmCoolDownClaim> = {}
+): AlarmCoolDownClaim => {
+  const stateTimestamp = new Date(T.getTime() + offsetMinutes * MINUTE);
+  return {
+    ruleKey: RULE,
+    alarmArn: ALARM_ARN,
+    stateTimestamp,
+    until: new Date(stateTimestamp.getTime() + 60 * MINUTE),
+    ...over,
+  };
+};
+
+const storedItem = async (ruleKey: string, alarmArn: string) => {
+  const { Item } = await local().dynamodb.client.send(
+    new GetItemCommand({
+      TableName: local().tableName,
+      Key: { id: { S: alarmCoolDownId(ruleKey, alarmArn) } },
+      ConsistentRead: true,
+    })
+  );
+  return Item === undefined ? undefined : unmarshall(Item);
+};
+
+beforeEach(() => clearTable(local()));
+
+describe('DynamoDbAlarmCoolDown on DynamoDB Local', () => {
+  it('claims a cool-down nobody holds and keeps it a day past now', async () => {
+    // Act
+    const result = await coolDown().claim(transition(0));
+
+    // Assert
+    expect(result).toBe('claimed');
+    const item = await storedItem(RULE, ALARM_ARN);
+    expect(item).toEqual({
+      id: expect.stringMatching(/^alarm-cool-down#[0-9a-f]{40}$/),
+      kind: 'alarm-cool-down',
+      ruleKey: RULE,
+      alarmArn: ALARM_ARN,
+      stateTimestamp: '2026-03-01T04:16:10.447Z',
+      coolDownUntil: T.getTime() + 60 * MINUTE,
+      // The window ended long ago: a day past now, in epoch seconds.
+      expiration: Math.ceil(NOW.getTime() / 1000) + 86_400,
+    });
+  });
+
+  it('keeps a window that ends after now a day past its end', async () => {
+    // Arrange: a transition a day from now.
+    const later = new Date(NOW.getTime() + 24 * 60 * MINUTE);
+    const claim = transition(0, {
+      stateTimestamp: later,
+      until: new Date(later.getTime() + 60 * MINUTE),
+    });
+
+    // Act
+    await coolDown().claim(claim);
+
+    // Assert
+    expect((await storedItem(RULE, ALARM_ARN))?.expiration).toBe(
+      Math.ceil((later.getTime() + 60 * MINUTE) / 1000) + 86_400
+    );
+  });
+
+  it('answers same-transition to a redelivery of the holder', async () => {
+    // Arrange
+    const store = coolDown();
+    await store.claim(transition(0));
+
+    // Act
+    const again = await store.claim(transition(0));
+
+    // Assert
+    expect(again).toBe('same-transition');
+  });
+
+  it.each([
+    ['5 minutes later', 5],
+    ['a millisecond before the window ends', 60 - 1 / MINUTE],
+    ['earlier than the holder (delivered late)', -5],
+  ])('answers cooling-down to another transition %s', async (_, offset) => {
+    // Arrange
+    const store = coolDown();
+    await store.claim(transition(0));
+
+    // Act
+    const result = await store.claim(transition(offset));
+
+    // Assert
+    expect(result).toBe('cooling-down');
+    expect((await storedItem(RULE, ALARM_ARN))?.stateTimestamp).toBe(
+      T.toISOString()
+    );
+  });
+
+  it('claims again once the window has ended, and the new holder cools down the next flap', async () => {
+    // Arrange
+    const store = coolDown();
+    await store.claim(transition(0));
+
+    // Act
+    const atTheEnd = await store.claim(transition(60));
+    const flap = await store.claim(transition(65));
+    const redelivered = await store.claim(transition(60));
+
+    // Assert
+    expect(atTheEnd).toBe('claimed');
+    expect(flap).toBe('cooling-down');
+    expect(redelivered).toBe('same-transition');
+    expect(await storedItem(RULE, ALARM_ARN)).toMatchObject({
+      stateTimestamp: new Date(T.getTime() + 60 * MINUTE).toISOString(),
+      coolDownUntil: T.getTime() + 120 * MINUTE,
+    });
+  });
+
+  it('keeps the cool-downs of other rules and other alarms apart', async () => {
+    // Arrange
+    const store = coolDown();
+    await store.claim(transition(0));
+
+    // Act
+    const otherRule = await store.claim(
+      transition(5, { ruleKey: 'name:orders-db-latency' })
+    );
+    const otherAlarm = await store.claim(
+      transition(5, {
+        alarmArn:
+          'arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-db-cpu',
+      })
+    );
+
+    // Assert
+    expect(otherRule).toBe('claimed');
+    expect(otherAlarm).toBe('claimed');
+  });
+
+  it('maps a failure of DynamoDB through the AWS error mapping', async () => {
+    // Arrange
+    const store = new DynamoDbAlarmCoolDown({
+      client: local().dynamodb.client,
+      tableName: 'no-such-table',
+      clock: { now: () => NOW },
+    });
+
+    // Act
+    const error = await store.claim(transition(0)).catch((e: unknown) => e);
+
+    // Assert
+    expect(error).toBeInstanceOf(AwsRejectedError);
+    expect(error).toMatchObject({
+      message: expect.stringContaining('DynamoDB PutItem (alarm cool-down)'),
+      cause: expect.objectContaining({ name: 'ResourceNotFoundException' }),
+    });
+  });
+});
