@@ -1,5 +1,6 @@
 import type { RelayDeps } from '#shared/adapters/relay-deps';
 import type { AlarmRule } from '#shared/config/alarm-rules';
+import { serializeJson } from '#shared/domain/serialize-json';
 import { AppError } from '#shared/errors/app-error';
 import { PolicyViolationError } from '#shared/errors/policy-violation-error';
 import { RequestValidationError } from '#shared/errors/request-validation-error';
@@ -232,7 +233,8 @@ export const restoreFromEvent = async (
   event: unknown,
   deps: EventDeps
 ): Promise<EventOutcome> => {
-  const original = JSON.stringify(event) ?? '';
+  // Iterative: a deeply nested event must still be kept and rejected.
+  const original = serializeJson(event);
   const routable = RoutableEventSchema.safeParse(event);
   const detailType = routable.success ? routable.data['detail-type'] : '';
   if (!isEventDetailType(detailType)) {

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { getRelayDeps } from '#shared/adapters/relay-deps';
+import { serializeJson } from '#shared/domain/serialize-json';
 import { readRestoreRequest } from '#shared/events/read-restore-request';
 import { baseMiddleware } from '#shared/middleware/base-middleware';
 import { invokeErrors } from '#shared/middleware/invoke-error';
@@ -13,10 +14,14 @@ const run = async (
 ): Promise<InvokeRestoreResult> => {
   const deps = getRelayDeps();
   deps.idempotency.registerLambdaContext(context);
-  const reading = readRestoreRequest(event);
+  // Iterative: a deeply nested payload must still be kept and rejected.
+  const original = serializeJson(event);
+  const reading = readRestoreRequest(event, {
+    sizeBytes: Buffer.byteLength(original, 'utf8'),
+  });
   const outcome = await acceptRestoreRequest(reading, deps, {
     source: 'invoke',
-    original: JSON.stringify(event) ?? '',
+    original,
   });
   if (outcome.status === 'rejected') {
     throw outcome.error;

@@ -1,18 +1,20 @@
 import type { ResourceType } from './resource-type.js';
 
 // Service part of a resource ARN → Backup resource type. Used only when AWS
-// did not report the type (older recovery points, offline plans).
-const BY_SERVICE: Readonly<Record<string, ResourceType>> = {
-  elasticfilesystem: 'EFS',
-  dynamodb: 'DynamoDB',
-  s3: 'S3',
-  fsx: 'FSx',
-  storagegateway: 'Storage Gateway',
-  cloudformation: 'CloudFormation',
-  eks: 'EKS',
-  redshift: 'Redshift',
-  timestream: 'Timestream',
-};
+// did not report the type (older recovery points, offline plans). A Map,
+// not an object: the service comes from untrusted input, and an object
+// lookup of "constructor" would return Object's constructor.
+const BY_SERVICE: ReadonlyMap<string, ResourceType> = new Map([
+  ['elasticfilesystem', 'EFS'],
+  ['dynamodb', 'DynamoDB'],
+  ['s3', 'S3'],
+  ['fsx', 'FSx'],
+  ['storagegateway', 'Storage Gateway'],
+  ['cloudformation', 'CloudFormation'],
+  ['eks', 'EKS'],
+  ['redshift', 'Redshift'],
+  ['timestream', 'Timestream'],
+]);
 
 /**
  * Guesses the resource type from a resource ARN. EC2 ARNs tell an instance
@@ -39,5 +41,5 @@ export const resourceTypeFromArn = (arn: string): ResourceType | undefined => {
         ? 'RDS'
         : undefined;
   }
-  return service === undefined ? undefined : BY_SERVICE[service];
+  return service === undefined ? undefined : BY_SERVICE.get(service);
 };

@@ -1,4 +1,5 @@
 import type { Problem } from '../domain/problem.js';
+import { boundProblems } from '../domain/problem-list.js';
 import { AppError } from './app-error.js';
 
 /**
@@ -13,8 +14,10 @@ export class PolicyViolationError extends AppError {
   readonly problem: Problem;
 
   constructor(path: string, message: string, options?: ErrorOptions) {
-    super(`${path}: ${message}`, options);
+    // Paths and messages may echo request text: bounded like every problem.
+    const [problem = { path, message }] = boundProblems([{ path, message }]);
+    super(`${problem.path}: ${problem.message}`, options);
     this.name = 'PolicyViolationError';
-    this.problem = { path, message };
+    this.problem = problem;
   }
 }

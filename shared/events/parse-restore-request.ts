@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Problem } from '../domain/problem.js';
 import { RequestValidationError } from '../errors/request-validation-error.js';
 import {
+  MAX_MAP_KEYS,
   type RestoreRequest,
   RestoreRequestSchema,
 } from './restore-request.js';
@@ -29,18 +30,59 @@ const unknownFieldMessage = (
 
 /**
  * Turns zod issues into problems a person can act on: one per field, with
- * its dotted path; unknown keys get one problem each.
+ * its dotted path; unknown keys get one problem each, and the allowed
+ * fields are listed once (not once per unknown key: hostile input sends
+ * thousands).
  */
-export const toProblems = (issues: readonly z.core.$ZodIssue[]): Problem[] =>
-  issues.flatMap((issue): Problem[] => {
+export const toProblems = (issues: readonly z.core.$ZodIssue[]): Problem[] => {
+  let listed = false;
+  return issues.flatMap((issue): Problem[] => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: joinPath([...issue.path, key]),
-        message: unknownFieldMessage(issue.path, key),
-      }));
+      return issue.keys.map((key) => {
+        const message = unknownFieldMessage(issue.path, key);
+        const repeat = listed && message.includes('allowed fields');
+        listed ||= message.includes('allowed fields');
+        return {
+          path: joinPath([...issue.path, key]),
+          message: repeat ? 'unknown field' : message,
+        };
+      });
     }
     return [{ path: joinPath(issue.path), message: issue.message }];
   });
+};
+
+/**
+ * What makes a request too big to validate at all: more top-level fields
+ * than the contract has, or more than {@link MAX_MAP_KEYS} keys in
+ * `metadata` or `context`. Checked before the schema runs, so the work and
+ * memory spent on hostile input stay bounded.
+ */
+const sizeProblem = (input: unknown): Problem | undefined => {
+  if (!isObject(input) || Array.isArray(input)) {
+    return undefined;
+  }
+  const fields = Object.keys(input);
+  if (fields.length > KNOWN_FIELDS.length) {
+    return {
+      path: '',
+      message: `has ${fields.length} fields; a restore request has at most ${KNOWN_FIELDS.length} (${KNOWN_FIELDS.join(', ')})`,
+    };
+  }
+  for (const field of FREE_JSON_FIELDS) {
+    const map: unknown = Object.hasOwn(input, field)
+      ? (input as Readonly<Record<string, unknown>>)[field]
+      : undefined;
+    const count = isObject(map) ? Object.keys(map).length : 0;
+    if (count > MAX_MAP_KEYS) {
+      return {
+        path: field,
+        message: `has ${count} keys; at most ${MAX_MAP_KEYS}`,
+      };
+    }
+  }
+  return undefined;
+};
 
 /**
  * Deepest nesting of arrays and objects accepted in one `metadata` or
@@ -135,6 +177,10 @@ const protoProblem = (path: readonly PropertyKey[]): Problem => ({
  * ```
  */
 export const parseRestoreRequest = (input: unknown): RestoreRequest => {
+  const tooBig = sizeProblem(input);
+  if (tooBig !== undefined) {
+    throw new RequestValidationError([tooBig]);
+  }
   const freeJson = checkFreeJson(input);
   if (freeJson.tooDeep) {
     // The schema would overflow the stack on this value.

@@ -2,7 +2,7 @@ import { resourceTypeFromArn } from '../domain/resource-type-from-arn.js';
 import type { AppError } from '../errors/app-error.js';
 import { RequestValidationError } from '../errors/request-validation-error.js';
 import { parseRestoreRequest } from './parse-restore-request.js';
-import type { RestoreRequest } from './restore-request.js';
+import { MAX_REQUEST_BYTES, type RestoreRequest } from './restore-request.js';
 import { requestKeyOf } from './restore-request-key.js';
 
 /**
@@ -30,6 +30,14 @@ export type RequestReading =
       readonly taskToken?: string;
     };
 
+const tooLarge = (bytes: number): RequestValidationError =>
+  new RequestValidationError([
+    {
+      path: '',
+      message: `the request is ${bytes} bytes; at most ${MAX_REQUEST_BYTES}`,
+    },
+  ]);
+
 /** A `taskToken` string found in an untrusted value, valid or not. */
 const taskTokenIn = (value: unknown): { taskToken?: string } => {
   const token =
@@ -43,6 +51,11 @@ const taskTokenIn = (value: unknown): { taskToken?: string } => {
 
 /** Options of {@link readRestoreRequest}. */
 export interface ReadOptions {
+  /**
+   * Bytes of the request as received (the invoke payload's JSON): larger
+   * than {@link MAX_REQUEST_BYTES} is refused before it is validated.
+   */
+  readonly sizeBytes?: number;
   /**
    * A key restore-relay derived itself (an alarm transition's `alarm-…`),
    * set after validation: callers may not use the reserved prefixes.
@@ -64,6 +77,16 @@ export const readRestoreRequest = (
   value: unknown,
   options: ReadOptions = {}
 ): RequestReading => {
+  if (
+    options.sizeBytes !== undefined &&
+    options.sizeBytes > MAX_REQUEST_BYTES
+  ) {
+    return {
+      ok: false,
+      error: tooLarge(options.sizeBytes),
+      ...taskTokenIn(value),
+    };
+  }
   let request: RestoreRequest;
   try {
     const parsed = parseRestoreRequest(value);
@@ -99,6 +122,10 @@ export const readRestoreRequest = (
  * ```
  */
 export const readRestoreRequestBody = (body: string): RequestReading => {
+  const bytes = Buffer.byteLength(body, 'utf8');
+  if (bytes > MAX_REQUEST_BYTES) {
+    return { ok: false, error: tooLarge(bytes) };
+  }
   let value: unknown;
   try {
     value = JSON.parse(body);

@@ -16,6 +16,17 @@ export const RESTORE_REQUEST_SCHEMA_VERSION = '1';
  */
 export const RESERVED_REQUEST_ID_PREFIXES = ['auto-', 'alarm-', 'plan-'];
 
+/**
+ * Largest request accepted, in bytes of its JSON text, checked before it is
+ * parsed or validated. EventBridge entries are at most 256 KiB
+ * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevent-size.html),
+ * and AWS documents 200 KB for a whole restore metadata map.
+ */
+export const MAX_REQUEST_BYTES = 256 * 1024;
+
+/** Most keys accepted in `metadata` or `context`, checked before validation. */
+export const MAX_MAP_KEYS = 100;
+
 /** Largest `context` accepted, in bytes of its JSON form. */
 export const MAX_CONTEXT_BYTES = 4096;
 

@@ -125,6 +125,7 @@ export const mergeMetadata = (
     ]),
   ];
   const setBy = new Map<string, string>();
+  let listedAt = '';
 
   for (const [key, value] of Object.entries(overrides)) {
     const folded = fold(key);
@@ -138,10 +139,15 @@ export const mergeMetadata = (
     const target =
       savedSpelling ?? documented.get(folded) ?? noEffect.get(folded);
     if (target === undefined) {
+      // The allowed keys are listed once: a hostile request sends
+      // thousands of unknown keys, and each problem is echoed.
       problems.push({
         path: `metadata.${key}`,
-        message: `unknown key for ${resourceType}; allowed: ${allowed.join(', ')}`,
+        message: listedAt
+          ? `unknown key for ${resourceType}; the allowed keys are listed at metadata.${listedAt}`
+          : `unknown key for ${resourceType}; allowed: ${allowed.join(', ')}`,
       });
+      listedAt ||= key;
       continue;
     }
     const earlier = setBy.get(folded);
