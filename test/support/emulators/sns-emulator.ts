@@ -37,7 +37,9 @@
  *   at most 256 KiB together with attributes; Subject is ASCII, at most 100
  *   characters, no line breaks; `MessageStructure=json` needs a `default`
  *   entry; attribute types are `String`, `Number`, `Binary` or
- *   `String.Array`, optionally with a `.custom` suffix; FIFO topics need
+ *   `String.Array`, optionally with a `.custom` suffix; at most 10
+ *   attributes, names and characters as the message attributes page says;
+ *   FIFO topics need
  *   `MessageGroupId` and, without content-based deduplication,
  *   `MessageDeduplicationId`. Message texts are approximations
  *   (UNVERIFIED).
@@ -89,6 +91,15 @@ const TOPIC_ARN =
 const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}(?:\.fifo)?$/;
 const MAX_MESSAGE_BYTES = 262_144;
 const ATTRIBUTE_TYPE = /^(String|Number|Binary|String\.Array)(\..+)?$/;
+// https://docs.aws.amazon.com/sns/latest/dg/sns-message-attributes.html:
+// names of up to 256 letters, digits, `_`, `-` and `.`, no leading,
+// trailing or doubled period, not starting with AWS. or Amazon.; values
+// and messages in the XML character set (no control characters, no
+// U+FFFE/U+FFFF, no lone surrogates).
+const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,256}$/;
+const INVALID_CHARACTER =
+  /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const MAX_MESSAGE_ATTRIBUTES = 10;
 
 /** A message attribute as recorded (binary values stay base64). */
 export interface SnsMessageAttribute {
@@ -374,10 +385,32 @@ class SnsEmulatorImpl
       }
     }
 
+    if (INVALID_CHARACTER.test(message)) {
+      throw invalidParameter('Message contains invalid characters');
+    }
     const attributes: Record<string, SnsMessageAttribute> = {};
     let size = Buffer.byteLength(message);
-    for (const entry of entries(params, 'MessageAttributes')) {
+    const attributeEntries = [...entries(params, 'MessageAttributes')];
+    if (attributeEntries.length > MAX_MESSAGE_ATTRIBUTES) {
+      throw invalidParameter(
+        `Number of message attributes [${attributeEntries.length}] exceeds the allowed maximum [${MAX_MESSAGE_ATTRIBUTES}].`
+      );
+    }
+    for (const entry of attributeEntries) {
       const name = entry.get('Name') ?? '';
+      if (
+        !ATTRIBUTE_NAME.test(name) ||
+        name.startsWith('.') ||
+        name.endsWith('.') ||
+        name.includes('..') ||
+        /^(aws|amazon)\./i.test(name)
+      ) {
+        throw new ServiceError(
+          'ParameterValueInvalid',
+          400,
+          `The message attribute name '${name}' is invalid.`
+        );
+      }
       const dataType = entry.get('Value.DataType') ?? '';
       const stringValue = entry.get('Value.StringValue');
       const binaryValue = entry.get('Value.BinaryValue');
@@ -395,6 +428,13 @@ class SnsEmulatorImpl
           'ParameterValueInvalid',
           400,
           `The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${dataType}'.`
+        );
+      }
+      if (!isBinary && INVALID_CHARACTER.test(value)) {
+        throw new ServiceError(
+          'ParameterValueInvalid',
+          400,
+          `The message attribute '${name}' value contains invalid characters.`
         );
       }
       if (dataType.startsWith('Number') && !Number.isFinite(Number(value))) {
