@@ -21,6 +21,7 @@ import {
 } from '#shared/events/restore-requested-event';
 import type { AcceptOutcome } from '#shared/use-cases/accept-restore-request';
 import { acceptRestoreRequest } from '#shared/use-cases/accept-restore-request';
+import { requestedByOfEvent } from './requested-by.js';
 import {
   EVENT_DETAIL_TYPES,
   isEventDetailType,
@@ -51,7 +52,11 @@ const fromRestoreRequested = async (
     return acceptRestoreRequest(
       refused(new RequestValidationError(toProblems(parsed.error.issues))),
       deps,
-      { source: 'eventbridge', original }
+      {
+        source: 'eventbridge',
+        original,
+        requestedBy: requestedByOfEvent(event),
+      }
     );
   }
   const envelope = parsed.data;
@@ -67,6 +72,7 @@ const fromRestoreRequested = async (
   return acceptRestoreRequest(reading, deps, {
     source: 'eventbridge',
     original,
+    requestedBy: requestedByOfEvent(event),
     eventId: envelope.id,
     asOf: new Date(envelope.time),
   });
@@ -89,7 +95,7 @@ const fromAlarm = async (
     return acceptRestoreRequest(
       refused(new RequestValidationError(toProblems(parsed.error.issues))),
       deps,
-      { source: 'alarm', original }
+      { source: 'alarm', original, requestedBy: requestedByOfEvent(event) }
     );
   }
   const alarm = parsed.data;
@@ -122,6 +128,7 @@ const fromAlarm = async (
   return acceptRestoreRequest(reading, deps, {
     source: 'alarm',
     original,
+    requestedBy: requestedByOfEvent(event),
     eventId: alarm.id,
     asOf: state.timestamp,
   });
@@ -152,7 +159,11 @@ export const restoreFromEvent = async (
         ])
       ),
       deps,
-      { source: 'eventbridge', original }
+      {
+        source: 'eventbridge',
+        original,
+        requestedBy: requestedByOfEvent(event),
+      }
     );
   }
   switch (detailType) {
