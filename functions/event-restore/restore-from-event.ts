@@ -30,6 +30,7 @@ import type {
   AcceptRestoreDeps,
 } from '#shared/use-cases/accept-restore-request';
 import { acceptRestoreRequest } from '#shared/use-cases/accept-restore-request';
+import { requestedByOfEvent } from './requested-by.js';
 import {
   EVENT_DETAIL_TYPES,
   isEventDetailType,
@@ -121,7 +122,11 @@ const fromRestoreRequested = async (
     return acceptRestoreRequest(
       refused(new RequestValidationError(toProblems(parsed.error.issues))),
       deps,
-      { source: 'eventbridge', original }
+      {
+        source: 'eventbridge',
+        original,
+        requestedBy: requestedByOfEvent(event),
+      }
     );
   }
   const envelope = parsed.data;
@@ -137,6 +142,7 @@ const fromRestoreRequested = async (
   return acceptRestoreRequest(reading, deps, {
     source: 'eventbridge',
     original,
+    requestedBy: requestedByOfEvent(event),
     eventId: envelope.id,
     asOf: new Date(envelope.time),
   });
@@ -163,7 +169,7 @@ const fromAlarm = async (
     return acceptRestoreRequest(
       refused(new RequestValidationError(toProblems(parsed.error.issues))),
       deps,
-      { source: 'alarm', original }
+      { source: 'alarm', original, requestedBy: requestedByOfEvent(event) }
     );
   }
   const alarm = parsed.data;
@@ -217,6 +223,7 @@ const fromAlarm = async (
   return acceptRestoreRequest(reading, deps, {
     source: 'alarm',
     original,
+    requestedBy: requestedByOfEvent(event),
     eventId: alarm.id,
     asOf: state.timestamp,
   });
@@ -248,7 +255,11 @@ export const restoreFromEvent = async (
         ])
       ),
       deps,
-      { source: 'eventbridge', original }
+      {
+        source: 'eventbridge',
+        original,
+        requestedBy: requestedByOfEvent(event),
+      }
     );
   }
   switch (detailType) {

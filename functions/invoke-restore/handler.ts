@@ -6,6 +6,7 @@ import { readRestoreRequest } from '#shared/events/read-restore-request';
 import { baseMiddleware } from '#shared/middleware/base-middleware';
 import { invokeErrors } from '#shared/middleware/invoke-error';
 import { acceptRestoreRequest } from '#shared/use-cases/accept-restore-request';
+import { requestedByOfInvocation } from './requested-by.js';
 import type { InvokeRestoreResult } from './schema.js';
 
 const run = async (
@@ -22,6 +23,7 @@ const run = async (
   const outcome = await acceptRestoreRequest(reading, deps, {
     source: 'invoke',
     original,
+    requestedBy: requestedByOfInvocation(event),
   });
   if (outcome.status === 'rejected') {
     throw outcome.error;

@@ -5,6 +5,7 @@ import {
   type AcceptOutcome,
   acceptRestoreRequest,
 } from '#shared/use-cases/accept-restore-request';
+import { requestedByOfRecord } from './requested-by.js';
 import type { SqsRestoreRecord } from './schema.js';
 
 /**
@@ -30,6 +31,7 @@ export const restoreFromRecord = (
         source: 'sqs',
         original: text,
         messageId: record.messageId,
+        requestedBy: requestedByOfRecord(record),
         ...(Number.isFinite(sent) ? { asOf: new Date(sent) } : {}),
       });
     } catch (error) {

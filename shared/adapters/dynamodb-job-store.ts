@@ -13,6 +13,7 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Clock } from '../domain/clock.js';
 import type { JsonObject } from '../domain/json.js';
+import { parseRequestedBy } from '../domain/requested-by.js';
 import type {
   ExternalJob,
   JobStore,
@@ -72,6 +73,8 @@ const toTrackedJob = (item: Item): TrackedJob => {
     outcomePublishedAt: optionalString(item, 'outcomePublishedAt'),
     stalePublishedAt: optionalString(item, 'stalePublishedAt'),
   };
+  // An optional map: records written before it was kept have none.
+  const requestedBy = parseRequestedBy(item.requestedBy);
   return {
     restoreJobId: String(item.restoreJobId),
     source: String(item.source ?? 'external'),
@@ -82,6 +85,7 @@ const toTrackedJob = (item: Item): TrackedJob => {
     ...Object.fromEntries(
       Object.entries(fields).filter(([, value]) => value !== undefined)
     ),
+    ...(requestedBy === undefined ? {} : { requestedBy }),
     ...(typeof item.context === 'object' && item.context !== null
       ? { context: item.context as JsonObject }
       : {}),
@@ -167,6 +171,11 @@ export class DynamoDbJobStore implements JobStore {
           backupVaultName: old.backupVaultName ?? job.backupVaultName,
           resourceType: old.resourceType ?? job.resourceType,
           source: old.source,
+          // The first record's sender, never this call's: a retry may come
+          // through another door than the one that started the job.
+          ...(old.requestedBy === undefined
+            ? {}
+            : { requestedBy: old.requestedBy }),
           startedAt: old.startedAt,
           ...(old.context === undefined ? {} : { context: old.context }),
           ...(firstToken === undefined ? {} : { taskToken: firstToken }),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { RequestedBySchema } from '../domain/requested-by.js';
 import { NOTIFICATION_SCHEMA_VERSION } from './restore-started.js';
 
 /** `type` of the notification published when a restore job completed. */
@@ -26,6 +27,10 @@ const outcomeFields = {
   source: z.string().meta({
     description:
       'The door the request came through (sqs, eventbridge, alarm, invoke, cli), or "external" for a job restore-relay did not start.',
+  }),
+  requestedBy: RequestedBySchema.optional().meta({
+    description:
+      'Who sent the request that started the job, from its job record. Absent for jobs restore-relay did not start, and for jobs recorded before restore-relay kept it.',
   }),
   startedAt: z.iso.datetime().optional().meta({
     description: 'When restore-relay started the job (UTC).',

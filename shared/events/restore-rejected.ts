@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { RequestedBySchema } from '../domain/requested-by.js';
 import { NOTIFICATION_SCHEMA_VERSION } from './restore-started.js';
 
 /** `type` of the notification published when a request is refused for good. */
@@ -29,6 +30,7 @@ export const RestoreRejectedSchema = z
       description:
         'The door the request came through: sqs, eventbridge, alarm, invoke.',
     }),
+    requestedBy: RequestedBySchema.optional(),
     reason: z.strictObject({
       code: z.string().meta({
         description:

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { RequestedBySchema } from '../domain/requested-by.js';
 
 /** The version of the notification contract. */
 export const NOTIFICATION_SCHEMA_VERSION = '1';
@@ -28,6 +29,7 @@ export const RestoreStartedSchema = z
       description:
         'The door the request came through: sqs, eventbridge, alarm, invoke, cli.',
     }),
+    requestedBy: RequestedBySchema.optional(),
     startedAt: z.iso.datetime().meta({
       description: 'When restore-relay first started the job (UTC).',
     }),

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../domain/json.js';
+import type { RequestedBy } from '../domain/requested-by.js';
 
 /** What restore-relay keeps about a restore job it started. */
 export interface StartedJob {
@@ -8,6 +9,8 @@ export interface StartedJob {
   readonly backupVaultName: string;
   readonly resourceType: string;
   readonly source: string;
+  /** Who sent the request that started the job, where AWS says. */
+  readonly requestedBy?: RequestedBy;
   readonly startedAt: string;
   readonly context?: JsonObject;
   readonly taskToken?: string;
@@ -34,6 +37,11 @@ export interface TrackedJob {
   readonly backupVaultName?: string;
   readonly resourceType?: string;
   readonly source: string;
+  /**
+   * Who sent the request that started the job. Absent for a job
+   * restore-relay did not start, and in records written before it was kept.
+   */
+  readonly requestedBy?: RequestedBy;
   readonly startedAt: string;
   readonly context?: JsonObject;
   /** Step Functions tasks waiting for the outcome. */

@@ -1,3 +1,4 @@
+import type { RequestedBy } from '../domain/requested-by.js';
 import { AppError } from '../errors/app-error.js';
 import type { RequestReading } from '../events/read-restore-request.js';
 import type { Log } from '../ports/log.js';
@@ -21,6 +22,12 @@ export interface Arrival {
   readonly asOf?: Date;
   readonly messageId?: string;
   readonly eventId?: string;
+  /**
+   * Who sent the request, built by the door from what AWS tells it (the SQS
+   * SenderId, the event's account and source, …); undefined when it told
+   * nothing usable. Kept with the job and put in every notification.
+   */
+  readonly requestedBy?: RequestedBy | undefined;
 }
 
 /** The ports {@link acceptRestoreRequest} runs with. */
@@ -81,7 +88,7 @@ const acceptReading = async (
   deps: AcceptRestoreDeps,
   arrival: Arrival
 ): Promise<AcceptOutcome> => {
-  const { source } = arrival;
+  const { source, requestedBy } = arrival;
   const resourceType =
     (reading.ok ? reading.resourceType : undefined) ?? 'Unknown';
   // Counted once per delivery, with the best resource type known by then:
@@ -95,6 +102,7 @@ const acceptReading = async (
       {
         error,
         source,
+        ...(requestedBy === undefined ? {} : { requestedBy }),
         original: arrival.original,
         ...(reading.ok
           ? {
@@ -121,6 +129,7 @@ const acceptReading = async (
   try {
     const result = await startRestore(reading.request, deps, {
       source,
+      ...(requestedBy === undefined ? {} : { requestedBy }),
       ...(arrival.asOf === undefined ? {} : { asOf: arrival.asOf }),
     });
     requested(result.resourceType);

@@ -79,6 +79,7 @@ const reportStale = async (
     recoveryPointArn: claimed.recoveryPointArn,
     resourceType: claimed.resourceType,
     backupVaultName: claimed.backupVaultName,
+    requestedBy: claimed.requestedBy,
     startedAt: claimed.external ? undefined : claimed.startedAt,
     creationDate,
     percentDone: observation?.percentDone,

@@ -65,6 +65,7 @@ const outcomeOf = (
     recoveryPointArn: job.recoveryPointArn ?? observation.recoveryPointArn,
     resourceType: job.resourceType ?? observation.resourceType,
     backupVaultName: job.backupVaultName ?? observation.backupVaultName,
+    requestedBy: job.requestedBy,
     startedAt: job.external ? undefined : job.startedAt,
     creationDate,
     completionDate,

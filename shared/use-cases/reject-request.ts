@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock.js';
 import type { JsonObject } from '../domain/json.js';
 import type { Problem } from '../domain/problem.js';
+import type { RequestedBy } from '../domain/requested-by.js';
 import type { AppError } from '../errors/app-error.js';
 import { PolicyViolationError } from '../errors/policy-violation-error.js';
 import { RequestValidationError } from '../errors/request-validation-error.js';
@@ -26,6 +27,8 @@ export interface Rejection {
   /** A permanent error (`retryable` false). */
   readonly error: AppError;
   readonly source: string;
+  /** Who sent the request, where AWS says. */
+  readonly requestedBy?: RequestedBy;
   /** The request as received: the SQS body, or the event as JSON. */
   readonly original: string;
   readonly requestId?: string;
@@ -89,6 +92,11 @@ export const rejectRequest = async (
       source: rejection.source,
       rejectedAt,
       ...ids,
+      // At most 8 of the 10 attributes SQS allows, and within the adapter's
+      // 1,024 characters: every RequestedBy value is bounded.
+      ...(rejection.requestedBy === undefined
+        ? {}
+        : { requestedBy: JSON.stringify(rejection.requestedBy) }),
     },
   });
   const problems = problemsOf(error);
@@ -99,6 +107,9 @@ export const rejectRequest = async (
         ? {}
         : { resourceType: rejection.resourceType }),
       source: rejection.source,
+      ...(rejection.requestedBy === undefined
+        ? {}
+        : { requestedBy: rejection.requestedBy }),
       reason: {
         code: error.code,
         message: error.message,

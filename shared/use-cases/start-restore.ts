@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock.js';
 import type { JsonObject } from '../domain/json.js';
 import type { RateLimiter } from '../domain/rate-limiter.js';
+import type { RequestedBy } from '../domain/requested-by.js';
 import type { RestorePlan } from '../domain/restore-plan.js';
 import type { OutcomeNotification } from '../events/outcome-event.js';
 import type { RestoreRequest } from '../events/restore-request.js';
@@ -40,6 +41,8 @@ export interface StartRestoreDeps extends PlanRestoreDeps {
 export interface StartRestoreOptions extends PlanRestoreOptions {
   /** The door: `sqs`, `eventbridge`, `alarm`, `invoke`, `cli`. */
   readonly source: string;
+  /** Who sent the request, kept with the job. */
+  readonly requestedBy?: RequestedBy;
 }
 
 /** What a caller gets back (the direct-invocation door returns it as is). */
@@ -120,6 +123,9 @@ export const startRestore = async (
         ...summary,
         restoreJobId,
         source: options.source,
+        ...(options.requestedBy === undefined
+          ? {}
+          : { requestedBy: options.requestedBy }),
         startedAt: deps.clock.now().toISOString(),
         ...(request.context === undefined ? {} : { context: request.context }),
         ...(request.taskToken === undefined
@@ -131,6 +137,9 @@ export const startRestore = async (
           ...summary,
           restoreJobId,
           source: job.source,
+          ...(job.requestedBy === undefined
+            ? {}
+            : { requestedBy: job.requestedBy }),
           startedAt: job.startedAt,
           context: job.context ?? {},
         })

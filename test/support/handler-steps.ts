@@ -1,8 +1,12 @@
 /**
  * Steps for handler tests on the local AWS: what the relay published, what
- * it kept in the dead-letter queue, which metrics it emitted.
+ * it kept in the dead-letter queue and in its job records, which metrics it
+ * emitted.
  */
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, beforeEach, type MockInstance, vi } from 'vitest';
+import { jobRecordId } from '#shared/adapters/dynamodb-job-store';
 import {
   type RelayNotification,
   RelayNotificationSchema,
@@ -32,6 +36,21 @@ export const deadLetters = (local: LocalAws) =>
       Object.entries(m.attributes).map(([k, v]) => [k, v.StringValue])
     ),
   }));
+
+/** The job record of a restore job, exactly as DynamoDB Local holds it. */
+export const jobRecord = async (
+  local: LocalAws,
+  restoreJobId: string
+): Promise<Record<string, unknown> | undefined> => {
+  const { Item } = await local.dynamodb.client.send(
+    new GetItemCommand({
+      TableName: local.tableName,
+      Key: { id: { S: jobRecordId(restoreJobId) } },
+      ConsistentRead: true,
+    })
+  );
+  return Item === undefined ? undefined : unmarshall(Item);
+};
 
 /** One EMF metric record, reduced to what tests check. */
 export interface EmittedMetric {

@@ -274,12 +274,19 @@ export const PSEUDO_PARAMETERS: Readonly<Record<string, string>> = {
   'AWS::URLSuffix': 'amazonaws.com',
 };
 
+/** `Ref: AWS::NoValue`, as CloudFormation removes it. */
+const isNoValue = (node: Json): boolean =>
+  isObject(node) &&
+  Object.keys(node).length === 1 &&
+  node.Ref === 'AWS::NoValue';
+
 /**
  * Evaluates the intrinsic functions CloudFormation would resolve at deploy
  * time (`Ref`, `Fn::Sub`, `Fn::Split`, `Fn::Join`, `Fn::If`, `Fn::Equals`,
- * `Fn::Not`) with {@link PSEUDO_PARAMETERS} and `context.refs`. `Fn::GetAtt`
- * and `Ref`s without a value are left as they are; so are `${Name}`
- * placeholders of `Fn::Sub` that have none.
+ * `Fn::Not`) with {@link PSEUDO_PARAMETERS} and `context.refs`; what
+ * resolves to `AWS::NoValue` leaves its list or object, as CloudFormation
+ * does. `Fn::GetAtt` and `Ref`s without a value are left as they are; so
+ * are `${Name}` placeholders of `Fn::Sub` that have none.
  *
  * @example
  * ```ts
@@ -297,7 +304,7 @@ export const evaluate = (
   };
   const go = (node: Json): Json => {
     if (Array.isArray(node)) {
-      return node.map(go);
+      return node.map(go).filter((item) => !isNoValue(item));
     }
     if (!isObject(node)) {
       return node;
@@ -307,7 +314,9 @@ export const evaluate = (
     const arg = key === undefined ? undefined : node[key];
     if (keys.length !== 1 || key === undefined || arg === undefined) {
       return Object.fromEntries(
-        Object.entries(node).map(([k, v]) => [k, go(v)])
+        Object.entries(node)
+          .map(([k, v]) => [k, go(v)] as const)
+          .filter(([, v]) => !isNoValue(v))
       );
     }
     if (key === 'Ref' && typeof arg === 'string') {
@@ -351,7 +360,8 @@ export const evaluate = (
       }
       return go(holds ? whenTrue : (whenFalse ?? null));
     }
-    return { [key]: go(arg) };
+    const value = go(arg);
+    return isNoValue(value) && !key.startsWith('Fn::') ? {} : { [key]: value };
   };
   return go(value);
 };

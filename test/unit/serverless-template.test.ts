@@ -160,6 +160,16 @@ const sourceArnsOf = (
   );
 };
 
+/** The request queue's policy statements, with conditions resolved. */
+const requestQueueStatementsOf = (template: CfnTemplate): PolicyStatement[] =>
+  statementsOf(
+    evaluate(
+      resourceById(template, 'RequestQueuePolicy').Properties.PolicyDocument ??
+        null,
+      contextOf(template)
+    )
+  );
+
 const environmentOf = (
   template: CfnTemplate,
   functionKey: string
@@ -374,6 +384,42 @@ describe('the packaged serverless template', () => {
       }
     });
 
+    it('lets only principals of this account send requests, and nobody use the queue without TLS', () => {
+      // Arrange
+      const policies = resourcesOfType(
+        template,
+        'AWS::SQS::QueuePolicy'
+      ).filter(
+        ([, p]) =>
+          JSON.stringify(p.Properties.Queues) ===
+          JSON.stringify([ref('RequestQueue')])
+      );
+
+      // Act
+      const statements = requestQueueStatementsOf(template);
+
+      // Assert: denies only, so this account's IAM still decides within it.
+      expect(policies.map(([id]) => id)).toEqual(['RequestQueuePolicy']);
+      expect(statements).toEqual([
+        {
+          effect: 'Deny',
+          principal: '*',
+          actions: ['sqs:SendMessage'],
+          resources: [getAtt('RequestQueue', 'Arn')],
+          condition: {
+            StringNotEquals: { 'aws:PrincipalAccount': '111122223333' },
+          },
+        },
+        {
+          effect: 'Deny',
+          principal: '*',
+          actions: ['sqs:*'],
+          resources: [getAtt('RequestQueue', 'Arn')],
+          condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ]);
+    });
+
     it('maps the request queue to sqs-restore with partial batch responses, batching and capped concurrency', () => {
       // Act
       const mappings = resourcesOfType(
@@ -509,6 +555,10 @@ describe('the packaged serverless template', () => {
       const [policy, ...others] = resourcesOfType(
         template,
         'AWS::SQS::QueuePolicy'
+      ).filter(
+        ([, p]) =>
+          JSON.stringify(p.Properties.Queues) ===
+          JSON.stringify([ref('DeadLetterQueue')])
       );
 
       // Act
@@ -1058,6 +1108,7 @@ describe('the packaged serverless template with --param overrides', () => {
         reconcileAfterSeconds: '600',
         staleAfterSeconds: '43200',
         reconcileMaxJobs: '50',
+        requestSenderAccounts: '444455556666,777788889999',
       },
     });
     template = packaged.template;
@@ -1103,9 +1154,8 @@ describe('the packaged serverless template with --param overrides', () => {
       ([, rule]) =>
         rule.Properties.Name === 'restore-relay-ci-restore-requested'
     );
-    const [, policy] =
-      resourcesOfType(template, 'AWS::SQS::QueuePolicy')[0] ?? [];
-    const [statement] = statementsOf(policy?.Properties.PolicyDocument);
+    const policy = resourceById(template, 'DeadLetterQueuePolicy');
+    const [statement] = statementsOf(policy.Properties.PolicyDocument);
 
     // Act
     const sourceArns = sourceArnsOf(statement, template);
@@ -1123,6 +1173,43 @@ describe('the packaged serverless template with --param overrides', () => {
     expect(environmentOf(template, 'event-restore').RELAY_EVENT_SOURCES).toBe(
       'orders.app,billing.app'
     );
+  });
+
+  it('lets the listed accounts send requests too, and still nobody without TLS', () => {
+    // Act
+    const statements = requestQueueStatementsOf(template);
+
+    // Assert
+    expect(statements).toEqual([
+      {
+        effect: 'Deny',
+        principal: '*',
+        actions: ['sqs:SendMessage'],
+        resources: [getAtt('RequestQueue', 'Arn')],
+        condition: {
+          StringNotEquals: {
+            'aws:PrincipalAccount': [
+              '111122223333',
+              '444455556666',
+              '777788889999',
+            ],
+          },
+        },
+      },
+      {
+        effect: 'Deny',
+        principal: '*',
+        actions: ['sqs:*'],
+        resources: [getAtt('RequestQueue', 'Arn')],
+        condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+      {
+        effect: 'Allow',
+        principal: { AWS: ['444455556666', '777788889999'] },
+        actions: ['sqs:SendMessage'],
+        resources: [getAtt('RequestQueue', 'Arn')],
+      },
+    ]);
   });
 
   it('caps the SQS poller at the configured concurrency', () => {
@@ -1143,9 +1230,8 @@ describe('the packaged serverless template with --param overrides', () => {
     const [outcome] = patternRulesOf(template).filter(
       ([, rule]) => rule.Properties.Name === OUTCOME_RULE_NAME
     );
-    const [, policy] =
-      resourcesOfType(template, 'AWS::SQS::QueuePolicy')[0] ?? [];
-    const [statement] = statementsOf(policy?.Properties.PolicyDocument);
+    const policy = resourceById(template, 'DeadLetterQueuePolicy');
+    const [statement] = statementsOf(policy.Properties.PolicyDocument);
 
     // Act
     const sourceArns = sourceArnsOf(statement, template);

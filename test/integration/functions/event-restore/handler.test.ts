@@ -3,6 +3,7 @@ import { alarmCoolDownId } from '#shared/adapters/dynamodb-alarm-cool-down';
 import { alarmRequestKey } from '#shared/events/alarm-restore-request';
 import {
   deadLetters,
+  jobRecord,
   notifications,
   notificationsOfType,
   throttleStartRestoreJob,
@@ -161,6 +162,60 @@ describe('event-restore: "Restore Requested" events', () => {
     ]);
   });
 
+  it("names the event's account and source in restore.started and the job record", async () => {
+    // Arrange
+    const event = restoreRequestedEvent(
+      {
+        requestId: 'eb-sender',
+        recoveryPointArn: EFS_RP,
+        backupVaultName: 'prod-primary',
+      },
+      { source: 'com.example.ops' }
+    );
+    const requestedBy = {
+      via: 'eventbridge',
+      account: '111122223333',
+      source: 'com.example.ops',
+    };
+
+    // Act
+    await invoke(event);
+
+    // Assert
+    const [started] = notificationsOfType(local(), 'restore.started');
+    expect(started).toMatchObject({ requestId: 'eb-sender', requestedBy });
+    expect(await jobRecord(local(), started?.restoreJobId ?? '')).toMatchObject(
+      { source: 'eventbridge', requestedBy }
+    );
+  });
+
+  it('names the refused sender in restore.rejected and on the dead letter', async () => {
+    // Arrange: a producer in another account, on a source not allowed.
+    const event = restoreRequestedEvent(
+      { requestId: 'eb-intruder', resourceArn: ORDERS_DB },
+      { source: 'intruder.app', account: '444455556666' }
+    );
+    const requestedBy = {
+      via: 'eventbridge',
+      account: '444455556666',
+      source: 'intruder.app',
+    };
+
+    // Act
+    await invoke(event);
+
+    // Assert
+    expect(notificationsOfType(local(), 'restore.rejected')).toEqual([
+      expect.objectContaining({
+        eventId: event.id,
+        reason: expect.objectContaining({ code: 'PolicyViolation' }),
+        requestedBy,
+      }),
+    ]);
+    const [kept] = deadLetters(local());
+    expect(JSON.parse(kept?.attributes.requestedBy ?? '')).toEqual(requestedBy);
+  });
+
   it('rejects an invalid detail with every problem and its path', async () => {
     // Arrange
     const event = restoreRequestedEvent({
@@ -266,6 +321,27 @@ describe('event-restore: CloudWatch alarms', () => {
         },
       }),
     ]);
+  });
+
+  it('names the alarm in restore.started and the job record', async () => {
+    // Arrange
+    const event = alarmEvent({ alarmName: 'orders-db-sender', stateTimestamp });
+
+    // Act
+    await invoke(event);
+
+    // Assert
+    const requestedBy = {
+      via: 'alarm',
+      account: '111122223333',
+      alarmArn:
+        'arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-db-sender',
+    };
+    const [started] = notificationsOfType(local(), 'restore.started');
+    expect(started).toMatchObject({ source: 'alarm', requestedBy });
+    expect(await jobRecord(local(), started?.restoreJobId ?? '')).toMatchObject(
+      { source: 'alarm', requestedBy }
+    );
   });
 
   it('a repeated delivery of the same transition starts nothing new', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   deadLetters,
   failPublish,
+  jobRecord,
   notificationsOfType,
   throttleStartRestoreJob,
   useCapturedMetrics,
@@ -160,5 +161,100 @@ describe('invoke-restore on the local AWS', () => {
     expect(error.name).toBe('DependencyFailure');
     expect(retry.restoreJobId).toBe(local().backup.jobs()[0]?.restoreJobId);
     expect(local().backup.jobs()).toHaveLength(1);
+  });
+
+  it("names the Step Functions execution of the request's context in restore.started and the job record", async () => {
+    // Arrange: the payload a state machine builds with
+    // "context": { "executionArn.$": "$$.Execution.Id" }.
+    const executionArn =
+      'arn:aws:states:eu-west-1:111122223333:execution:restore-flow:run-42';
+
+    // Act
+    const { restoreJobId } = await invoke(
+      efs('inv-sender', { context: { executionArn, ticket: 'INC-42' } })
+    );
+
+    // Assert
+    const requestedBy = { via: 'invoke', executionArn };
+    expect(notificationsOfType(local(), 'restore.started')).toEqual([
+      expect.objectContaining({
+        requestId: 'inv-sender',
+        requestedBy,
+        context: { executionArn, ticket: 'INC-42' },
+      }),
+    ]);
+    expect(await jobRecord(local(), restoreJobId ?? '')).toMatchObject({
+      source: 'invoke',
+      requestedBy,
+    });
+  });
+
+  it('names only the door when the context has no execution ARN, whatever the client context says', async () => {
+    // Arrange: clientContext is what the caller chose to send, not who it is.
+    const context = lambdaContext({
+      clientContext: {
+        client: {
+          installationId: 'i-1',
+          appTitle: 'arn:aws:states:eu-west-1:111122223333:execution:forged:x',
+          appVersionName: '1',
+          appVersionCode: '1',
+          appPackageName: 'forged',
+        },
+        env: {
+          platformVersion: '1',
+          platform: 'x',
+          make: 'x',
+          model: 'x',
+          locale: 'en',
+        },
+      },
+    });
+
+    // Act
+    const plain = await handler(efs('inv-plain'), context);
+    const invalid = await handler(
+      efs('inv-not-an-execution', {
+        context: {
+          executionArn:
+            'arn:aws:states:eu-west-1:111122223333:stateMachine:restore-flow',
+        },
+      }),
+      context
+    );
+
+    // Assert
+    const started = notificationsOfType(local(), 'restore.started');
+    expect(started.map((n) => [n.requestId, n.requestedBy])).toEqual([
+      ['inv-plain', { via: 'invoke' }],
+      ['inv-not-an-execution', { via: 'invoke' }],
+    ]);
+    for (const { restoreJobId } of [plain, invalid]) {
+      expect(
+        (await jobRecord(local(), restoreJobId ?? ''))?.requestedBy
+      ).toEqual({ via: 'invoke' });
+    }
+  });
+
+  it('names the execution of a rejected invocation in restore.rejected and on the dead letter', async () => {
+    // Arrange
+    const executionArn =
+      'arn:aws:states:eu-west-1:111122223333:execution:restore-flow:run-43';
+
+    // Act
+    const error = await failureOf(
+      efs('inv-sender-bad', {
+        backupVaultName: 'not-allowed',
+        context: { executionArn },
+      })
+    );
+
+    // Assert
+    expect(error.name).toBe('PolicyViolation');
+    const requestedBy = { via: 'invoke', executionArn };
+    expect(notificationsOfType(local(), 'restore.rejected')).toEqual([
+      expect.objectContaining({ requestId: 'inv-sender-bad', requestedBy }),
+    ]);
+    const [kept] = deadLetters(local());
+    expect(JSON.parse(kept?.attributes.requestedBy ?? '')).toEqual(requestedBy);
   });
 });

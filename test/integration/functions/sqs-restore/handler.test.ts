@@ -2,6 +2,7 @@ import type { SQSBatchResponse } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import {
   deadLetters,
+  jobRecord,
   notificationsOfType,
   throttleStartRestoreJob,
   useCapturedMetrics,
@@ -239,5 +240,34 @@ describe('sqs-restore on the local AWS', () => {
       )
     ).toEqual([]);
     expect(deadLetters(local())).toHaveLength(1);
+  });
+
+  it('names the sender SQS reports in restore.started, the job record, restore.rejected and the dead letter', async () => {
+    // Arrange: the SenderId of the sample record (events.md §4.2).
+    const requestedBy = {
+      via: 'sqs',
+      senderId: 'AROAEXAMPLEROLEID:request-producer',
+    };
+    const valid = sqsRecord(efs('sqs-sender'), { messageId: 'm-sender' });
+    const invalid = sqsRecord(
+      { requestId: 'sqs-sender-bad', context: { senderId: 'AIDAFORGED' } },
+      { messageId: 'm-sender-bad' }
+    );
+
+    // Act
+    const response = await invoke(sqsEvent(valid, invalid));
+
+    // Assert
+    expect(response.batchItemFailures).toEqual([]);
+    const [started] = notificationsOfType(local(), 'restore.started');
+    expect(started).toMatchObject({ requestId: 'sqs-sender', requestedBy });
+    expect(await jobRecord(local(), started?.restoreJobId ?? '')).toMatchObject(
+      { requestId: 'sqs-sender', source: 'sqs', requestedBy }
+    );
+    expect(notificationsOfType(local(), 'restore.rejected')).toEqual([
+      expect.objectContaining({ messageId: 'm-sender-bad', requestedBy }),
+    ]);
+    const [kept] = deadLetters(local());
+    expect(JSON.parse(kept?.attributes.requestedBy ?? '')).toEqual(requestedBy);
   });
 });

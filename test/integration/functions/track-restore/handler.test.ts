@@ -112,6 +112,37 @@ describe('track-restore on the local AWS', () => {
     }
   );
 
+  it('names who sent each request in its restore.completed, from the job record', async () => {
+    // Arrange: one request through the queue, one from a Step Functions
+    // execution through a direct invocation.
+    const executionArn =
+      'arn:aws:states:eu-west-1:111122223333:execution:restore-flow:run-7';
+    await sqsHandler(
+      sqsEvent(sqsRecord(request('trk-by-sqs'))),
+      lambdaContext()
+    );
+    await start('trk-by-sfn', { context: { executionArn } });
+
+    // Act
+    await finishJobs(local());
+
+    // Assert
+    const completed = notificationsOfType(local(), 'restore.completed');
+    const byRequest = Object.fromEntries(
+      completed.map((n) => [n.requestId, n.requestedBy])
+    );
+    expect(byRequest).toEqual({
+      'trk-by-sqs': {
+        via: 'sqs',
+        senderId: 'AROAEXAMPLEROLEID:request-producer',
+      },
+      'trk-by-sfn': { via: 'invoke', executionArn },
+    });
+    expect(outcomeEvents(local()).map((e) => e.detail)).toEqual(
+      expect.arrayContaining(completed)
+    );
+  });
+
   it('publishes once when the event is delivered twice', async () => {
     // Arrange
     await start('trk-twice');
@@ -179,6 +210,7 @@ describe('track-restore on the local AWS', () => {
     const [outcome] = notificationsOfType(local(), 'restore.completed');
     expect(outcome).toMatchObject({ source: 'external', status: 'COMPLETED' });
     expect(outcome).not.toHaveProperty('requestId');
+    expect(outcome).not.toHaveProperty('requestedBy');
   });
 
   it('answers the waiting Step Functions task with the notification', async () => {

@@ -1,4 +1,4 @@
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   DynamoDbJobStore,
@@ -263,5 +263,72 @@ describe('DynamoDbJobStore on DynamoDB Local', () => {
 
     // Assert
     expect(old?.taskTokens).toEqual(['legacy-token']);
+  });
+
+  it('keeps who sent the request as a map on the record, and returns the first sender to a retry', async () => {
+    // Arrange
+    const jobs = store();
+    const requestedBy = {
+      via: 'eventbridge',
+      account: '111122223333',
+      source: 'orders.app',
+    } as const;
+    await jobs.recordStarted(job('J-1', { requestedBy }));
+
+    // Act
+    const again = await jobs.recordStarted(
+      job('J-1', { source: 'invoke', requestedBy: { via: 'invoke' } })
+    );
+    const { Item } = await local().dynamodb.client.send(
+      new GetItemCommand({
+        TableName: local().tableName,
+        Key: { id: { S: jobRecordId('J-1') } },
+      })
+    );
+
+    // Assert
+    expect(again.requestedBy).toEqual(requestedBy);
+    expect((await jobs.get('J-1'))?.requestedBy).toEqual(requestedBy);
+    expect(Item?.requestedBy).toEqual({
+      M: {
+        via: { S: 'eventbridge' },
+        account: { S: '111122223333' },
+        source: { S: 'orders.app' },
+      },
+    });
+  });
+
+  it('reads a record without requestedBy, or with one it cannot read, as having none', async () => {
+    // Arrange: a record written before requestedBy was kept, and a damaged one.
+    for (const [id, extra] of [
+      ['OLD-2', {}],
+      ['BAD-1', { requestedBy: { M: { via: { S: 'carrier-pigeon' } } } }],
+    ] as const) {
+      await local().dynamodb.client.send(
+        new PutItemCommand({
+          TableName: local().tableName,
+          Item: {
+            id: { S: jobRecordId(id) },
+            kind: { S: 'restore-job' },
+            status: { S: 'STARTED' },
+            restoreJobId: { S: id },
+            requestId: { S: 'inc-2' },
+            source: { S: 'sqs' },
+            startedAt: { S: '2026-03-01T04:00:00.000Z' },
+            ...extra,
+          },
+        })
+      );
+    }
+
+    // Act
+    const old = await store().get('OLD-2');
+    const bad = await store().get('BAD-1');
+
+    // Assert
+    expect(old).toMatchObject({ restoreJobId: 'OLD-2', source: 'sqs' });
+    expect(old).not.toHaveProperty('requestedBy');
+    expect(bad).toMatchObject({ restoreJobId: 'BAD-1', source: 'sqs' });
+    expect(bad).not.toHaveProperty('requestedBy');
   });
 });

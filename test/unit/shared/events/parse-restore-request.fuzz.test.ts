@@ -64,6 +64,8 @@ const isPlainRecord = (input: unknown): boolean => {
  * a message, and a path that is empty (the root, shown as "(root)") only
  * when the input is not an object at all.
  */
+const WHOLE_REQUEST = /^(and \d+ more problems|has \d+ fields; )/;
+
 const expectWellFormedRejection = (
   error: RequestValidationError,
   rootAllowed: boolean
@@ -74,7 +76,9 @@ const expectWellFormedRejection = (
   for (const problem of error.problems) {
     expect(typeof problem.path).toBe('string');
     expect(problem.message.trim()).not.toBe('');
-    if (!rootAllowed) {
+    // The bounds speak of the whole request: the count of problems left
+    // out, and a request with more fields than the contract has.
+    if (!rootAllowed && !WHOLE_REQUEST.test(problem.message)) {
       expect(problem.path).not.toBe('');
     }
   }

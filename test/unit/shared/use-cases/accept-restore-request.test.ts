@@ -490,6 +490,63 @@ describe('acceptRestoreRequest', () => {
 });
 
 describe('summarizeOutcome', () => {
+  it('keeps who sent a request with its job and in restore.started', async () => {
+    // Arrange
+    const deps = setup();
+    const { reading, arrival } = fromQueue(explicit);
+    const requestedBy = {
+      via: 'sqs',
+      senderId: 'AROAEXAMPLEROLEID:request-producer',
+    } as const;
+
+    // Act
+    await acceptRestoreRequest(reading, deps, { ...arrival, requestedBy });
+
+    // Assert
+    expect((await deps.jobs.get('job-1'))?.requestedBy).toEqual(requestedBy);
+    expect(deps.notifier.published).toEqual([
+      expect.objectContaining({ type: 'restore.started', requestedBy }),
+    ]);
+  });
+
+  it('names who sent a rejected request, in restore.rejected and on its dead letter', async () => {
+    // Arrange
+    const deps = setup();
+    const { reading, arrival } = fromQueue('restore the orders db please');
+    const requestedBy = {
+      via: 'eventbridge',
+      account: '111122223333',
+      source: 'orders.app',
+    } as const;
+
+    // Act
+    await acceptRestoreRequest(reading, deps, { ...arrival, requestedBy });
+
+    // Assert
+    expect(deps.notifier.published).toEqual([
+      expect.objectContaining({ type: 'restore.rejected', requestedBy }),
+    ]);
+    expect(deps.deadLetters.letters[0]?.attributes.requestedBy).toBe(
+      JSON.stringify(requestedBy)
+    );
+  });
+
+  it('publishes no requestedBy when the door could name no one', async () => {
+    // Arrange
+    const deps = setup();
+    const { reading, arrival } = fromQueue(explicit);
+
+    // Act
+    await acceptRestoreRequest(reading, deps, {
+      ...arrival,
+      requestedBy: undefined,
+    });
+
+    // Assert
+    expect(deps.notifier.published[0]).not.toHaveProperty('requestedBy');
+    expect(await deps.jobs.get('job-1')).not.toHaveProperty('requestedBy');
+  });
+
   it('summarises a started request with its ids', async () => {
     // Arrange
     const deps = setup();

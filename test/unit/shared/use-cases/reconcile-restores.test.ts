@@ -16,6 +16,7 @@ const setup = async (jobIds: string[], taskToken?: string) => {
       backupVaultName: 'prod-primary',
       resourceType: 'RDS',
       source: 'sqs',
+      requestedBy: { via: 'invoke' },
       startedAt: deps.clock.now().toISOString(),
       ...(taskToken === undefined ? {} : { taskToken }),
     });
@@ -65,6 +66,7 @@ describe('reconcileRestores', () => {
       expect.objectContaining({
         type: 'restore.completed',
         restoreJobId: 'JOB-1',
+        requestedBy: { via: 'invoke' },
         detectedBy: 'reconciler',
       }),
     ]);
@@ -85,6 +87,7 @@ describe('reconcileRestores', () => {
     expect(deps.notifier.published).toEqual([
       expect.objectContaining({
         type: 'restore.stale',
+        requestedBy: { via: 'invoke' },
         status: 'RUNNING',
         percentDone: '42.00%',
         ageSeconds: 25 * 3600,

@@ -24,6 +24,11 @@ const completed = (over: Partial<JobObservation> = {}): JobObservation => ({
   ...over,
 });
 
+const REQUESTED_BY = {
+  via: 'sqs',
+  senderId: 'AROAEXAMPLEROLEID:request-producer',
+} as const;
+
 const setup = async (taskToken?: string) => {
   const deps = inMemoryTrackingDeps();
   await deps.jobs.recordStarted({
@@ -33,6 +38,7 @@ const setup = async (taskToken?: string) => {
     backupVaultName: 'prod-primary',
     resourceType: 'RDS',
     source: 'sqs',
+    requestedBy: REQUESTED_BY,
     startedAt: '2026-03-01T04:15:08.000Z',
     context: { ticket: 'INC-42' },
     ...(taskToken === undefined ? {} : { taskToken }),
@@ -62,6 +68,7 @@ describe('recordOutcome', () => {
       backupVaultName: 'prod-primary',
       resourceType: 'RDS',
       source: 'sqs',
+      requestedBy: REQUESTED_BY,
       status: 'COMPLETED',
       createdResourceArn: CREATED,
       durationSeconds: 955.686,
@@ -103,6 +110,27 @@ describe('recordOutcome', () => {
         'createdResourceArn'
       );
     }
+  });
+
+  it('publishes no requestedBy for a job whose record has none (recorded before it was kept)', async () => {
+    // Arrange
+    const deps = inMemoryTrackingDeps();
+    await deps.jobs.recordStarted({
+      restoreJobId: JOB_ID,
+      requestId: 'inc-42',
+      recoveryPointArn: POINT,
+      backupVaultName: 'prod-primary',
+      resourceType: 'RDS',
+      source: 'sqs',
+      startedAt: '2026-03-01T04:15:08.000Z',
+    });
+
+    // Act
+    await recordOutcome(completed(), deps);
+
+    // Assert
+    expect(deps.notifier.published).toHaveLength(1);
+    expect(deps.notifier.published[0]).not.toHaveProperty('requestedBy');
   });
 
   it('answers a second delivery as a duplicate without publishing', async () => {

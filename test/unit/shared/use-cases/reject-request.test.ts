@@ -105,6 +105,36 @@ describe('rejectRequest', () => {
     });
   });
 
+  it('names who sent the request in restore.rejected and, as JSON, on the dead letter', async () => {
+    // Arrange
+    const deps = setup();
+    const requestedBy = {
+      via: 'alarm',
+      account: '111122223333',
+      alarmArn:
+        'arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-db-connection-failures',
+    } as const;
+
+    // Act
+    await rejectRequest(
+      rejection({
+        requestedBy,
+        eventId: '3f8e2a91-6c0d-4b7e-9f15-8a2c4d6e0b13',
+      }),
+      deps
+    );
+
+    // Assert
+    expect(deps.notifier.published[0]).toMatchObject({ requestedBy });
+    expect(
+      RelayNotificationSchema.safeParse(deps.notifier.published[0]).success
+    ).toBe(true);
+    const attributes = deps.deadLetters.letters[0]?.attributes ?? {};
+    expect(JSON.parse(attributes.requestedBy ?? '')).toEqual(requestedBy);
+    // Every attribute at once still fits SQS's 10.
+    expect(Object.keys(attributes)).toHaveLength(8);
+  });
+
   it('publishes restore.rejected with every validation problem', async () => {
     // Arrange
     const deps = setup();

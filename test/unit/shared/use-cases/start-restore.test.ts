@@ -289,6 +289,36 @@ describe('startRestore', () => {
     expect(deps.notifier.published).toHaveLength(1);
   });
 
+  it('a retry through another door after a failed publish names the sender of the first start', async () => {
+    // Arrange
+    const deps = setup();
+    deps.notifier.failures.push(new DependencyError('SNS down'));
+    const request = parseRestoreRequest(explicit);
+    const sender = {
+      via: 'sqs',
+      senderId: 'AROAEXAMPLEROLEID:request-producer',
+    } as const;
+
+    // Act
+    await startRestore(request, deps, {
+      source: 'sqs',
+      requestedBy: sender,
+    }).catch(() => undefined);
+    await startRestore(request, deps, {
+      source: 'invoke',
+      requestedBy: { via: 'invoke' },
+    });
+
+    // Assert
+    expect(deps.notifier.published).toEqual([
+      expect.objectContaining({
+        type: 'restore.started',
+        source: 'sqs',
+        requestedBy: sender,
+      }),
+    ]);
+  });
+
   it('never logs metadata values', async () => {
     // Arrange
     const deps = setup();
