@@ -1,4 +1,4 @@
-import { boundText } from './bounded-text.js';
+import { toAttributeText } from './aws-text.js';
 import type { Problem } from './problem.js';
 
 /** Problems kept in one error; the rest are counted. */
@@ -12,7 +12,9 @@ export const MAX_PROBLEM_TEXT = 512;
  * problem per key of a huge map, and every rejection is echoed into the
  * dead-letter queue and an SNS notification (256 KiB). The first
  * {@link MAX_PROBLEMS} are kept, each path and message cut to
- * {@link MAX_PROBLEM_TEXT}, then one problem says how many more there were.
+ * {@link MAX_PROBLEM_TEXT} with the characters SQS and SNS refuse escaped (a
+ * field may be named "\u0000"), then one problem says how many more there
+ * were.
  *
  * @example
  * ```ts
@@ -21,8 +23,8 @@ export const MAX_PROBLEM_TEXT = 512;
  */
 export const boundProblems = (problems: readonly Problem[]): Problem[] => {
   const kept = problems.slice(0, MAX_PROBLEMS).map((p) => ({
-    path: boundText(p.path, MAX_PROBLEM_TEXT),
-    message: boundText(p.message, MAX_PROBLEM_TEXT),
+    path: toAttributeText(p.path, MAX_PROBLEM_TEXT),
+    message: toAttributeText(p.message, MAX_PROBLEM_TEXT),
   }));
   const more = problems.length - kept.length;
   return more > 0

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { INVALID_AWS_CHARACTER } from '../domain/aws-text.js';
 import type { Problem } from '../domain/problem.js';
+import { MAX_PROBLEMS } from '../domain/problem-list.js';
 import { RequestValidationError } from '../errors/request-validation-error.js';
 import {
   MAX_MAP_KEYS,
@@ -167,6 +169,44 @@ const protoProblem = (path: readonly PropertyKey[]): Problem => ({
   message: '"__proto__" is not accepted as a key; it would be lost',
 });
 
+const CHARACTER_MESSAGE =
+  'contains a character AWS does not accept (a control character, U+FFFE, U+FFFF or a lone surrogate)';
+
+/**
+ * Keys and strings anywhere in the request that AWS would refuse or the SDK
+ * could not encode (a lone surrogate in an ARN makes it throw `URIError`
+ * while building the URL). Walks with an explicit stack, at most
+ * {@link MAX_VALUE_DEPTH} + 2 levels (deeper values are refused by the
+ * depth check), and stops once more problems than a rejection keeps were
+ * found.
+ */
+const characterProblems = (input: unknown): Problem[] => {
+  const problems: Problem[] = [];
+  const pending: [unknown, PropertyKey[]][] = [[input, []]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, path] = next;
+    if (typeof node === 'string') {
+      if (INVALID_AWS_CHARACTER.test(node)) {
+        problems.push({ path: joinPath(path), message: CHARACTER_MESSAGE });
+      }
+    } else if (isObject(node) && path.length <= MAX_VALUE_DEPTH + 2) {
+      for (const [k, v] of Object.entries(node)) {
+        if (INVALID_AWS_CHARACTER.test(k)) {
+          problems.push({
+            path: joinPath([...path, k]),
+            message: `the key ${CHARACTER_MESSAGE}`,
+          });
+        }
+        pending.push([v, [...path, k]]);
+      }
+    }
+    if (problems.length > MAX_PROBLEMS) {
+      break;
+    }
+  }
+  return problems;
+};
+
 /**
  * Validates an untrusted restore request.
  *
@@ -186,8 +226,10 @@ export const parseRestoreRequest = (input: unknown): RestoreRequest => {
     // The schema would overflow the stack on this value.
     throw new RequestValidationError(freeJson.problems);
   }
+  const characters = characterProblems(input);
   const result = RestoreRequestSchema.safeParse(input);
   const problems = [
+    ...characters,
     ...(result.success ? [] : toProblems(result.error.issues)),
     ...freeJson.problems,
   ];

@@ -53,12 +53,16 @@ export const sameValue = (a: string, b: string): boolean => {
     return true;
   }
   const [pa, pb] = [parseJson(a), parseJson(b)];
-  return (
-    pa.ok &&
-    pb.ok &&
-    typeof pa.parsed === 'object' &&
-    canonicalJson(pa.parsed) === canonicalJson(pb.parsed)
-  );
+  if (!pa.ok || !pb.ok || typeof pa.parsed !== 'object') {
+    return false;
+  }
+  try {
+    return canonicalJson(pa.parsed) === canonicalJson(pb.parsed);
+  } catch {
+    // A value nested deeper than the stack allows (a saved map may hold
+    // one) is not known to be the same: the safe answer for a policy.
+    return false;
+  }
 };
 
 /**

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { INVALID_AWS_CHARACTER } from '#shared/domain/aws-text';
 import type { JsonValue } from '#shared/domain/json';
 
 /**
@@ -60,6 +61,18 @@ export const anyText = (maxLength = 40): fc.Arbitrary<string> =>
     fc.string({ unit: loneSurrogate, minLength: 1, maxLength: 3 }),
     fc.constantFrom(...TRICKY_TEXT)
   );
+
+/**
+ * Text a valid request may carry: {@link anyText} without the characters
+ * AWS refuses (control characters, U+FFFE, U+FFFF, lone surrogates).
+ *
+ * @example
+ * ```ts
+ * fc.sample(awsText(), 1)[0]; // never contains '\u0000'
+ * ```
+ */
+export const awsText = (maxLength = 40): fc.Arbitrary<string> =>
+  anyText(maxLength).filter((t) => !INVALID_AWS_CHARACTER.test(t));
 
 /**
  * A long string of one repeated grapheme: over every length limit of the

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { INVALID_AWS_CHARACTER } from '#shared/domain/aws-text';
 import type { JsonObject, JsonValue } from '#shared/domain/json';
 import { RESOURCE_TYPES } from '#shared/domain/resource-type';
 import { METADATA_BUILDERS } from '#shared/restore-metadata/builders';
@@ -6,6 +7,7 @@ import { FIXTURES } from '#test/fixtures/restore-metadata/all';
 import {
   anyJsValue,
   anyText,
+  awsText,
   deeplyNested,
   deeplyNestedText,
   hugeText,
@@ -47,7 +49,7 @@ const FIXTURE_ARNS = [
 ];
 
 /** Text without the line terminators `.` in the ARN pattern refuses. */
-const arnResourceText = anyText(60).filter(
+const arnResourceText = awsText(60).filter(
   (s) => s !== '' && !/[\n\r\u2028\u2029]/.test(s)
 );
 
@@ -226,16 +228,16 @@ export const metadataKey = (): fc.Arbitrary<string> =>
           )
         )
       ),
-      anyText(20)
+      awsText(20)
     )
     .filter((k) => k.length >= 1 && k.length <= 256 && k !== '__proto__');
 
 /** Object keys for JSON values inside a valid request. */
-const safeKey = anyText(12).filter((k) => k !== '__proto__');
+const safeKey = awsText(12).filter((k) => k !== '__proto__');
 
 /** A metadata override value inside a valid request: any JSON. */
 const overrideValue = (): fc.Arbitrary<JsonValue> =>
-  jsonValue({ key: safeKey, maxDepth: 2 });
+  jsonValue({ key: safeKey, text: awsText(), maxDepth: 2 });
 
 const metadata = (): fc.Arbitrary<JsonObject> =>
   fc.oneof(
@@ -244,12 +246,16 @@ const metadata = (): fc.Arbitrary<JsonObject> =>
   ) as fc.Arbitrary<JsonObject>;
 
 const context = (): fc.Arbitrary<JsonObject> =>
-  objectOf(safeKey, jsonValue({ key: safeKey, maxDepth: 2 })).filter(
-    (c) => Buffer.byteLength(JSON.stringify(c)) <= 4096
-  );
+  objectOf(
+    safeKey,
+    jsonValue({ key: safeKey, text: awsText(), maxDepth: 2 })
+  ).filter((c) => Buffer.byteLength(JSON.stringify(c)) <= 4096);
 
+// The derived keys' prefixes are reserved.
 const requestId = (): fc.Arbitrary<string> =>
-  fc.stringMatching(/^[A-Za-z0-9._:-]{1,128}$/);
+  fc
+    .stringMatching(/^[A-Za-z0-9._:-]{1,128}$/)
+    .filter((id) => !/^(auto|alarm|plan)-/i.test(id));
 
 const restoreRole = (): fc.Arbitrary<string> =>
   fc.oneof(
@@ -263,7 +269,9 @@ const restoreRole = (): fc.Arbitrary<string> =>
 
 const taskToken = (): fc.Arbitrary<string> =>
   fc.oneof(
-    fc.string({ minLength: 1, maxLength: 200 }),
+    fc
+      .string({ minLength: 1, maxLength: 200 })
+      .filter((t) => !INVALID_AWS_CHARACTER.test(t)),
     fc.constant('t'.repeat(2048))
   );
 

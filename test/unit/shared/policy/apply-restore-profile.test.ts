@@ -158,6 +158,21 @@ describe('applyRestoreProfile: what a request may set', () => {
     ).toBe('metadata.NetworkInterfaces');
   });
 
+  it('refuses, never overflows, comparing a request with a saved value nested 8,000 levels deep', () => {
+    // Arrange: found by the planRestore fuzz test (a Timestream saved map).
+    const deep = `${'{"a":'.repeat(8000)}1${'}'.repeat(8000)}`;
+
+    // Act
+    const problem = refusal({
+      type: 'Timestream',
+      saved: { MagneticStoreWriteProperties: deep },
+      request: { MagneticStoreWriteProperties: deep.replace('1', ' 1 ') },
+    });
+
+    // Assert
+    expect(problem.path).toBe('metadata.MagneticStoreWriteProperties');
+  });
+
   it('applies one-of and prefix allowlists of the deployment, item by item', () => {
     // Arrange
     const policy = policyWith({
