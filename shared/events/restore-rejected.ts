@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { RequestedBySchema } from '../domain/requested-by.js';
+import { truncateUtf8 } from '../domain/truncate-utf8.js';
+import { redactOriginal } from './redact-original.js';
 import { NOTIFICATION_SCHEMA_VERSION } from './restore-started.js';
 
 /** `type` of the notification published when a request is refused for good. */
@@ -44,7 +46,7 @@ export const RestoreRejectedSchema = z
     }),
     original: z.string().meta({
       description:
-        'The request as received (the SQS body, or the event as JSON), cut to 64 KiB.',
+        'The request as received (the SQS body, or the event as JSON) with every metadata value and task token replaced by "[redacted]", cut to 64 KiB; a body that is not JSON is not repeated. The raw request is kept only in the dead-letter queue.',
     }),
     originalTruncated: z.boolean(),
     messageId: z.string().optional().meta({
@@ -64,25 +66,10 @@ export const RestoreRejectedSchema = z
 export type RestoreRejected = z.infer<typeof RestoreRejectedSchema>;
 
 /**
- * Cuts a string to at most `maxBytes` of UTF-8 without splitting a
- * character.
- */
-export const truncateUtf8 = (
-  text: string,
-  maxBytes: number
-): { text: string; truncated: boolean } => {
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length <= maxBytes) {
-    return { text, truncated: false };
-  }
-  // Decoding a cut buffer may end in U+FFFD; drop it.
-  const cut = bytes.subarray(0, maxBytes).toString('utf8');
-  return { text: cut.replace(/\uFFFD$/u, ''), truncated: true };
-};
-
-/**
  * Builds a `restore.rejected` notification; the version and type are
- * filled in and `original` is cut to {@link MAX_ORIGINAL_BYTES}.
+ * filled in, and `original` is redacted ({@link redactOriginal}: no
+ * metadata value, no task token reaches a subscriber) and cut to
+ * {@link MAX_ORIGINAL_BYTES}.
  *
  * @example
  * ```ts
@@ -92,7 +79,10 @@ export const truncateUtf8 = (
 export const buildRestoreRejected = (
   fields: Omit<RestoreRejected, 'schemaVersion' | 'type' | 'originalTruncated'>
 ): RestoreRejected => {
-  const { text, truncated } = truncateUtf8(fields.original, MAX_ORIGINAL_BYTES);
+  const { text, truncated } = truncateUtf8(
+    redactOriginal(fields.original),
+    MAX_ORIGINAL_BYTES
+  );
   return RestoreRejectedSchema.parse({
     schemaVersion: NOTIFICATION_SCHEMA_VERSION,
     type: RESTORE_REJECTED,

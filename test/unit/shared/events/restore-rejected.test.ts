@@ -5,7 +5,6 @@ import {
   MAX_ORIGINAL_BYTES,
   RESTORE_REJECTED,
   RestoreRejectedSchema,
-  truncateUtf8,
 } from '#shared/events/restore-rejected';
 
 const fields = (original: string) => ({
@@ -92,20 +91,21 @@ describe('buildRestoreRejected', () => {
   });
 
   it('keeps an original of exactly 64 KiB whole', () => {
-    // Arrange
-    const original = 'é'.repeat(MAX_ORIGINAL_BYTES / 2);
+    // Arrange: 10 + 2 bytes of JSON around 32,762 two-byte characters.
+    const original = `{"note":"a${'é'.repeat(32_762)}"}`;
 
     // Act
     const notification = buildRestoreRejected(fields(original));
 
     // Assert
+    expect(bytes(original)).toBe(MAX_ORIGINAL_BYTES);
     expect(notification.originalTruncated).toBe(false);
     expect(notification.original).toBe(original);
   });
 
   it('never ends a cut original in a broken character', () => {
-    // Arrange: 1 byte, then 4-byte characters, so the cut falls inside one.
-    const original = `a${'😀'.repeat(MAX_ORIGINAL_BYTES / 4)}`;
+    // Arrange: 6 bytes, then 4-byte characters, so the cut falls inside one.
+    const original = `{"n":"${'😀'.repeat(MAX_ORIGINAL_BYTES / 4)}"}`;
 
     // Act
     const notification = buildRestoreRejected(fields(original));
@@ -114,8 +114,44 @@ describe('buildRestoreRejected', () => {
     expect(notification.originalTruncated).toBe(true);
     expect(notification.original).not.toContain('\uFFFD');
     expect(notification.original.endsWith('😀')).toBe(true);
-    expect(bytes(notification.original)).toBe(MAX_ORIGINAL_BYTES - 3);
+    expect(bytes(notification.original)).toBe(MAX_ORIGINAL_BYTES - 2);
     expect(original.startsWith(notification.original)).toBe(true);
+  });
+
+  it('repeats no metadata value and no task token, at any depth, and no text that is not JSON', () => {
+    // Arrange
+    const event = {
+      'detail-type': 'Restore Requested',
+      detail: {
+        requestId: 'inc-7',
+        taskToken: 'AQB8AAAAKgAAAAMAAAAA',
+        metadata: {
+          TdeCredentialPassword: 'hunter2',
+          UserData: { nested: ['IyEvYmluL3No'] },
+        },
+      },
+    };
+
+    // Act
+    const redacted = buildRestoreRejected(fields(JSON.stringify(event)));
+    const text = buildRestoreRejected(fields('password=hunter2'));
+
+    // Assert
+    expect(JSON.parse(redacted.original)).toEqual({
+      'detail-type': 'Restore Requested',
+      detail: {
+        requestId: 'inc-7',
+        taskToken: '[redacted]',
+        metadata: {
+          TdeCredentialPassword: '[redacted]',
+          UserData: '[redacted]',
+        },
+      },
+    });
+    expect(redacted.original).not.toMatch(/hunter2|IyEv|AQB8/);
+    expect(text.original).toBe(
+      '[not JSON: kept as received in the dead-letter queue only]'
+    );
   });
 
   it('refuses fields the notification schema does not allow', () => {
@@ -127,40 +163,5 @@ describe('buildRestoreRejected', () => {
 
     // Assert
     expect(act).toThrow();
-  });
-});
-
-describe('truncateUtf8', () => {
-  it('returns a text that fits unchanged', () => {
-    // Act
-    const result = truncateUtf8('héllo', 6);
-
-    // Assert
-    expect(result).toEqual({ text: 'héllo', truncated: false });
-  });
-
-  it.each([
-    ['a 2-byte', 'é'],
-    ['a 3-byte', '€'],
-    ['a 4-byte', '😀'],
-  ])('never splits %s character, wherever the cut falls', (_case, char) => {
-    // Arrange
-    const width = bytes(char);
-    const text = `ab${char.repeat(4)}`;
-    const limits = Array.from({ length: width * 3 }, (_, i) => 2 + width + i);
-
-    // Act
-    const results = limits.map((limit) => truncateUtf8(text, limit));
-
-    // Assert
-    for (const [i, result] of results.entries()) {
-      const limit = limits[i] ?? 0;
-      const whole = Math.floor((limit - 2) / width);
-      expect(result).toEqual({
-        text: `ab${char.repeat(whole)}`,
-        truncated: true,
-      });
-      expect(bytes(result.text)).toBeLessThanOrEqual(limit);
-    }
   });
 });

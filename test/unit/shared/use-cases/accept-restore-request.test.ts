@@ -9,6 +9,7 @@ import {
   readRestoreRequest,
   readRestoreRequestBody,
 } from '#shared/events/read-restore-request';
+import { NOT_JSON_ORIGINAL } from '#shared/events/redact-original';
 import {
   type AcceptOutcome,
   type AcceptRestoreDeps,
@@ -245,7 +246,8 @@ describe('acceptRestoreRequest', () => {
       expect.objectContaining({
         type: 'restore.rejected',
         source: 'sqs',
-        original: 'restore the orders db please',
+        // Not JSON: kept in the dead-letter queue only, never repeated.
+        original: NOT_JSON_ORIGINAL,
         messageId: MESSAGE_ID,
         context: {},
       }),

@@ -161,7 +161,8 @@ describe('rejectRequest', () => {
             },
           ],
         },
-        original,
+        // The metadata value stays in the dead-letter queue only.
+        original: original.replace('secret-value-123', '[redacted]'),
         originalTruncated: false,
         messageId: '0f4c8a52-7d3e-4b19-9e60-5a2b7c1d3e84',
         rejectedAt: '2026-03-01T05:00:00.000Z',

@@ -1,0 +1,59 @@
+import { serializeJson } from '../domain/serialize-json.js';
+import { parseJson } from '../restore-metadata/json-text.js';
+
+/** What stands for a value restore-relay does not repeat. */
+export const REDACTED = '[redacted]';
+
+/** What a rejection notification says of a request that is not JSON. */
+export const NOT_JSON_ORIGINAL =
+  '[not JSON: kept as received in the dead-letter queue only]';
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A rejected request as subscribers may see it: every value under a
+ * `metadata` key, at any depth, and every `taskToken` replaced by
+ * {@link REDACTED} (the keys stay, so the reader sees what was asked).
+ * AWS marks restore metadata sensitive (passwords such as RDS
+ * `TdeCredentialPassword`, EC2 `UserData`), and a task token lets its
+ * holder answer a workflow. Text that is not JSON cannot be told apart and
+ * is not repeated at all. The raw request is kept only in the encrypted
+ * dead-letter queue.
+ *
+ * @see https://docs.aws.amazon.com/aws-backup/latest/devguide/API_StartRestoreJob.html
+ * @example
+ * ```ts
+ * redactOriginal('{"metadata":{"UserData":"IyEv"}}'); // '{"metadata":{"UserData":"[redacted]"}}'
+ * ```
+ */
+export const redactOriginal = (original: string): string => {
+  const json = parseJson(original);
+  if (!json.ok) {
+    return NOT_JSON_ORIGINAL;
+  }
+  // An explicit stack: the request may be nested thousands of levels deep.
+  const pending: unknown[] = [json.parsed];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (Array.isArray(node)) {
+      pending.push(...node.filter((v) => typeof v === 'object'));
+      continue;
+    }
+    if (!isObject(node)) {
+      continue;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      const name = key.toLowerCase();
+      if (name === 'metadata' && isObject(value)) {
+        for (const k of Object.keys(value)) {
+          value[k] = REDACTED;
+        }
+      } else if (name === 'tasktoken' && typeof value === 'string') {
+        node[key] = REDACTED;
+      } else if (typeof value === 'object' && value !== null) {
+        pending.push(value);
+      }
+    }
+  }
+  return serializeJson(json.parsed);
+};
