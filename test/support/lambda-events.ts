@@ -12,12 +12,16 @@ const fixture = <T>(name: string): T =>
     readFileSync(new URL(`../fixtures/events/${name}`, import.meta.url), 'utf8')
   ) as T;
 
-/** Freezes a value and everything in it. */
+/**
+ * Freezes a value and everything in it (with an explicit stack: hostile
+ * events are nested thousands of levels deep).
+ */
 export const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) {
-      deepFreeze(inner);
+  const pending: unknown[] = [value];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (typeof node === 'object' && node !== null && !Object.isFrozen(node)) {
+      Object.freeze(node);
+      pending.push(...Object.values(node));
     }
   }
   return value;
