@@ -15,7 +15,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          setupFiles: ['test/support/fast-check-setup.ts'],
+        },
       },
       {
         extends: true,
@@ -23,6 +27,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/local/global-setup.ts'],
+          setupFiles: ['test/support/fast-check-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,5 +1,6 @@
 import type { RequestedBy } from '../domain/requested-by.js';
 import { AppError } from '../errors/app-error.js';
+import { UnexpectedError } from '../errors/unexpected-error.js';
 import type { RequestReading } from '../events/read-restore-request.js';
 import type { Log } from '../ports/log.js';
 import { type RejectRequestDeps, rejectRequest } from './reject-request.js';
@@ -66,21 +67,19 @@ export type AcceptOutcome =
  *    retried in vain.
  *
  * @throws AppError with `retryable` true (throttled, in progress, a
- * dependency down), or an unexpected error
+ * dependency down); anything else that fails is an {@link UnexpectedError}
+ * (retryable), so every door retries it a bounded number of times
  */
 export const acceptRestoreRequest = async (
   reading: RequestReading,
   deps: AcceptRestoreDeps,
   arrival: Arrival
 ): Promise<AcceptOutcome> => {
-  if (reading.ok && deps.logFor !== undefined) {
-    return acceptReading(
-      reading,
-      { ...deps, log: deps.logFor(reading.key) },
-      arrival
-    );
-  }
-  return acceptReading(reading, deps, arrival);
+  const scoped =
+    reading.ok && deps.logFor !== undefined
+      ? { ...deps, log: deps.logFor(reading.key) }
+      : deps;
+  return acceptReading(reading, scoped, arrival).catch(asAppError);
 };
 
 const acceptReading = async (
@@ -149,6 +148,13 @@ const acceptReading = async (
     requested(resourceType);
     throw error;
   }
+};
+
+/** Anything that is not ours becomes a bounded retry, named, never a crash. */
+const asAppError = (error: unknown): never => {
+  throw error instanceof AppError
+    ? error
+    : new UnexpectedError({ cause: error });
 };
 
 /** A JSON-safe, value-free summary of an outcome, for logs and results. */

@@ -4,6 +4,7 @@ import { PolicyViolationError } from '#shared/errors/policy-violation-error';
 import { RecoveryPointNotFoundError } from '#shared/errors/recovery-point-not-found-error';
 import { RequestValidationError } from '#shared/errors/request-validation-error';
 import { ThrottledError } from '#shared/errors/throttled-error';
+import { UnexpectedError } from '#shared/errors/unexpected-error';
 import {
   type RequestReading,
   readRestoreRequest,
@@ -384,7 +385,7 @@ describe('acceptRestoreRequest', () => {
     expect(deps.deadLetters.letters).toEqual([]);
   });
 
-  it('throws an unexpected error as it is, without rejecting', async () => {
+  it('throws an unexpected error as a named, retryable InternalError, without rejecting', async () => {
     // Arrange
     const deps = setup();
     const bug = new TypeError('cannot read properties of undefined');
@@ -396,8 +397,13 @@ describe('acceptRestoreRequest', () => {
       (e: unknown) => e
     );
 
-    // Assert
-    expect(error).toBe(bug);
+    // Assert: a bounded retry by the door; the restore may have started.
+    expect(error).toBeInstanceOf(UnexpectedError);
+    expect(error).toMatchObject({
+      code: 'InternalError',
+      retryable: true,
+      cause: bug,
+    });
     expect(deps.deadLetters.letters).toEqual([]);
     expect(deps.notifier.published).toEqual([]);
     expect(deps.metrics.names()).toEqual(['RestoreRequested']);
