@@ -40,7 +40,7 @@ export class BackupRestoreJobStarter implements RestoreJobStarter {
           { cause: error }
         );
       }
-      throw toAppError(error, 'StartRestoreJob');
+      throw toAppError(error, 'StartRestoreJob', 'backup');
     }
     if (restoreJobId === undefined) {
       // The model marks RestoreJobId optional; without it nothing can be

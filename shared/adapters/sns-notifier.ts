@@ -38,7 +38,7 @@ export class SnsNotifier implements Notifier {
         })
       );
     } catch (error) {
-      throw toAppError(error, 'SNS Publish');
+      throw toAppError(error, 'SNS Publish', 'sns');
     }
   }
 }
