@@ -241,6 +241,37 @@ describe('startRestore on the local AWS', () => {
     );
   });
 
+  it('restores an AVAILABLE point by ARN and picks it as the latest', async () => {
+    // Arrange: newer than every seeded point of the file system.
+    const available =
+      'arn:aws:backup:eu-west-1:111122223333:recovery-point:3c0f5b1e-4a8d-4f2e-9b7a-2d6e8f1a0c55';
+    local().backup.seed({
+      recoveryPoints: [
+        {
+          arn: available,
+          vault: 'prod-primary',
+          resourceArn: EFS_FS,
+          resourceType: 'EFS',
+          resourceName: 'shared-data',
+          status: 'AVAILABLE',
+          creationDate: '2026-11-27T03:00:00Z',
+          restoreMetadata: 'shared-data',
+        },
+      ],
+    });
+
+    // Act
+    const latest = await start({ resourceArn: EFS_FS, dryRun: true });
+    const byArn = await start(
+      efs('it-available', { recoveryPointArn: available })
+    );
+
+    // Assert
+    expect(latest.recoveryPointArn).toBe(available);
+    expect(byArn.restoreJobId).toBe(local().backup.jobs()[0]?.restoreJobId);
+    expect(local().backup.jobs()[0]?.recoveryPointArn).toBe(available);
+  });
+
   it('pages through ListRecoveryPointsByResource (RDS, 30 points)', async () => {
     // Act
     const result = await start({
