@@ -195,6 +195,25 @@ describe('startRestore on the local AWS', () => {
     expect(local().sns.messages()).toHaveLength(1);
   });
 
+  it('SNS failing after the start, and AWS answering the replayed token without RestoreJobId: the retry finds the job', async () => {
+    // Arrange
+    local().backup.configure({ replayWithoutRestoreJobId: true });
+    failPublish(local());
+
+    // Act
+    const first = await start(efs('it-replay-no-id')).catch((e: unknown) => e);
+    const second = await start(efs('it-replay-no-id'));
+
+    // Assert
+    expect(first).toMatchObject({ code: 'DependencyFailure', retryable: true });
+    const calls = local().backup.callsTo('StartRestoreJob');
+    expect(calls[1]?.outcome).toMatchObject({ kind: 'ok', output: {} });
+    expect(local().backup.callsTo('ListRestoreJobs')).toHaveLength(1);
+    expect(local().backup.jobs()).toHaveLength(1);
+    expect(second.restoreJobId).toBe(local().backup.jobs()[0]?.restoreJobId);
+    expect(local().sns.messages()).toHaveLength(1);
+  });
+
   it('a reply lost after StartRestoreJob created the job: the SDK retry gets the same job', async () => {
     // Arrange
     local().backup.addFault({
