@@ -92,7 +92,7 @@ export class BackupRecoveryPointCatalog implements RecoveryPointCatalog {
       if (error instanceof ResourceNotFoundException) {
         return [];
       }
-      throw toAppError(error, 'ListRecoveryPointsByResource');
+      throw toAppError(error, 'ListRecoveryPointsByResource', 'backup');
     }
     return points;
   }
@@ -141,6 +141,6 @@ export class BackupRecoveryPointCatalog implements RecoveryPointCatalog {
         { cause: error }
       );
     }
-    return toAppError(error, operation);
+    return toAppError(error, operation, 'backup');
   }
 }

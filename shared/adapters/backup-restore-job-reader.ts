@@ -55,7 +55,7 @@ export class BackupRestoreJobReader implements RestoreJobReader {
           { cause: error }
         );
       }
-      throw toAppError(error, 'DescribeRestoreJob');
+      throw toAppError(error, 'DescribeRestoreJob', 'backup');
     }
   }
 }

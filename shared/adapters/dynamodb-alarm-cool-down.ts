@@ -98,7 +98,7 @@ export class DynamoDbAlarmCoolDown implements AlarmCoolDown {
           ? 'same-transition'
           : 'cooling-down';
       }
-      throw toAppError(error, 'DynamoDB PutItem (alarm cool-down)');
+      throw toAppError(error, 'DynamoDB PutItem (alarm cool-down)', 'dynamodb');
     }
   }
 }

@@ -181,7 +181,7 @@ export class DynamoDbJobStore implements JobStore {
           ...(firstToken === undefined ? {} : { taskToken: firstToken }),
         };
       }
-      throw toAppError(error, 'DynamoDB PutItem (job record)');
+      throw toAppError(error, 'DynamoDB PutItem (job record)', 'dynamodb');
     }
   }
 
@@ -196,7 +196,7 @@ export class DynamoDbJobStore implements JobStore {
       );
       return Item === undefined ? undefined : toTrackedJob(Item);
     } catch (error) {
-      throw toAppError(error, 'DynamoDB GetItem (job record)');
+      throw toAppError(error, 'DynamoDB GetItem (job record)', 'dynamodb');
     }
   }
 
@@ -215,7 +215,7 @@ export class DynamoDbJobStore implements JobStore {
       );
       return (Items ?? []).map(toTrackedJob);
     } catch (error) {
-      throw toAppError(error, 'DynamoDB Query (jobs by request)');
+      throw toAppError(error, 'DynamoDB Query (jobs by request)', 'dynamodb');
     }
   }
 
@@ -247,7 +247,7 @@ export class DynamoDbJobStore implements JobStore {
       } while (start !== undefined && jobs.length < limit);
       return jobs;
     } catch (error) {
-      throw toAppError(error, 'DynamoDB Query (open jobs)');
+      throw toAppError(error, 'DynamoDB Query (open jobs)', 'dynamodb');
     }
   }
 
@@ -336,7 +336,7 @@ export class DynamoDbJobStore implements JobStore {
       );
     } catch (error) {
       if (!isConditionFailure(error)) {
-        throw toAppError(error, 'DynamoDB PutItem (external job)');
+        throw toAppError(error, 'DynamoDB PutItem (external job)', 'dynamodb');
       }
     }
   }
@@ -385,7 +385,7 @@ export class DynamoDbJobStore implements JobStore {
       if (isConditionFailure(error)) {
         return undefined;
       }
-      throw toAppError(error, `DynamoDB UpdateItem (${operation})`);
+      throw toAppError(error, `DynamoDB UpdateItem (${operation})`, 'dynamodb');
     }
   }
 }

@@ -11,6 +11,7 @@ import {
   outcomeDetailType,
 } from '../events/outcome-event.js';
 import type { OutcomeEvents } from '../ports/outcome-events.js';
+import { classifyAwsError } from './aws-error-classes.js';
 import { toAppError } from './to-app-error.js';
 
 /**
@@ -57,7 +58,7 @@ export class EventBridgeOutcomeEvents implements OutcomeEvents {
         })
       );
     } catch (error) {
-      throw toAppError(error, 'EventBridge PutEvents');
+      throw toAppError(error, 'EventBridge PutEvents', 'eventbridge');
     }
     if ((output.FailedEntryCount ?? 0) === 0) {
       return;
@@ -65,12 +66,15 @@ export class EventBridgeOutcomeEvents implements OutcomeEvents {
     const entry = output.Entries?.[0] ?? {};
     const code = entry.ErrorCode ?? 'UnknownError';
     const message = `EventBridge PutEvents failed for the entry (${code}): ${entry.ErrorMessage ?? ''}`;
-    if (/throttl/i.test(code)) {
-      throw new ThrottledError(message);
+    // The entry codes are in the one classification table; a code AWS adds
+    // later is retried: a redelivery costs less than a lost outcome event.
+    switch (classifyAwsError('eventbridge', code) ?? 'retry') {
+      case 'throttled':
+        throw new ThrottledError(message);
+      case 'retry':
+        throw new DependencyError(message);
+      case 'permanent':
+        throw new AwsRejectedError(message);
     }
-    if (/internal|unavailable/i.test(code)) {
-      throw new DependencyError(message);
-    }
-    throw new AwsRejectedError(message);
   }
 }

@@ -74,7 +74,7 @@ export class SfnTaskCallbacks implements TaskCallbacks {
       if (isGone(error)) {
         return 'gone';
       }
-      throw toAppError(error, `Step Functions ${operation}`);
+      throw toAppError(error, `Step Functions ${operation}`, 'sfn');
     }
   }
 }

@@ -48,7 +48,7 @@ export class SnsNotifier implements Notifier {
         })
       );
     } catch (error) {
-      throw toAppError(error, 'SNS Publish');
+      throw toAppError(error, 'SNS Publish', 'sns');
     }
   }
 }

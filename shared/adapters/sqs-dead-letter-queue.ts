@@ -103,7 +103,7 @@ export class SqsDeadLetterQueue implements DeadLetterQueue {
         })
       );
     } catch (error) {
-      const appError = toAppError(error, 'SQS SendMessage');
+      const appError = toAppError(error, 'SQS SendMessage', 'sqs');
       // A request we could not keep must come back, never be dropped: even
       // a permanent SQS error (a deleted queue) is retryable here.
       throw appError.retryable

@@ -1,74 +1,149 @@
 import { AppError } from '../errors/app-error.js';
 import { AwsRejectedError } from '../errors/aws-rejected-error.js';
 import { DependencyError } from '../errors/dependency-error.js';
+import { RequestValidationError } from '../errors/request-validation-error.js';
 import { ThrottledError } from '../errors/throttled-error.js';
+import {
+  type AwsErrorClass,
+  type AwsService,
+  classifyAwsError,
+} from './aws-error-classes.js';
 
 interface SdkErrorShape {
   readonly name?: string;
   readonly message?: string;
+  readonly code?: string;
+  readonly cause?: unknown;
   readonly $fault?: 'client' | 'server';
   readonly $retryable?: { readonly throttling?: boolean };
   readonly $metadata?: { readonly httpStatusCode?: number };
 }
 
-// The SDK's own list of throttling codes (@smithy/service-error-classification).
-// AWS Backup's throttling code for StartRestoreJob is not in its model
-// (reliability-and-limits.md §2.4), so the status code 429 counts too.
-const THROTTLING = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'ThrottledException',
-  'RequestThrottledException',
-  'TooManyRequestsException',
-  'ProvisionedThroughputExceededException',
-  'TransactionInProgressException',
-  'RequestLimitExceeded',
-  'BandwidthLimitExceeded',
-  'LimitExceededException',
-  'RequestThrottled',
-  'SlowDown',
-  'PriorRequestNotComplete',
-  'EC2ThrottledException',
+const shapeOf = (error: unknown): SdkErrorShape =>
+  typeof error === 'object' && error !== null ? error : {};
+
+// What the SDK's own retry strategy counts as a transient failure without
+// an HTTP answer (timeouts, resets, DNS), plus an aborted request
+// (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html).
+const NETWORK_NAMES = new Set([
+  'AbortError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'TimeoutError',
+]);
+const NETWORK_CODES = new Set([
+  'EAI_AGAIN',
+  'ECONNABORTED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'ETIMEDOUT',
 ]);
 
+const isNetworkError = (error: unknown, depth = 0): boolean => {
+  const e = shapeOf(error);
+  return (
+    NETWORK_NAMES.has(e.name ?? '') ||
+    NETWORK_CODES.has(e.code ?? '') ||
+    (depth < 5 && e.cause !== undefined && isNetworkError(e.cause, depth + 1))
+  );
+};
+
 /**
- * Translates a failed AWS call into the error taxonomy, keeping the SDK
- * error as `cause`: throttling → {@link ThrottledError}; server faults,
- * timeouts and network errors → {@link DependencyError}; other client faults
- * → {@link AwsRejectedError}. Errors that are already ours pass through.
- *
- * @example
- * ```ts
- * try { await client.send(cmd); } catch (e) { throw toAppError(e, 'StartRestoreJob'); }
- * ```
+ * The class of an AWS answer whose name neither table knows: the SDK's
+ * hints first (throttling, the model's retryable trait), then the status.
  */
-export const toAppError = (error: unknown, operation: string): AppError => {
-  if (error instanceof AppError) {
-    return error;
-  }
-  const e = (
-    typeof error === 'object' && error !== null ? error : {}
-  ) as SdkErrorShape;
-  const name = e.name ?? 'UnknownError';
+const classOfUnknown = (e: SdkErrorShape): AwsErrorClass => {
   const status = e.$metadata?.httpStatusCode;
-  if (
-    e.$retryable?.throttling === true ||
-    THROTTLING.has(name) ||
-    status === 429
-  ) {
-    return new ThrottledError(`${operation} was throttled by AWS (${name})`, {
-      cause: error,
-    });
+  if (e.$retryable?.throttling === true || status === 429) {
+    return 'throttled';
   }
-  if (e.$fault === 'client' && (status === undefined || status < 500)) {
-    return new AwsRejectedError(
-      `${operation} was rejected by AWS (${name}): ${e.message ?? ''}`,
-      {
-        cause: error,
-      }
+  if (e.$retryable !== undefined) {
+    return 'retry';
+  }
+  return e.$fault === 'client' && (status === undefined || status < 500)
+    ? 'permanent'
+    : 'retry';
+};
+
+/**
+ * An error thrown before AWS answered anything. A network failure or a
+ * timeout may pass. A `URIError`, `RangeError` or `TypeError` comes from
+ * building the request (the SDK throws `URIError` for a lone surrogate it
+ * must put into a URL path): that request can never be sent, so retrying is
+ * in vain. It is a {@link RequestValidationError}, not an
+ * {@link AwsRejectedError}, because AWS never saw it and the bad value came
+ * from the request. Anything else unknown (credentials, configuration
+ * loading) is retried: the request is kept, and a redelivery may succeed.
+ */
+const localError = (error: unknown, operation: string): AppError => {
+  const e = shapeOf(error);
+  const name = e.name ?? 'UnknownError';
+  if (
+    !isNetworkError(error) &&
+    (error instanceof URIError ||
+      error instanceof RangeError ||
+      error instanceof TypeError)
+  ) {
+    return new RequestValidationError(
+      [
+        {
+          path: '',
+          message: `${operation} cannot be sent (${name}: ${e.message ?? ''})`,
+        },
+      ],
+      { cause: error }
     );
   }
   return new DependencyError(`${operation} failed (${name}); retry later`, {
     cause: error,
   });
+};
+
+/**
+ * Translates a failed AWS call into the error taxonomy, keeping the SDK
+ * error as `cause`. An AWS answer is classified by what its name means for
+ * that service ({@link classifyAwsError}: one table for every modelled
+ * exception), and only an unknown name by the SDK's hints and the HTTP
+ * status: throttling → {@link ThrottledError}; passing failures →
+ * {@link DependencyError}; the rest → {@link AwsRejectedError}. An error
+ * thrown before any answer (no HTTP status) is classified by its kind: see
+ * `localError`. Errors that are already ours pass through.
+ *
+ * @example
+ * ```ts
+ * try { await client.send(cmd); } catch (e) { throw toAppError(e, 'SNS Publish', 'sns'); }
+ * ```
+ */
+export const toAppError = (
+  error: unknown,
+  operation: string,
+  service: AwsService
+): AppError => {
+  if (error instanceof AppError) {
+    return error;
+  }
+  const e = shapeOf(error);
+  if (e.$metadata?.httpStatusCode === undefined && e.$fault === undefined) {
+    return localError(error, operation);
+  }
+  const name = e.name ?? 'UnknownError';
+  switch (classifyAwsError(service, name) ?? classOfUnknown(e)) {
+    case 'throttled':
+      return new ThrottledError(`${operation} was throttled by AWS (${name})`, {
+        cause: error,
+      });
+    case 'retry':
+      return new DependencyError(`${operation} failed (${name}); retry later`, {
+        cause: error,
+      });
+    case 'permanent':
+      return new AwsRejectedError(
+        `${operation} was rejected by AWS (${name}): ${e.message ?? ''}`,
+        { cause: error }
+      );
+  }
 };

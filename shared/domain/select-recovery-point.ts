@@ -11,8 +11,21 @@ export interface RecoveryPointFilters {
   readonly after?: Date;
 }
 
-/** Only completed points can be restored (restore-metadata.md §2.3). */
-export const RESTORABLE_STATUS = 'COMPLETED';
+/**
+ * The recovery point statuses a restore may start from. `DescribeRecoveryPoint`
+ * and `ListRecoveryPointsByResource` report a finished backup as `COMPLETED`
+ * or `AVAILABLE` (both in the `Status` enum); `PARTIAL`, `EXPIRED`,
+ * `DELETING`, `STOPPED` and `CREATING` are not restorable.
+ *
+ * @see https://docs.aws.amazon.com/aws-backup/latest/devguide/API_DescribeRecoveryPoint.html#Backup-DescribeRecoveryPoint-response-Status
+ */
+export const RESTORABLE_STATUSES: ReadonlySet<string> = new Set([
+  'COMPLETED',
+  'AVAILABLE',
+]);
+
+/** {@link RESTORABLE_STATUSES} in words, for messages. */
+export const RESTORABLE_STATUS_TEXT = [...RESTORABLE_STATUSES].join(' or ');
 
 /**
  * The newest restorable point that passes the filters. AWS does not
@@ -32,7 +45,7 @@ export const selectLatest = (
   for (const p of points) {
     const created = p.creationDate?.getTime();
     if (
-      p.status !== RESTORABLE_STATUS ||
+      !RESTORABLE_STATUSES.has(p.status) ||
       created === undefined ||
       (filters.vaults !== undefined &&
         !filters.vaults.has(p.backupVaultName)) ||
@@ -53,7 +66,7 @@ export const selectLatest = (
  *
  * @example
  * ```ts
- * describeFilters(f); // 'resource arn:…, status COMPLETED, vaults a, b, created before 2026-…'
+ * describeFilters(f); // 'resource arn:…, status COMPLETED or AVAILABLE, vaults a, b, created before 2026-…'
  * ```
  */
 export const describeFilters = (
@@ -62,7 +75,7 @@ export const describeFilters = (
 ): string =>
   [
     `resource ${filters.resourceArn}`,
-    `status ${RESTORABLE_STATUS}`,
+    `status ${RESTORABLE_STATUS_TEXT}`,
     filters.vaults && `vaults ${[...filters.vaults].join(', ')}`,
     filters.after && `created after ${filters.after.toISOString()}`,
     filters.before && `created before ${filters.before.toISOString()}`,

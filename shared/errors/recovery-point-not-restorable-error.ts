@@ -1,7 +1,7 @@
 import { AppError } from './app-error.js';
 
 /**
- * The recovery point exists but cannot be restored now, because its status is not `COMPLETED`. Permanent: redelivering the same request will not change the point's status in time.
+ * The recovery point exists but cannot be restored now, because its status is neither `COMPLETED` nor `AVAILABLE`. Permanent: redelivering the same request will not change the point's status in time.
  */
 export class RecoveryPointNotRestorableError extends AppError {
   readonly code = 'RecoveryPointNotRestorable';

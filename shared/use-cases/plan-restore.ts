@@ -6,7 +6,8 @@ import type { RestorePlan } from '../domain/restore-plan.js';
 import type { RestorePolicy } from '../domain/restore-policy.js';
 import {
   describeFilters,
-  RESTORABLE_STATUS,
+  RESTORABLE_STATUS_TEXT,
+  RESTORABLE_STATUSES,
   type RecoveryPointFilters,
   selectLatest,
 } from '../domain/select-recovery-point.js';
@@ -70,9 +71,9 @@ const resolveRecoveryPoint = async (
       request.backupVaultName ?? '',
       request.recoveryPointArn
     );
-    if (point.status !== RESTORABLE_STATUS) {
+    if (!RESTORABLE_STATUSES.has(point.status)) {
       throw new RecoveryPointNotRestorableError(
-        `recoveryPointArn: recovery point ${point.recoveryPointArn} is ${point.status}${point.statusMessage ? ` (${point.statusMessage})` : ''}; only ${RESTORABLE_STATUS} points can be restored`
+        `recoveryPointArn: recovery point ${point.recoveryPointArn} is ${point.status}${point.statusMessage ? ` (${point.statusMessage})` : ''}; only ${RESTORABLE_STATUS_TEXT} points can be restored`
       );
     }
     return point;

@@ -83,7 +83,9 @@ interface StartedRecord extends JsonObject {
  *    claim, so a corrected point or policy lets a redelivery start.
  * 4. `StartRestoreJob` with the token derived from the request key, so a
  *    retry after a crash between 4 and the claim's completion gets the same
- *    job back (reliability-and-limits.md §4.2).
+ *    job back (reliability-and-limits.md §4.2). The starter learns when the
+ *    request first arrived (`asOf`), to find that job if AWS answers the
+ *    replay without its id.
  * 5. Record the job (first record wins).
  * 6. Publish `restore.started`. If this fails the claim is released and the
  *    retry repeats 3–6 with the same token: one job, notified at least once.
@@ -117,7 +119,11 @@ export const startRestore = async (
       await deps.startRate.take();
       const plan = await planRestore(request, deps, options);
       const summary = summaryOf(plan);
-      const { restoreJobId } = await deps.starter.start(plan.input);
+      const now = deps.clock.now();
+      const { restoreJobId } = await deps.starter.start(plan.input, {
+        requestedAt:
+          options.asOf !== undefined && options.asOf < now ? options.asOf : now,
+      });
       deps.log.info('restore job started', { ...summary, restoreJobId });
       const job = await deps.jobs.recordStarted({
         ...summary,

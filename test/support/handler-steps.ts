@@ -145,3 +145,19 @@ export const failPublish = (local: LocalAws, count = 2): void => {
     status: 500,
   });
 };
+
+/**
+ * Makes SNS answer the next `count` Publish calls with its KMS throttling
+ * error: the topic is KMS-encrypted, and the model makes this a 400 client
+ * fault (wire code `KMSThrottling`, the SDK's `KMSThrottlingException`),
+ * which the SDK does not retry itself.
+ */
+export const kmsThrottlePublish = (local: LocalAws, count = 1): void => {
+  local.sns.addFault({
+    operation: 'Publish',
+    count,
+    kind: 'error',
+    errorName: 'KMSThrottling',
+    status: 400,
+  });
+};

@@ -735,6 +735,7 @@ describe('the packaged serverless template', () => {
         'backup:DescribeRecoveryPoint',
         'backup:GetRecoveryPointRestoreMetadata',
         'backup:ListRecoveryPointsByResource',
+        'backup:ListRestoreJobs',
         'backup:StartRestoreJob',
       ];
       const callbacks = ['states:SendTaskFailure', 'states:SendTaskSuccess'];
@@ -928,6 +929,32 @@ describe('the packaged serverless template', () => {
                 {
                   effect: 'Allow',
                   actions: ['backup:DescribeRestoreJob'],
+                  resources: ['*'],
+                },
+              ]
+            : []
+        );
+      }
+    });
+
+    it('grants backup:ListRestoreJobs to the three start functions only, with the other restore actions', () => {
+      for (const key of FUNCTION_KEYS) {
+        // Act
+        const grants = statementsWith(template, key, 'backup:ListRestoreJobs');
+
+        // Assert: it finds the job of a token AWS replays without its id.
+        expect(grants).toEqual(
+          START_FUNCTION_KEYS.includes(key)
+            ? [
+                {
+                  effect: 'Allow',
+                  actions: [
+                    'backup:DescribeRecoveryPoint',
+                    'backup:GetRecoveryPointRestoreMetadata',
+                    'backup:ListRecoveryPointsByResource',
+                    'backup:ListRestoreJobs',
+                    'backup:StartRestoreJob',
+                  ],
                   resources: ['*'],
                 },
               ]

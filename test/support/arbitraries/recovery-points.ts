@@ -80,7 +80,7 @@ const catalogPoint = (
         ),
         backupVaultName: vault,
         status: fc.oneof(
-          { arbitrary: fc.constant('COMPLETED'), weight: 6 },
+          { arbitrary: fc.constantFrom('COMPLETED', 'AVAILABLE'), weight: 6 },
           {
             arbitrary: fc.constantFrom('PARTIAL', 'EXPIRED', 'DELETING'),
             weight: 1,
@@ -121,7 +121,7 @@ export interface GeneratedCatalog {
 
 /**
  * One to four recovery points of one resource of `type`, in the policy's
- * vaults or not, mostly COMPLETED, each with its saved metadata (the
+ * vaults or not, mostly COMPLETED or AVAILABLE, each with its saved metadata (the
  * fixture's, or a mutation of it).
  */
 const catalogFor = (type: ResourceType): fc.Arbitrary<GeneratedCatalog> => {

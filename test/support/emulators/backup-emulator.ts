@@ -18,6 +18,8 @@
  *   ListRecoveryPointsByResource (the SDK drops the model's trailing `/`).
  * - `GET /restore-jobs/{id}` and `GET /restore-jobs/{id}/metadata`:
  *   DescribeRestoreJob and GetRestoreJobMetadata.
+ * - `GET /restore-jobs?createdAfter=&resourceType=&status=&maxResults=&nextToken=…`:
+ *   ListRestoreJobs. Dates in the query are ISO 8601 (`2026-11-28T09:00:00.123Z`).
  * - Timestamps are epoch seconds (JSON numbers, fractions allowed); the SDK
  *   turns them into `Date`s.
  * - Errors: the status code, header `x-amzn-errortype: <Name>` and body
@@ -38,7 +40,9 @@
  *   parameters differ (the call record flags that case). Tokens are forgotten
  *   `tokenWindowMs` after first use (default one hour, after older model text
  *   that said tokens "time out after one hour"; the current docs state no
- *   lifetime). `null` keeps them forever.
+ *   lifetime). `null` keeps them forever. The same answer without a
+ *   `RestoreJobId` (the model marks the member optional) is a switch,
+ *   `replayWithoutRestoreJobId`, so callers can be tested against both.
  * - **Jobs** are `PENDING` at creation, `RUNNING` from `runningAfterMs`, and
  *   `COMPLETED`, `FAILED` or `ABORTED` from `completeAfterMs`, all on the
  *   emulator clock (`clock.advance(ms)` in tests). Failures that AWS reports
@@ -82,12 +86,23 @@
  *   `MaxResults` below 20 for an RDS or Aurora resource is rejected, as the
  *   model documentation says RDS requires at least 20 (error name
  *   UNVERIFIED).
+ * - **ListRestoreJobs** returns the newest jobs first (UNVERIFIED), filtered
+ *   by `createdAfter`/`createdBefore` and `completeAfter`/`completeBefore`
+ *   (strict bounds), `resourceType`, `status` and `accountId`. No job here
+ *   comes from a restore testing plan or has a parent, so
+ *   `restoreTestingPlanArn` and `parentJobId` match nothing.
+ * - **ResourceType pattern.** The model gives `ResourceType` the pattern
+ *   `^[a-zA-Z0-9\-\_\.]{1,50}$`, which AWS's own documented values
+ *   `Storage Gateway` and `SAP HANA on Amazon EC2` break; whether the service
+ *   enforces it is UNVERIFIED. Off by default; `enforceResourceTypePattern`
+ *   answers a StartRestoreJob or ListRestoreJobs whose type breaks it with
+ *   400 `InvalidParameterValueException` naming `ResourceType` (name and
+ *   text are an ASSUMPTION).
  * - Restore job ids are upper-case UUIDs (format UNVERIFIED). `PercentDone`
  *   is a string such as `"42.00%"` (format UNVERIFIED).
  * - Not modelled: signatures (any credentials are accepted), other accounts
- *   and Regions, `ResourceType` pattern enforcement (documented values
- *   contain spaces, restore-metadata.md §1.5), metadata validation (AWS
- *   rejects little synchronously; use failure rules).
+ *   and Regions, metadata validation (AWS rejects little synchronously; use
+ *   failure rules).
  *
  * ## Control plane
  * In-process: {@link BackupEmulator}. Over HTTP, under `/_emulator/`:
@@ -144,6 +159,7 @@ export const BACKUP_OPERATIONS = [
   'ListRecoveryPointsByResource',
   'DescribeRestoreJob',
   'GetRestoreJobMetadata',
+  'ListRestoreJobs',
 ] as const;
 
 /** One of {@link BACKUP_OPERATIONS}. */
@@ -185,6 +201,8 @@ const DEFAULT_REGION = 'eu-west-1';
 const DEFAULT_IAM_ROLE_ARN =
   'arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole';
 const VAULT_NAME = /^[a-zA-Z0-9\-_]{2,50}$/;
+/** `ResourceType` in the model (StartRestoreJob, ListRestoreJobs). */
+const RESOURCE_TYPE_PATTERN = /^[a-zA-Z0-9\-_.]{1,50}$/;
 const ACCOUNT_ID = /^[0-9]{12}$/;
 
 /**
@@ -356,6 +374,8 @@ const configPatchSchema = z.strictObject({
   runningAfterMs: z.number().nonnegative().optional(),
   completeAfterMs: z.number().nonnegative().optional(),
   tokenWindowMs: z.number().nonnegative().nullable().optional(),
+  replayWithoutRestoreJobId: z.boolean().optional(),
+  enforceResourceTypePattern: z.boolean().optional(),
   failureRules: z.array(failureRuleSchema).optional(),
   documentedFailures: z.boolean().optional(),
   dropEvents: z.union([z.boolean(), dropFilterSchema]).optional(),
@@ -480,6 +500,16 @@ export interface BackupEmulatorConfig {
   completeAfterMs: number;
   /** Clock ms a token is remembered; `null` = forever. Default one hour. */
   tokenWindowMs: number | null;
+  /**
+   * A replayed token is answered without `RestoreJobId` (200 and `{}`)
+   * instead of with the original job's id. Default false.
+   */
+  replayWithoutRestoreJobId: boolean;
+  /**
+   * Refuse a `ResourceType` that breaks the model's pattern (documented
+   * values with spaces included). Default false.
+   */
+  enforceResourceTypePattern: boolean;
   /** Rules that make jobs end FAILED. */
   failureRules: RestoreFailureRule[];
   /** Apply the documented asynchronous failures (tag copy). Default true. */
@@ -749,6 +779,8 @@ const DEFAULT_CONFIG: BackupEmulatorConfig = {
   runningAfterMs: 200,
   completeAfterMs: 1_000,
   tokenWindowMs: 3_600_000,
+  replayWithoutRestoreJobId: false,
+  enforceResourceTypePattern: false,
   failureRules: [],
   documentedFailures: true,
   dropEvents: false,
@@ -831,7 +863,8 @@ type Route =
   | {
       operation: 'DescribeRestoreJob' | 'GetRestoreJobMetadata';
       restoreJobId: string;
-    };
+    }
+  | { operation: 'ListRestoreJobs' };
 
 const decodeSegments = (segments: string[]): string =>
   segments.map((s) => decodeURIComponent(s)).join('/');
@@ -846,6 +879,9 @@ const route = (method: string, pathname: string): Route | undefined => {
   if (head === 'restore-jobs') {
     if (method === 'PUT' && rest.length === 0) {
       return { operation: 'StartRestoreJob' };
+    }
+    if (method === 'GET' && rest.length === 0) {
+      return { operation: 'ListRestoreJobs' };
     }
     if (method === 'GET' && rest.length === 1 && rest[0] !== '') {
       return {
@@ -896,18 +932,17 @@ const route = (method: string, pathname: string): Route | undefined => {
   return undefined;
 };
 
-const encodeNextToken = (resourceArn: string, offset: number): string =>
-  Buffer.from(JSON.stringify({ r: resourceArn, o: offset })).toString(
-    'base64url'
-  );
+/** A page token bound to its listing (a resource ARN, or the job filters). */
+const encodeNextToken = (scope: string, offset: number): string =>
+  Buffer.from(JSON.stringify({ r: scope, o: offset })).toString('base64url');
 
-const decodeNextToken = (token: string, resourceArn: string): number => {
+const decodeNextToken = (token: string, scope: string): number => {
   try {
     const parsed = JSON.parse(
       Buffer.from(token, 'base64url').toString('utf8')
     ) as { r?: unknown; o?: unknown };
     if (
-      parsed.r === resourceArn &&
+      parsed.r === scope &&
       typeof parsed.o === 'number' &&
       Number.isInteger(parsed.o) &&
       parsed.o >= 0
@@ -969,6 +1004,8 @@ class BackupEmulatorImpl
       runningAfterMs: options.runningAfterMs,
       completeAfterMs: options.completeAfterMs,
       tokenWindowMs: options.tokenWindowMs,
+      replayWithoutRestoreJobId: options.replayWithoutRestoreJobId,
+      enforceResourceTypePattern: options.enforceResourceTypePattern,
       failureRules: options.failureRules,
       documentedFailures: options.documentedFailures,
       dropEvents: options.dropEvents,
@@ -1454,6 +1491,21 @@ class BackupEmulatorImpl
       case 'DescribeRestoreJob':
       case 'GetRestoreJobMetadata':
         return { RestoreJobId: matched.restoreJobId };
+      case 'ListRestoreJobs':
+        return defined({
+          NextToken: query.get('nextToken') ?? undefined,
+          MaxResults: query.get('maxResults') ?? undefined,
+          ByAccountId: query.get('accountId') ?? undefined,
+          ByResourceType: query.get('resourceType') ?? undefined,
+          ByCreatedBefore: query.get('createdBefore') ?? undefined,
+          ByCreatedAfter: query.get('createdAfter') ?? undefined,
+          ByStatus: query.get('status') ?? undefined,
+          ByCompleteBefore: query.get('completeBefore') ?? undefined,
+          ByCompleteAfter: query.get('completeAfter') ?? undefined,
+          ByRestoreTestingPlanArn:
+            query.get('restoreTestingPlanArn') ?? undefined,
+          ByParentJobId: query.get('parentJobId') ?? undefined,
+        });
     }
   }
 
@@ -1490,6 +1542,8 @@ class BackupEmulatorImpl
           },
         };
       }
+      case 'ListRestoreJobs':
+        return { output: this.#listRestoreJobs(input) };
     }
   }
 
@@ -1519,6 +1573,7 @@ class BackupEmulatorImpl
     if (token !== undefined && typeof token !== 'string') {
       throw invalid('IdempotencyToken must be a string.');
     }
+    this.#checkResourceType(input.ResourceType);
     const point = this.#points.get(arn);
     if (point === undefined) {
       throw notFound(`Recovery point ${arn} was not found.`);
@@ -1535,7 +1590,9 @@ class BackupEmulatorImpl
         // ASSUMPTION (UNVERIFIED): the answer carries the original
         // RestoreJobId, whatever the other parameters are.
         return {
-          output: { RestoreJobId: known.restoreJobId },
+          output: this.#config.replayWithoutRestoreJobId
+            ? {}
+            : { RestoreJobId: known.restoreJobId },
           tokenReplay: {
             restoreJobId: known.restoreJobId,
             sameParameters: known.fingerprint === fingerprint,
@@ -1743,7 +1800,14 @@ class BackupEmulatorImpl
   }
 
   #describeRestoreJob(input: Record<string, unknown>): unknown {
-    const job = this.#job(input);
+    return this.#jobOutput(this.#job(input));
+  }
+
+  /**
+   * A job as DescribeRestoreJob reports it; ListRestoreJobs items
+   * (`RestoreJobsListMember`) have the same members.
+   */
+  #jobOutput(job: Job): Record<string, unknown> {
     const view = this.#view(job);
     const seconds = (iso: string | undefined): number | undefined =>
       iso === undefined ? undefined : toSeconds(Date.parse(iso));
@@ -1771,6 +1835,97 @@ class BackupEmulatorImpl
       ResourceType: job.point.resourceType,
       RecoveryPointCreationDate: toSeconds(job.point.creationDate),
       IsParent: false,
+    });
+  }
+
+  /** With `enforceResourceTypePattern`, a type outside the model's pattern is refused. */
+  #checkResourceType(value: unknown): void {
+    if (
+      this.#config.enforceResourceTypePattern &&
+      value !== undefined &&
+      (typeof value !== 'string' || !RESOURCE_TYPE_PATTERN.test(value))
+    ) {
+      // ASSUMPTION: the error name and text AWS uses are UNVERIFIED.
+      throw invalid(
+        `Invalid value for ResourceType: ${String(value)} does not match the pattern ${RESOURCE_TYPE_PATTERN.source}.`
+      );
+    }
+  }
+
+  #listRestoreJobs(input: Record<string, unknown>): unknown {
+    let maxResults = 1000;
+    if (input.MaxResults !== undefined) {
+      const parsed = Number(input.MaxResults);
+      if (!Number.isInteger(parsed) || parsed < 1 || parsed > 1000) {
+        throw invalid('MaxResults must be between 1 and 1000.');
+      }
+      maxResults = parsed;
+    }
+    const date = (member: string): number | undefined => {
+      const value = input[member];
+      if (value === undefined) {
+        return undefined;
+      }
+      const ms = Date.parse(String(value));
+      if (Number.isNaN(ms)) {
+        throw invalid(`${member} must be a date.`);
+      }
+      return ms;
+    };
+    const createdAfter = date('ByCreatedAfter');
+    const createdBefore = date('ByCreatedBefore');
+    const completeAfter = date('ByCompleteAfter');
+    const completeBefore = date('ByCompleteBefore');
+    const status = input.ByStatus;
+    if (
+      status !== undefined &&
+      !RESTORE_JOB_STATUSES.includes(status as RestoreJobStatus)
+    ) {
+      throw invalid(`Invalid status ${String(status)}.`);
+    }
+    const resourceType = input.ByResourceType;
+    this.#checkResourceType(resourceType);
+    const accountId = input.ByAccountId;
+    if (accountId !== undefined && !ACCOUNT_ID.test(String(accountId))) {
+      throw invalid(`Invalid ByAccountId ${String(accountId)}.`);
+    }
+    const none =
+      input.ByRestoreTestingPlanArn !== undefined ||
+      input.ByParentJobId !== undefined ||
+      (accountId !== undefined && accountId !== this.accountId);
+    const matching = none
+      ? []
+      : [...this.#jobs.values()]
+          .filter((job) => {
+            const view = this.#view(job);
+            const done =
+              view.completionDate === undefined
+                ? undefined
+                : Date.parse(view.completionDate);
+            return (
+              (createdAfter === undefined || job.createdAt > createdAfter) &&
+              (createdBefore === undefined || job.createdAt < createdBefore) &&
+              (completeAfter === undefined ||
+                (done !== undefined && done > completeAfter)) &&
+              (completeBefore === undefined ||
+                (done !== undefined && done < completeBefore)) &&
+              (status === undefined || view.status === status) &&
+              (resourceType === undefined ||
+                job.point.resourceType === resourceType)
+            );
+          })
+          .reverse();
+    const scope = stableJson({ ...input, NextToken: undefined });
+    const offset =
+      input.NextToken === undefined
+        ? 0
+        : decodeNextToken(String(input.NextToken), scope);
+    const page = matching.slice(offset, offset + maxResults);
+    const next = offset + page.length;
+    return defined({
+      RestoreJobs: page.map((job) => this.#jobOutput(job)),
+      NextToken:
+        next < matching.length ? encodeNextToken(scope, next) : undefined,
     });
   }
 

@@ -39,7 +39,10 @@ import type {
   SavedRestoreMetadata,
 } from '#shared/ports/recovery-point-catalog';
 import type { RestoreJobReader } from '#shared/ports/restore-job-reader';
-import type { RestoreJobStarter } from '#shared/ports/restore-job-starter';
+import type {
+  RestoreJobStarter,
+  StartContext,
+} from '#shared/ports/restore-job-starter';
 import type {
   AlarmMetricDimensions,
   AlarmMetricName,
@@ -102,11 +105,16 @@ export class InMemoryCatalog implements RecoveryPointCatalog {
 /** A fake starter that honours the token rule, with injectable failures. */
 export class InMemoryStarter implements RestoreJobStarter {
   readonly inputs: StartRestoreJobInput[] = [];
+  readonly contexts: StartContext[] = [];
   readonly #byToken = new Map<string, string>();
   failures: Error[] = [];
 
-  async start(input: StartRestoreJobInput): Promise<{ restoreJobId: string }> {
+  async start(
+    input: StartRestoreJobInput,
+    context: StartContext
+  ): Promise<{ restoreJobId: string }> {
     this.inputs.push(input);
+    this.contexts.push(context);
     const failure = this.failures.shift();
     if (failure) {
       throw failure;

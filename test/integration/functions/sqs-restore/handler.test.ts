@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   deadLetters,
   jobRecord,
+  kmsThrottlePublish,
   notificationsOfType,
   throttleStartRestoreJob,
   useCapturedMetrics,
@@ -155,6 +156,47 @@ describe('sqs-restore on the local AWS', () => {
     expect(
       notificationsOfType(local(), 'restore.rejected').map((n) => n.messageId)
     ).toEqual(['m-bad']);
+  });
+
+  it('SNS KMS throttling right after the start retries the record: no rejection, no dead letter, one job announced on the retry', async () => {
+    // Arrange: a replayed request in the same batch makes no SNS call, so
+    // the batch answers with item failures.
+    const done = sqsRecord(efs('sqs-kms-done'), { messageId: 'm-done' });
+    await invoke(sqsEvent(done));
+    kmsThrottlePublish(local());
+    const record = sqsRecord(efs('sqs-kms-throttled'), { messageId: 'm-kms' });
+
+    // Act
+    const first = await invoke(sqsEvent(record, done));
+    const retry = await invoke(sqsEvent(record));
+
+    // Assert
+    expect(first).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-kms' }] });
+    expect(retry).toEqual({ batchItemFailures: [] });
+    expect(
+      local()
+        .sns.calls.map((c) => c.outcome)
+        .filter((o) => o.kind === 'error')
+    ).toEqual([
+      expect.objectContaining({ errorCode: 'KMSThrottling', source: 'fault' }),
+    ]);
+    const starts = local()
+      .backup.callsTo('StartRestoreJob')
+      .map((c) => c.input.IdempotencyToken);
+    expect(starts).toHaveLength(3);
+    expect(new Set(starts).size).toBe(2);
+    expect(local().backup.jobs()).toHaveLength(2);
+    expect(notificationsOfType(local(), 'restore.rejected')).toEqual([]);
+    expect(deadLetters(local())).toEqual([]);
+    const started = notificationsOfType(local(), 'restore.started').filter(
+      (n) => n.requestId === 'sqs-kms-throttled'
+    );
+    expect(started).toHaveLength(1);
+    expect(started[0]?.restoreJobId).toBe(
+      local()
+        .backup.jobs()
+        .find((j) => j.idempotencyToken === starts[1])?.restoreJobId
+    );
   });
 
   it('latest is chosen as of the message SentTimestamp, so a redelivery picks the same point', async () => {

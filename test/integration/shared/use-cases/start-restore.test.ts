@@ -195,6 +195,25 @@ describe('startRestore on the local AWS', () => {
     expect(local().sns.messages()).toHaveLength(1);
   });
 
+  it('SNS failing after the start, and AWS answering the replayed token without RestoreJobId: the retry finds the job', async () => {
+    // Arrange
+    local().backup.configure({ replayWithoutRestoreJobId: true });
+    failPublish(local());
+
+    // Act
+    const first = await start(efs('it-replay-no-id')).catch((e: unknown) => e);
+    const second = await start(efs('it-replay-no-id'));
+
+    // Assert
+    expect(first).toMatchObject({ code: 'DependencyFailure', retryable: true });
+    const calls = local().backup.callsTo('StartRestoreJob');
+    expect(calls[1]?.outcome).toMatchObject({ kind: 'ok', output: {} });
+    expect(local().backup.callsTo('ListRestoreJobs')).toHaveLength(1);
+    expect(local().backup.jobs()).toHaveLength(1);
+    expect(second.restoreJobId).toBe(local().backup.jobs()[0]?.restoreJobId);
+    expect(local().sns.messages()).toHaveLength(1);
+  });
+
   it('a reply lost after StartRestoreJob created the job: the SDK retry gets the same job', async () => {
     // Arrange
     local().backup.addFault({
@@ -239,6 +258,37 @@ describe('startRestore on the local AWS', () => {
     expect(before.recoveryPointArn).toBe(
       'arn:aws:backup:eu-west-1:111122223333:recovery-point:8547e31d-164f-4ac7-a747-cc906a29c604'
     );
+  });
+
+  it('restores an AVAILABLE point by ARN and picks it as the latest', async () => {
+    // Arrange: newer than every seeded point of the file system.
+    const available =
+      'arn:aws:backup:eu-west-1:111122223333:recovery-point:3c0f5b1e-4a8d-4f2e-9b7a-2d6e8f1a0c55';
+    local().backup.seed({
+      recoveryPoints: [
+        {
+          arn: available,
+          vault: 'prod-primary',
+          resourceArn: EFS_FS,
+          resourceType: 'EFS',
+          resourceName: 'shared-data',
+          status: 'AVAILABLE',
+          creationDate: '2026-11-27T03:00:00Z',
+          restoreMetadata: 'shared-data',
+        },
+      ],
+    });
+
+    // Act
+    const latest = await start({ resourceArn: EFS_FS, dryRun: true });
+    const byArn = await start(
+      efs('it-available', { recoveryPointArn: available })
+    );
+
+    // Assert
+    expect(latest.recoveryPointArn).toBe(available);
+    expect(byArn.restoreJobId).toBe(local().backup.jobs()[0]?.restoreJobId);
+    expect(local().backup.jobs()[0]?.recoveryPointArn).toBe(available);
   });
 
   it('pages through ListRecoveryPointsByResource (RDS, 30 points)', async () => {

@@ -12,6 +12,7 @@ import {
   InvalidParameterValueException,
   ListBackupVaultsCommand,
   ListRecoveryPointsByResourceCommand,
+  ListRestoreJobsCommand,
   MissingParameterValueException,
   ResourceNotFoundException,
   ServiceUnavailableException,
@@ -65,6 +66,7 @@ const EFS = seeded('EFS');
 const EBS = seeded('EBS');
 const DYNAMODB = seeded('DynamoDB');
 const RDS = seeded('RDS');
+const STORAGE_GATEWAY = seeded('Storage Gateway');
 
 describe('Backup emulator through @aws-sdk/client-backup', () => {
   let emulator: BackupEmulator;
@@ -254,6 +256,145 @@ describe('Backup emulator through @aws-sdk/client-backup', () => {
       expect(emulator.jobs()).toHaveLength(2);
       expect(tokens[0]).toMatch(/^[0-9a-f-]{36}$/);
       expect(tokens[0]).not.toBe(tokens[1]);
+    });
+  });
+
+  describe('switches for unverified StartRestoreJob behaviour', () => {
+    it('answers a replayed token without RestoreJobId when asked to, and still creates no job', async () => {
+      // Arrange
+      await start({ replayWithoutRestoreJobId: true });
+      const first = await startJob();
+
+      // Act
+      const replay = await startJob();
+
+      // Assert
+      expect(first.RestoreJobId).toMatch(/^[0-9A-F-]{36}$/);
+      expect(replay.RestoreJobId).toBeUndefined();
+      expect(replay.$metadata.httpStatusCode).toBe(200);
+      expect(emulator.jobs()).toHaveLength(1);
+      expect(emulator.callsTo('StartRestoreJob')[1]?.outcome).toMatchObject({
+        kind: 'ok',
+        output: {},
+        tokenReplay: { restoreJobId: first.RestoreJobId, sameParameters: true },
+      });
+    });
+
+    it('accepts AWS-documented types with spaces by default, and refuses them naming ResourceType when the pattern is enforced', async () => {
+      // Arrange
+      const storageGateway = {
+        RecoveryPointArn: STORAGE_GATEWAY.arn,
+        ResourceType: 'Storage Gateway',
+        IdempotencyToken: 'request-sgw',
+        Metadata: { targetName: 'restored-volume-1' },
+      };
+
+      // Act
+      const lenient = await startJob(storageGateway);
+      await start({ enforceResourceTypePattern: true });
+      const refused = await rejectionOf(
+        startJob({ ...storageGateway, IdempotencyToken: 'request-sgw-2' })
+      );
+      const withoutType = await startJob({
+        ...storageGateway,
+        ResourceType: undefined,
+        IdempotencyToken: 'request-sgw-3',
+      });
+      const efs = await startJob();
+
+      // Assert
+      expect(lenient.RestoreJobId).toBeDefined();
+      expect(refused).toBeInstanceOf(InvalidParameterValueException);
+      expect((refused as Error).message).toContain('ResourceType');
+      expect(withoutType.RestoreJobId).toBeDefined();
+      expect(efs.RestoreJobId).toBeDefined();
+      expect(emulator.jobs().map((j) => j.resourceType)).toEqual([
+        'Storage Gateway',
+        'EFS',
+      ]);
+    });
+  });
+
+  describe('ListRestoreJobs', () => {
+    const list = (
+      input: ConstructorParameters<typeof ListRestoreJobsCommand>[0] = {}
+    ) => client.send(new ListRestoreJobsCommand(input));
+
+    it('lists jobs newest first, filtered by creation date, type and status', async () => {
+      // Arrange: one EFS job, half a second later (the EFS job is RUNNING)
+      // a Storage Gateway and an EBS job.
+      const efs = await startJob();
+      emulator.clock.advance(500);
+      const sgw = await startJob({
+        RecoveryPointArn: STORAGE_GATEWAY.arn,
+        ResourceType: 'Storage Gateway',
+        IdempotencyToken: 'request-sgw',
+        Metadata: {},
+      });
+      const ebs = await startJob({
+        RecoveryPointArn: EBS.arn,
+        ResourceType: 'EBS',
+        IdempotencyToken: 'request-ebs',
+        Metadata: { availabilityZone: 'eu-west-1a' },
+      });
+
+      // Act
+      const all = await list();
+      const later = await list({ ByCreatedAfter: new Date(START + 250) });
+      const byType = await list({ ByResourceType: 'Storage Gateway' });
+      const pending = await list({ ByStatus: 'PENDING' });
+      const running = await list({ ByStatus: 'RUNNING' });
+
+      // Assert
+      const ids = (out: Awaited<ReturnType<typeof list>>) =>
+        (out.RestoreJobs ?? []).map((j) => j.RestoreJobId);
+      expect(ids(all)).toEqual([
+        ebs.RestoreJobId,
+        sgw.RestoreJobId,
+        efs.RestoreJobId,
+      ]);
+      expect(all.RestoreJobs?.[2]).toMatchObject({
+        RecoveryPointArn: EFS.arn,
+        IamRoleArn: ROLE,
+        ResourceType: 'EFS',
+        Status: 'RUNNING',
+        CreationDate: new Date(START),
+      });
+      expect(ids(later)).toEqual([ebs.RestoreJobId, sgw.RestoreJobId]);
+      expect(ids(byType)).toEqual([sgw.RestoreJobId]);
+      expect(ids(pending)).toEqual([ebs.RestoreJobId, sgw.RestoreJobId]);
+      expect(ids(running)).toEqual([efs.RestoreJobId]);
+      expect(emulator.callsTo('ListRestoreJobs')[1]).toMatchObject({
+        method: 'GET',
+        input: { ByCreatedAfter: '2026-11-28T09:00:00.250Z' },
+      });
+    });
+
+    it('pages with MaxResults, and refuses a forged NextToken and a type outside the pattern when enforced', async () => {
+      // Arrange
+      for (const n of [1, 2, 3]) {
+        await startJob({ IdempotencyToken: `request-page-${n}` });
+      }
+
+      // Act
+      const first = await list({ MaxResults: 2 });
+      const second = await list({ MaxResults: 2, NextToken: first.NextToken });
+      const forged = await rejectionOf(
+        list({ MaxResults: 2, NextToken: 'eyJyIjoieCIsIm8iOjF9' })
+      );
+      emulator.configure({ enforceResourceTypePattern: true });
+      const spaced = await rejectionOf(
+        list({ ByResourceType: 'SAP HANA on Amazon EC2' })
+      );
+
+      // Assert
+      expect(first.RestoreJobs).toHaveLength(2);
+      expect(first.NextToken).toBeDefined();
+      expect(second.RestoreJobs).toHaveLength(1);
+      expect(second.NextToken).toBeUndefined();
+      expect(forged).toBeInstanceOf(InvalidParameterValueException);
+      expect(spaced).toBeInstanceOf(InvalidParameterValueException);
+      expect((spaced as Error).message).toContain('ResourceType');
     });
   });
 

@@ -1,49 +1,86 @@
 import {
+  BackupClient,
   BackupServiceException,
+  DescribeRecoveryPointCommand,
   InvalidParameterValueException,
+  LimitExceededException,
   ServiceUnavailableException,
 } from '@aws-sdk/client-backup';
+import { TransactionInProgressException } from '@aws-sdk/client-dynamodb';
+import { KmsThrottlingException } from '@aws-sdk/client-sfn';
+import {
+  InternalErrorException,
+  KMSDisabledException,
+  KMSThrottlingException,
+} from '@aws-sdk/client-sns';
 import { describe, expect, it } from 'vitest';
 import { toAppError } from '#shared/adapters/to-app-error';
 import { AwsRejectedError } from '#shared/errors/aws-rejected-error';
 import { DependencyError } from '#shared/errors/dependency-error';
 import { PolicyViolationError } from '#shared/errors/policy-violation-error';
+import { RequestValidationError } from '#shared/errors/request-validation-error';
 import { ThrottledError } from '#shared/errors/throttled-error';
 
 const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } });
 
+const unmodelled = (name: string, status: number, extra: object = {}) =>
+  Object.assign(
+    new BackupServiceException({
+      name,
+      $fault: status < 500 ? 'client' : 'server',
+      message: name,
+      ...meta(status),
+    }),
+    extra
+  );
+
 describe('toAppError', () => {
   it.each([
     [
+      'SNS KMSThrottlingException (a 400 client fault)',
+      'sns',
+      new KMSThrottlingException({ message: 'Rate exceeded', ...meta(400) }),
+      ThrottledError,
+    ],
+    [
+      'Step Functions KmsThrottlingException',
+      'sfn',
+      new KmsThrottlingException({ message: 'Rate exceeded', ...meta(400) }),
+      ThrottledError,
+    ],
+    [
+      'SNS KMSDisabledException',
+      'sns',
+      new KMSDisabledException({ message: 'key disabled', ...meta(400) }),
+      AwsRejectedError,
+    ],
+    [
+      'SNS InternalErrorException',
+      'sns',
+      new InternalErrorException({ message: 'oops', ...meta(500) }),
+      DependencyError,
+    ],
+    [
       'a ThrottlingException the Backup model does not declare',
-      new BackupServiceException({
-        name: 'ThrottlingException',
-        $fault: 'client',
-        message: 'Rate exceeded',
-        ...meta(400),
-      }),
+      'backup',
+      unmodelled('ThrottlingException', 400),
       ThrottledError,
     ],
     [
-      'an HTTP 429',
-      new BackupServiceException({
-        name: 'SomethingElse',
-        $fault: 'client',
-        message: 'slow down',
-        ...meta(429),
-      }),
-      ThrottledError,
+      'Backup LimitExceededException (a request limit, not a rate)',
+      'backup',
+      new LimitExceededException({ message: 'too many items', ...meta(400) }),
+      AwsRejectedError,
     ],
     [
-      'an error the SDK marked as throttling',
-      Object.assign(new Error('x'), {
-        name: 'Custom',
-        $retryable: { throttling: true },
-      }),
-      ThrottledError,
+      'DynamoDB TransactionInProgressException',
+      'dynamodb',
+      new TransactionInProgressException({ message: 'busy', ...meta(400) }),
+      DependencyError,
     ],
     [
       'InvalidParameterValueException',
+      'backup',
       new InvalidParameterValueException({
         message: 'bad value',
         ...meta(400),
@@ -52,9 +89,57 @@ describe('toAppError', () => {
     ],
     [
       'ServiceUnavailableException',
+      'backup',
       new ServiceUnavailableException({ message: 'down', ...meta(500) }),
       DependencyError,
     ],
+    [
+      'an unknown name with HTTP 429',
+      'backup',
+      unmodelled('SomethingElse', 429),
+      ThrottledError,
+    ],
+    [
+      'an unknown name the SDK marked as throttling',
+      'backup',
+      unmodelled('Custom', 400, { $retryable: { throttling: true } }),
+      ThrottledError,
+    ],
+    [
+      'an unknown name with the retryable trait',
+      'backup',
+      unmodelled('Custom', 400, { $retryable: {} }),
+      DependencyError,
+    ],
+    [
+      'an unknown client fault',
+      'backup',
+      unmodelled('SomethingElse', 400),
+      AwsRejectedError,
+    ],
+    [
+      'an unknown server fault',
+      'backup',
+      unmodelled('SomethingElse', 503),
+      DependencyError,
+    ],
+    [
+      'an unparsable answer (no $fault, a status)',
+      'backup',
+      Object.assign(new SyntaxError('Unexpected token <'), meta(502)),
+      DependencyError,
+    ],
+  ] as const)('maps %s', (_name, service, error, expected) => {
+    // Act
+    const mapped = toAppError(error, 'StartRestoreJob', service);
+
+    // Assert
+    expect(mapped).toBeInstanceOf(expected);
+    expect(mapped.cause).toBe(error);
+    expect(mapped.message).toContain('StartRestoreJob');
+  });
+
+  it.each([
     [
       'a timeout',
       Object.assign(new Error('timed out'), {
@@ -63,15 +148,92 @@ describe('toAppError', () => {
       }),
       DependencyError,
     ],
+    [
+      'a reset connection after the SDK gave up',
+      Object.assign(new Error('socket hang up'), {
+        code: 'ECONNRESET',
+        $metadata: { attempts: 3, totalRetryDelay: 900 },
+      }),
+      DependencyError,
+    ],
+    [
+      'an aborted request',
+      Object.assign(new Error('Request aborted'), { name: 'AbortError' }),
+      DependencyError,
+    ],
+    [
+      'a TypeError caused by a network failure',
+      new TypeError('fetch failed', {
+        cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }),
+      }),
+      DependencyError,
+    ],
+    ['a URIError', new URIError('URI malformed'), RequestValidationError],
+    [
+      'a RangeError',
+      new RangeError('Invalid time value'),
+      RequestValidationError,
+    ],
+    [
+      'a TypeError',
+      new TypeError('Cannot convert a Symbol value to a string'),
+      RequestValidationError,
+    ],
+    [
+      'an unknown local failure (credentials)',
+      Object.assign(new Error('Could not load credentials'), {
+        name: 'CredentialsProviderError',
+      }),
+      DependencyError,
+    ],
     ['something that is not an error', 'boom', DependencyError],
-  ])('maps %s', (_name, error, expected) => {
+  ] as const)('maps %s, thrown before any answer', (_name, error, expected) => {
     // Act
-    const mapped = toAppError(error, 'StartRestoreJob');
+    const mapped = toAppError(error, 'SNS Publish', 'sns');
 
     // Assert
     expect(mapped).toBeInstanceOf(expected);
+    expect(mapped.retryable).toBe(expected === DependencyError);
     expect(mapped.cause).toBe(error);
-    expect(mapped.message).toContain('StartRestoreJob');
+  });
+
+  it('makes the URIError the SDK throws for a lone surrogate in a path a permanent RestoreRequestInvalid', async () => {
+    // Arrange: a handler that fails the test if the request were sent.
+    const client = new BackupClient({
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+      requestHandler: {
+        handle: () => Promise.reject(new Error('the request was sent')),
+      },
+    });
+    const thrown = await client
+      .send(
+        new DescribeRecoveryPointCommand({
+          BackupVaultName: 'prod-primary',
+          RecoveryPointArn:
+            'arn:aws:backup:eu-west-1:111122223333:recovery-point:\uD800',
+        })
+      )
+      .catch((e: unknown) => e);
+
+    // Act
+    const mapped = toAppError(thrown, 'DescribeRecoveryPoint', 'backup');
+
+    // Assert
+    expect(thrown).toBeInstanceOf(URIError);
+    expect(mapped).toBeInstanceOf(RequestValidationError);
+    expect(mapped).toMatchObject({
+      code: 'RestoreRequestInvalid',
+      retryable: false,
+      problems: [
+        {
+          path: '',
+          message:
+            'DescribeRecoveryPoint cannot be sent (URIError: URI malformed)',
+        },
+      ],
+    });
   });
 
   it('keeps AWS message for rejected calls and passes our own errors through', () => {
@@ -85,11 +247,12 @@ describe('toAppError', () => {
           message: 'Invalid token',
           ...meta(400),
         }),
-        'StartRestoreJob'
+        'StartRestoreJob',
+        'backup'
       ).message
     ).toBe(
       'StartRestoreJob was rejected by AWS (InvalidParameterValueException): Invalid token'
     );
-    expect(toAppError(ours, 'x')).toBe(ours);
+    expect(toAppError(ours, 'x', 'sns')).toBe(ours);
   });
 });

@@ -53,6 +53,30 @@ describe('selectLatest', () => {
     expect(chosen?.recoveryPointArn.split(':').at(-1)).toBe(expected);
   });
 
+  it('takes an AVAILABLE point like a COMPLETED one, and never PARTIAL, EXPIRED, DELETING, STOPPED or CREATING', () => {
+    // Arrange
+    const later = [
+      ...points,
+      point('e', 'prod-primary', '2026-03-01T05:00:00Z', 'AVAILABLE'),
+      ...['PARTIAL', 'EXPIRED', 'DELETING', 'STOPPED', 'CREATING'].map(
+        (status, i) =>
+          point(`x${i}`, 'prod-primary', `2026-03-01T0${6 + i}:00:00Z`, status)
+      ),
+    ];
+
+    // Act
+    const chosen = selectLatest(later, { resourceArn: R });
+
+    // Assert
+    expect(chosen?.recoveryPointArn.split(':').at(-1)).toBe('e');
+    expect(
+      selectLatest(later, {
+        resourceArn: R,
+        after: new Date('2026-03-01T05:00:00Z'),
+      })
+    ).toBeUndefined();
+  });
+
   it('describes the filters for a not-found message', () => {
     // Act
     const text = describeFilters(
@@ -66,7 +90,7 @@ describe('selectLatest', () => {
 
     // Assert
     expect(text).toBe(
-      `resource ${R}; status COMPLETED; vaults prod-primary; created before 2026-03-01T00:00:00.000Z; 4 recovery point(s) of the resource looked at`
+      `resource ${R}; status COMPLETED or AVAILABLE; vaults prod-primary; created before 2026-03-01T00:00:00.000Z; 4 recovery point(s) of the resource looked at`
     );
   });
 });

@@ -56,6 +56,34 @@ const explicit = {
 };
 
 describe('startRestore', () => {
+  it.each([
+    [
+      'the request first arrived',
+      '2026-03-01T04:00:00.000Z',
+      '2026-03-01T04:00:00.000Z',
+    ],
+    [
+      'now, for an arrival time still to come',
+      '2026-03-01T06:00:00.000Z',
+      '2026-03-01T05:00:00.000Z',
+    ],
+    ['now, without an arrival time', undefined, '2026-03-01T05:00:00.000Z'],
+  ])('tells the starter when %s', async (_when, asOf, expected) => {
+    // Arrange
+    const deps = setup();
+
+    // Act
+    await startRestore(parseRestoreRequest(explicit), deps, {
+      source: 'sqs',
+      ...(asOf === undefined ? {} : { asOf: new Date(asOf) }),
+    });
+
+    // Assert
+    expect(
+      deps.starter.contexts.map((c) => c.requestedAt.toISOString())
+    ).toEqual([expected]);
+  });
+
   it('starts one job with the derived token, records it and notifies', async () => {
     // Arrange
     const deps = setup();
