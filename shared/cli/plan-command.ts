@@ -100,14 +100,16 @@ const catalogOf = async (
   options: PlanCommandOptions
 ): Promise<RecoveryPointCatalog> => {
   if (options.savedMetadata === undefined) {
-    const offlineOnly = [
-      ['--recovery-point', options.recoveryPoint],
-      ['--resource-arn', options.resourceArn],
-    ].filter(([, value]) => value !== undefined);
+    const offlineOnly = (
+      [
+        ['--recovery-point', options.recoveryPoint],
+        ['--resource-arn', options.resourceArn],
+      ] as const
+    ).filter(([, value]) => value !== undefined);
     if (offlineOnly.length > 0) {
       throw new RequestValidationError(
         offlineOnly.map(([path]) => ({
-          path: path as string,
+          path,
           message:
             'needs --saved-metadata FILE: without it the plan reads the recovery point from AWS',
         }))
