@@ -12,6 +12,8 @@ import type {
   RecoveryPointCatalog,
   SavedRestoreMetadata,
 } from '../ports/recovery-point-catalog.js';
+import { knownMetadataValues } from './known-metadata-values.js';
+import { recoveryPointOf } from './recovery-point-description.js';
 import { toAppError } from './to-app-error.js';
 
 // RDS requires MaxResults of at least 20 (restore-metadata.md §2.4).
@@ -40,17 +42,7 @@ export class BackupRecoveryPointCatalog implements RecoveryPointCatalog {
           RecoveryPointArn: recoveryPointArn,
         })
       );
-      return compact({
-        recoveryPointArn: out.RecoveryPointArn ?? recoveryPointArn,
-        backupVaultName: out.BackupVaultName ?? backupVaultName,
-        backupVaultArn: out.BackupVaultArn,
-        resourceType: out.ResourceType,
-        resourceArn: out.ResourceArn,
-        resourceName: out.ResourceName,
-        status: out.Status ?? 'UNKNOWN',
-        statusMessage: out.StatusMessage,
-        creationDate: out.CreationDate,
-      });
+      return recoveryPointOf(out, { backupVaultName, recoveryPointArn });
     } catch (error) {
       throw this.#notFoundOr(
         error,
@@ -109,14 +101,8 @@ export class BackupRecoveryPointCatalog implements RecoveryPointCatalog {
         })
       );
       return compact({
-        // The model says string → string, but AWS returns JSON null for
-        // values it does not know (EBS availabilityZone,
-        // restore-metadata.md §3.6): null means absent.
-        metadata: Object.fromEntries(
-          Object.entries(out.RestoreMetadata ?? {}).filter(
-            (entry): entry is [string, string] => typeof entry[1] === 'string'
-          )
-        ),
+        // JSON nulls (EBS availabilityZone) mean absent.
+        metadata: knownMetadataValues(out.RestoreMetadata ?? {}),
         resourceType: out.ResourceType,
       });
     } catch (error) {

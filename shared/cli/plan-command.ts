@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import * as z from 'zod';
 import { BackupRecoveryPointCatalog } from '../adapters/backup-recovery-point-catalog.js';
-import { SavedMetadataCatalog } from '../adapters/saved-metadata-catalog.js';
 import { getBackupClient } from '../clients/backup-client.js';
 import { PolicyEnvSchema } from '../config/relay-config.js';
 import type { Problem } from '../domain/problem.js';
@@ -15,11 +13,17 @@ import {
 } from '../events/parse-restore-request.js';
 import type { RecoveryPointCatalog } from '../ports/recovery-point-catalog.js';
 import { planRestore } from '../use-cases/plan-restore.js';
+import { offlineCatalog } from './offline-catalog.js';
 
 /** Options of `restore plan`. */
 export interface PlanCommandOptions {
   readonly request: string;
+  /** `get-recovery-point-restore-metadata` output: plan offline. */
   readonly savedMetadata?: string;
+  /** `describe-recovery-point` output of the same point (offline only). */
+  readonly recoveryPoint?: string;
+  /** The backed-up resource's ARN, when no `recoveryPoint` (offline only). */
+  readonly resourceArn?: string;
   readonly roleArn?: string;
   /** The deployment whose names and token to show (`DEPLOYMENT_ID`). */
   readonly deployment?: string;
@@ -31,13 +35,6 @@ export interface CommandIo {
   readonly stderr: (text: string) => void;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
-
-const SavedFileSchema = z.looseObject({
-  BackupVaultArn: z.string().optional(),
-  RecoveryPointArn: z.string().optional(),
-  ResourceType: z.string().optional(),
-  RestoreMetadata: z.record(z.string(), z.string()),
-});
 
 const readJson = async (file: string, path: string): Promise<unknown> => {
   let text: string;
@@ -96,9 +93,54 @@ const policyOf = (
   return parsed.data;
 };
 
+const OFFLINE_SELECTION =
+  'resourceArn: offline, the selection saw only the recovery point in --recovery-point; AWS may hold a newer one that matches';
+
+const catalogOf = async (
+  options: PlanCommandOptions
+): Promise<RecoveryPointCatalog> => {
+  if (options.savedMetadata === undefined) {
+    const offlineOnly = (
+      [
+        ['--recovery-point', options.recoveryPoint],
+        ['--resource-arn', options.resourceArn],
+      ] as const
+    ).filter(([, value]) => value !== undefined);
+    if (offlineOnly.length > 0) {
+      throw new RequestValidationError(
+        offlineOnly.map(([path]) => ({
+          path,
+          message:
+            'needs --saved-metadata FILE: without it the plan reads the recovery point from AWS',
+        }))
+      );
+    }
+    return new BackupRecoveryPointCatalog({
+      client: getBackupClient({
+        requestTimeoutMs: 10_000,
+        connectionTimeoutMs: 3_000,
+        maxAttempts: 3,
+      }),
+    });
+  }
+  return offlineCatalog({
+    savedMetadata: await readJson(options.savedMetadata, '--saved-metadata'),
+    ...(options.recoveryPoint === undefined
+      ? {}
+      : {
+          recoveryPoint: await readJson(
+            options.recoveryPoint,
+            '--recovery-point'
+          ),
+        }),
+    resourceArn: options.resourceArn,
+  });
+};
+
 /**
  * `restore plan`: prints the exact `StartRestoreJob` input for a request
- * on stdout and warnings on stderr. Offline with `--saved-metadata`;
+ * on stdout and warnings on stderr. Offline with `--saved-metadata` (and
+ * `--recovery-point` or `--resource-arn` for the point's resource);
  * otherwise it reads AWS (or the endpoints in `AWS_ENDPOINT_URL_*`).
  *
  * @returns the exit code: 0 planned, 2 invalid request / metadata / policy,
@@ -112,29 +154,7 @@ export const planCommand = async (
     const raw = await readJson(options.request, '--request');
     const request = parseRestoreRequest(raw);
     const policy = policyOf(io.env, options.roleArn, request.restoreRole);
-    let catalog: RecoveryPointCatalog;
-    if (options.savedMetadata === undefined) {
-      catalog = new BackupRecoveryPointCatalog({
-        client: getBackupClient({
-          requestTimeoutMs: 10_000,
-          connectionTimeoutMs: 3_000,
-          maxAttempts: 3,
-        }),
-      });
-    } else {
-      const saved = SavedFileSchema.safeParse(
-        await readJson(options.savedMetadata, '--saved-metadata')
-      );
-      if (!saved.success) {
-        throw new RequestValidationError(
-          toProblems(saved.error.issues).map((p) => ({
-            path: `savedMetadata.${p.path}`,
-            message: p.message,
-          }))
-        );
-      }
-      catalog = new SavedMetadataCatalog(saved.data);
-    }
+    const catalog = await catalogOf(options);
     const deployment = options.deployment ?? io.env.DEPLOYMENT_ID;
     const plan = await planRestore(request, {
       catalog,
@@ -142,7 +162,11 @@ export const planCommand = async (
       ...(deployment === undefined || deployment === '' ? {} : { deployment }),
     });
     io.stdout(`${JSON.stringify(plan.input, null, 2)}\n`);
-    for (const warning of plan.warnings) {
+    const warnings =
+      options.savedMetadata !== undefined && request.resourceArn !== undefined
+        ? [...plan.warnings, OFFLINE_SELECTION]
+        : plan.warnings;
+    for (const warning of warnings) {
       io.stderr(`warning: ${warning}\n`);
     }
     // What the restore profile decided, key by key (names, never values).

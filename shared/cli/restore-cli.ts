@@ -10,13 +10,19 @@ import {
 
 const USAGE = `usage: npm run -s restore -- <command> …
 
-  plan --request FILE [--saved-metadata FILE] [--role-arn ARN]
+  plan --request FILE [--saved-metadata FILE
+       [--recovery-point FILE | --resource-arn ARN]] [--role-arn ARN]
        [--deployment ID]
          print the exact StartRestoreJob input for a restore request (JSON on
          stdout; warnings and the restore profile's decision per metadata
          key on stderr). With --saved-metadata (the JSON that
          'aws backup get-recovery-point-restore-metadata' prints) it runs
          offline; without it, it asks AWS (or AWS_ENDPOINT_URL_BACKUP).
+         Offline, --recovery-point (the JSON that
+         'aws backup describe-recovery-point' prints) gives the point's
+         resource, status and vault as AWS reports them, so that names
+         derived from the resource match the real run; --resource-arn ARN
+         gives the resource alone.
          --deployment (or DEPLOYMENT_ID) gives the names and token the
          deployment with that id would send; RESTORE_PROFILES and
          TRUSTED_ARNS are read as the deployment reads them.
@@ -126,6 +132,8 @@ const planArgs = async (
     options: {
       request: { type: 'string' },
       'saved-metadata': { type: 'string' },
+      'recovery-point': { type: 'string' },
+      'resource-arn': { type: 'string' },
       'role-arn': { type: 'string' },
       deployment: { type: 'string' },
     },
@@ -140,6 +148,12 @@ const planArgs = async (
       ...(values['saved-metadata'] === undefined
         ? {}
         : { savedMetadata: values['saved-metadata'] }),
+      ...(values['recovery-point'] === undefined
+        ? {}
+        : { recoveryPoint: values['recovery-point'] }),
+      ...(values['resource-arn'] === undefined
+        ? {}
+        : { resourceArn: values['resource-arn'] }),
       ...(values['role-arn'] === undefined
         ? {}
         : { roleArn: values['role-arn'] }),
