@@ -12,6 +12,7 @@ import { RequestValidationError } from '#shared/errors/request-validation-error'
 import { RestoreInProgressError } from '#shared/errors/restore-in-progress-error';
 import { RestoreJobNotFoundError } from '#shared/errors/restore-job-not-found-error';
 import { ThrottledError } from '#shared/errors/throttled-error';
+import { UnexpectedError } from '#shared/errors/unexpected-error';
 import {
   InvokeFailure,
   toInvokeFailure,
@@ -47,6 +48,7 @@ const ERRORS: readonly AppError[] = [
   new RestoreInProgressError('inc-42 is in progress', { cause: sdkCause }),
   new RestoreJobNotFoundError('no restore job 7F3A9C21', { cause: sdkCause }),
   new ThrottledError('StartRestoreJob throttled', { cause: sdkCause }),
+  new UnexpectedError({ cause: new TypeError('x is undefined') }),
 ];
 
 const ERRORS_DIR = new URL('../../../../shared/errors/', import.meta.url);
