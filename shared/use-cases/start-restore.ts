@@ -3,6 +3,8 @@ import type { JsonObject } from '../domain/json.js';
 import type { RateLimiter } from '../domain/rate-limiter.js';
 import type { RequestedBy } from '../domain/requested-by.js';
 import type { RestorePlan } from '../domain/restore-plan.js';
+import { AppError } from '../errors/app-error.js';
+import { DependencyError } from '../errors/dependency-error.js';
 import type { OutcomeNotification } from '../events/outcome-event.js';
 import type { RestoreRequest } from '../events/restore-request.js';
 import {
@@ -125,32 +127,38 @@ export const startRestore = async (
           options.asOf !== undefined && options.asOf < now ? options.asOf : now,
       });
       deps.log.info('restore job started', { ...summary, restoreJobId });
-      const job = await deps.jobs.recordStarted({
-        ...summary,
-        restoreJobId,
-        source: options.source,
-        ...(options.requestedBy === undefined
-          ? {}
-          : { requestedBy: options.requestedBy }),
-        startedAt: deps.clock.now().toISOString(),
-        ...(request.context === undefined ? {} : { context: request.context }),
-        ...(request.taskToken === undefined
-          ? {}
-          : { taskToken: request.taskToken }),
-      });
-      await deps.notifier.publish(
-        buildRestoreStarted({
+      // From here the job exists: no failure may turn into a rejection (a
+      // "rejected" request whose restore completes is wrong twice).
+      return afterStart(restoreJobId, async () => {
+        const job = await deps.jobs.recordStarted({
           ...summary,
           restoreJobId,
-          source: job.source,
-          ...(job.requestedBy === undefined
+          source: options.source,
+          ...(options.requestedBy === undefined
             ? {}
-            : { requestedBy: job.requestedBy }),
-          startedAt: job.startedAt,
-          context: job.context ?? {},
-        })
-      );
-      return { ...summary, restoreJobId };
+            : { requestedBy: options.requestedBy }),
+          startedAt: deps.clock.now().toISOString(),
+          ...(request.context === undefined
+            ? {}
+            : { context: request.context }),
+          ...(request.taskToken === undefined
+            ? {}
+            : { taskToken: request.taskToken }),
+        });
+        await deps.notifier.publish(
+          buildRestoreStarted({
+            ...summary,
+            restoreJobId,
+            source: job.source,
+            ...(job.requestedBy === undefined
+              ? {}
+              : { requestedBy: job.requestedBy }),
+            startedAt: job.startedAt,
+            context: job.context ?? {},
+          })
+        );
+        return { ...summary, restoreJobId };
+      });
     }
   );
   if (replayed) {
@@ -163,6 +171,30 @@ export const startRestore = async (
     }
   }
   return { ...result, replayed };
+};
+
+/**
+ * Runs what follows a started job (its record, `restore.started`) and makes
+ * every failure there retryable: the retry gets the same job back by its
+ * IdempotencyToken and repeats only these steps, and a request the
+ * trigger finally gives up on is kept in the dead-letter queue by the
+ * queue's redrive, never announced as rejected while its restore runs.
+ */
+const afterStart = async <T>(
+  restoreJobId: string,
+  steps: () => Promise<T>
+): Promise<T> => {
+  try {
+    return await steps();
+  } catch (error) {
+    if (error instanceof AppError && error.retryable) {
+      throw error;
+    }
+    throw new DependencyError(
+      `restore job ${restoreJobId} started, but recording or announcing it failed (${error instanceof AppError ? error.code : 'unexpected'}); it will be retried`,
+      { cause: error }
+    );
+  }
 };
 
 const summaryOf = (plan: RestorePlan) => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '#shared/errors/app-error';
+import { AwsRejectedError } from '#shared/errors/aws-rejected-error';
 import { DependencyError } from '#shared/errors/dependency-error';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { idempotencyTokenOf } from '#shared/events/restore-request-key';
@@ -314,6 +315,31 @@ describe('startRestore', () => {
       idempotencyTokenOf('inc-42'),
       idempotencyTokenOf('inc-42'),
     ]);
+    expect(deps.notifier.published).toHaveLength(1);
+  });
+
+  it('after the job started, even a permanent failure (SNS KMSDisabled) is a retry, never a rejection', async () => {
+    // Arrange
+    const deps = setup();
+    deps.notifier.failures.push(
+      new AwsRejectedError(
+        'SNS Publish was rejected by AWS (KMSDisabledException)'
+      )
+    );
+    const request = parseRestoreRequest(explicit);
+
+    // Act
+    const first = await startRestore(request, deps, { source: 'sqs' }).catch(
+      (e: unknown) => e
+    );
+    const second = await startRestore(request, deps, { source: 'sqs' });
+
+    // Assert
+    expect(first).toBeInstanceOf(DependencyError);
+    expect((first as AppError).message).toContain('restore job job-1 started');
+    expect((first as AppError).cause).toBeInstanceOf(AwsRejectedError);
+    expect(second.restoreJobId).toBe('job-1');
+    expect(deps.starter.jobCount).toBe(1);
     expect(deps.notifier.published).toHaveLength(1);
   });
 
