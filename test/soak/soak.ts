@@ -1,4 +1,5 @@
 import type { SQSBatchResponse } from 'aws-lambda';
+import { redactOriginal } from '#shared/events/redact-original';
 import { idempotencyTokenOf } from '#shared/events/restore-request-key';
 import {
   HANDLER_MODULES,
@@ -480,8 +481,10 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
     const isStarted = (b: Body) =>
       (counts.get(idempotencyTokenOf(requestIdOf(b), TEST_DEPLOYMENT)) ?? 0) >
       0;
+    // Notifications carry the original redacted (no metadata value).
+    const asNotified = (b: Body): string => redactOriginal(JSON.stringify(b));
     const isRejected = (b: Body) =>
-      rejectedOriginals.has(JSON.stringify(b)) &&
+      rejectedOriginals.has(asNotified(b)) &&
       rejectedBodies.has(JSON.stringify(b));
 
     // R1
@@ -596,16 +599,14 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
         note(`R6: ${requestIdOf(b)} has ${n} jobs after the conflict`);
       }
     }
-    const r6Originals = new Set(r6.map((b) => JSON.stringify(b)));
+    const r6Originals = new Set(r6.map(asNotified));
     const r6Codes: Record<string, number> = {};
     for (const n of rejections) {
       if (r6Originals.has(n.original)) {
         r6Codes[n.reason.code] = (r6Codes[n.reason.code] ?? 0) + 1;
       }
     }
-    const invalidOriginals = new Set(
-      [...r5, ...r6].map((b) => JSON.stringify(b))
-    );
+    const invalidOriginals = new Set([...r5, ...r6].map(asNotified));
     const unexpectedRejections = rejections.filter(
       (n) => !invalidOriginals.has(n.original)
     );
