@@ -2,14 +2,20 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CHECK_ORDER_ATTRIBUTE,
+  CHECK_QUEUE_INDEX,
   OPEN_JOBS_INDEX,
   OPEN_JOBS_PARTITION_ATTRIBUTE,
   REQUEST_ID_ATTRIBUTE,
+  REQUEST_JOBS_INDEX,
   STARTED_AT_ATTRIBUTE,
 } from '#shared/adapters/relay-table-layout';
 import { parseConfig } from '#shared/config/load-config';
 import { RESTORE_JOB_OUTCOME_PATTERN } from '#shared/events/restore-job-state-change';
-import { RELAY_TABLE_INDEXES } from '#test/support/local/relay-table';
+import {
+  RELAY_TABLE_ATTRIBUTE_DEFINITIONS,
+  RELAY_TABLE_INDEXES,
+} from '#test/support/local/relay-table';
 import {
   type CfnTemplate,
   type EvaluationContext,
@@ -636,13 +642,20 @@ describe('the packaged serverless template', () => {
       ).Properties;
 
       // Assert
+      expect(AttributeDefinitions).toEqual(RELAY_TABLE_ATTRIBUTE_DEFINITIONS);
       expect(AttributeDefinitions).toEqual([
         { AttributeName: 'id', AttributeType: 'S' },
         { AttributeName: OPEN_JOBS_PARTITION_ATTRIBUTE, AttributeType: 'S' },
         { AttributeName: REQUEST_ID_ATTRIBUTE, AttributeType: 'S' },
         { AttributeName: STARTED_AT_ATTRIBUTE, AttributeType: 'S' },
+        { AttributeName: CHECK_ORDER_ATTRIBUTE, AttributeType: 'S' },
       ]);
       expect(GlobalSecondaryIndexes).toEqual(RELAY_TABLE_INDEXES);
+      expect(
+        (GlobalSecondaryIndexes as { IndexName: string }[]).map(
+          (i) => i.IndexName
+        )
+      ).toEqual([CHECK_QUEUE_INDEX, OPEN_JOBS_INDEX, REQUEST_JOBS_INDEX]);
     });
 
     it('encrypts the notification topic with the AWS managed SNS key', () => {
@@ -939,12 +952,12 @@ describe('the packaged serverless template', () => {
       ]);
     });
 
-    it('gives reconcile-restores exactly its logs, job records, the open-jobs index, DescribeRestoreJob, notifications, outcome events, callbacks and dead letters', () => {
+    it('gives reconcile-restores exactly its logs, job records, the two open-job indexes, DescribeRestoreJob, notifications, outcome events, callbacks and dead letters', () => {
       // Act
       const statements = evaluatedStatementsOf(template, 'reconcile-restores');
 
-      // Assert: Query on the open-jobs index only, not on the table or
-      // the by-request index.
+      // Assert: Query on the check-queue and open-jobs indexes only, not on
+      // the table or the by-request index.
       expect(statements).toEqual([
         {
           effect: 'Allow',
@@ -961,7 +974,10 @@ describe('the packaged serverless template', () => {
         {
           effect: 'Allow',
           actions: ['dynamodb:Query'],
-          resources: [`\${RelayTable.Arn}/index/${OPEN_JOBS_INDEX}`],
+          resources: [
+            `\${RelayTable.Arn}/index/${CHECK_QUEUE_INDEX}`,
+            `\${RelayTable.Arn}/index/${OPEN_JOBS_INDEX}`,
+          ],
         },
         {
           effect: 'Allow',
