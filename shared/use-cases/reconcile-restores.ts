@@ -197,8 +197,8 @@ const closeUnknown = async (
  *    ({@link JobStore.listToCheck}). DescribeRestoreJob allows 15 calls/s
  *    per account (https://docs.aws.amazon.com/general/latest/gr/bk.html), so
  *    a run is bounded; the rotation makes it fair: with `open` jobs past the
- *    threshold, each is checked within ceil(open / maxJobs) runs, however
- *    many of them never end.
+ *    threshold (counting those that get there meanwhile), each is checked
+ *    within ceil(open / maxJobs) runs, however many of them never end.
  * 2. Per job, one at a time: mark it checked first (to the back of the
  *    order), so a job whose check fails or crashes the run cannot hold the
  *    front; a job closed meanwhile is skipped.
