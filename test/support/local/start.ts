@@ -385,6 +385,7 @@ const reconcileText = (s: ReconcileSummary): string => {
     [s.stillOpen, 'still running'],
     [s.staleReported, 'reported restore.stale'],
     [s.unknownToAws, 'unknown to AWS Backup'],
+    [s.closed, 'closed (AWS Backup no longer knows them)'],
     [s.failed, 'could not be checked (the next run retries)'],
   ] as const;
   const found = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
