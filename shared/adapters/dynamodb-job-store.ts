@@ -7,6 +7,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  type QueryCommandInput,
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -22,6 +23,12 @@ import type {
   TrackedJob,
 } from '../ports/job-store.js';
 import {
+  CHECK_ORDER_ATTRIBUTE,
+  CHECK_QUEUE_INDEX,
+  CHECKED_PREFIX,
+  checkOrderOf,
+  LEGACY_OPEN_JOBS_PARTITION,
+  NEVER_CHECKED_PREFIX,
   OPEN_JOBS_INDEX,
   OPEN_JOBS_PARTITION,
   OPEN_JOBS_PARTITION_ATTRIBUTE,
@@ -45,6 +52,16 @@ const PUBLICATION_ATTRIBUTES = {
 } as const;
 
 type Item = Record<string, unknown>;
+
+/** One Query of {@link DynamoDbJobStore.listToCheck}. */
+type OpenJobsQuery = Pick<
+  QueryCommandInput,
+  | 'IndexName'
+  | 'KeyConditionExpression'
+  | 'FilterExpression'
+  | 'ExpressionAttributeNames'
+  | 'ExpressionAttributeValues'
+>;
 
 const optionalString = (item: Item, name: string): string | undefined =>
   typeof item[name] === 'string' ? (item[name] as string) : undefined;
@@ -72,6 +89,7 @@ const toTrackedJob = (item: Item): TrackedJob => {
     outcomeType: optionalString(item, 'outcomeType'),
     outcomePublishedAt: optionalString(item, 'outcomePublishedAt'),
     stalePublishedAt: optionalString(item, 'stalePublishedAt'),
+    lastCheckedAt: optionalString(item, 'lastCheckedAt'),
   };
   // An optional map: records written before it was kept have none.
   const requestedBy = parseRequestedBy(item.requestedBy);
@@ -104,8 +122,13 @@ const isConditionFailure = (error: unknown): boolean =>
  *
  * - The first record wins: a conditional put returns the existing item on a
  *   retry (`ReturnValuesOnConditionCheckFailure: ALL_OLD`, no second read).
- * - Open jobs carry `openShard` and so appear in the sparse `open-jobs`
- *   index, which the reconciler reads; publishing the outcome removes it.
+ * - Open jobs carry `openShard` and a `checkOrder`, and so appear in the
+ *   sparse `check-queue` index, which the reconciler reads in check order;
+ *   each check moves the job to the back, and publishing the outcome (or
+ *   closing the job) removes it. Records of earlier releases, with the
+ *   legacy `openShard` and no `checkOrder`, are read from the `open-jobs`
+ *   index first, and join `check-queue` when they are first checked
+ *   (relay-table-layout.ts).
  * - Publications are claimed with a conditional update and a lease, so the
  *   event and the reconciler never both publish, and a claim whose holder
  *   crashed lapses instead of silencing the job for good.
@@ -130,8 +153,11 @@ export class DynamoDbJobStore implements JobStore {
     this.#clock = deps.clock;
   }
 
-  /** A new, open job record: the key, the TTL, and the open-jobs entry. */
-  #newRecord(restoreJobId: string): Record<string, unknown> {
+  /**
+   * A new, open job record: the key, the TTL, and the check-queue entry
+   * (never checked, so in start order).
+   */
+  #newRecord(restoreJobId: string, startedAt: string): Record<string, unknown> {
     return {
       id: jobRecordId(restoreJobId),
       kind: 'restore-job',
@@ -139,6 +165,7 @@ export class DynamoDbJobStore implements JobStore {
       expiration:
         Math.floor(this.#clock.now().getTime() / 1000) + this.#ttlSeconds,
       [OPEN_JOBS_PARTITION_ATTRIBUTE]: OPEN_JOBS_PARTITION,
+      [CHECK_ORDER_ATTRIBUTE]: checkOrderOf({ startedAt }),
     };
   }
 
@@ -149,7 +176,7 @@ export class DynamoDbJobStore implements JobStore {
         new PutCommand({
           TableName: this.#tableName,
           Item: {
-            ...this.#newRecord(job.restoreJobId),
+            ...this.#newRecord(job.restoreJobId, job.startedAt),
             ...fields,
             ...(taskToken === undefined
               ? {}
@@ -219,36 +246,125 @@ export class DynamoDbJobStore implements JobStore {
     }
   }
 
-  async listOpen(before: Date, limit: number): Promise<readonly TrackedJob[]> {
-    const jobs: TrackedJob[] = [];
-    let start: Record<string, unknown> | undefined;
+  async listToCheck(
+    before: Date,
+    limit: number
+  ): Promise<readonly TrackedJob[]> {
+    const cutOff = before.toISOString();
+    const names = {
+      '#p': OPEN_JOBS_PARTITION_ATTRIBUTE,
+      '#s': STARTED_AT_ATTRIBUTE,
+      '#o': CHECK_ORDER_ATTRIBUTE,
+    };
+    const queries: readonly OpenJobsQuery[] = [
+      // Records of an earlier release: never checked, oldest first.
+      {
+        IndexName: OPEN_JOBS_INDEX,
+        KeyConditionExpression: '#p = :p AND #s < :before',
+        ExpressionAttributeNames: { '#p': names['#p'], '#s': names['#s'] },
+        ExpressionAttributeValues: {
+          ':p': LEGACY_OPEN_JOBS_PARTITION,
+          ':before': cutOff,
+        },
+      },
+      // Never checked, oldest first: `0#<startedAt>` below `0#<cut-off>`
+      // is exactly "started before the cut-off" (`1#…` sorts after).
+      {
+        IndexName: CHECK_QUEUE_INDEX,
+        KeyConditionExpression: '#p = :p AND #o < :before',
+        ExpressionAttributeNames: { '#p': names['#p'], '#o': names['#o'] },
+        ExpressionAttributeValues: {
+          ':p': OPEN_JOBS_PARTITION,
+          ':before': `${NEVER_CHECKED_PREFIX}${cutOff}`,
+        },
+      },
+      // Checked before, least recently first. They were old enough when
+      // first checked; the filter only matters when the threshold grew.
+      {
+        IndexName: CHECK_QUEUE_INDEX,
+        KeyConditionExpression: '#p = :p AND begins_with(#o, :checked)',
+        FilterExpression: '#s < :before',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: {
+          ':p': OPEN_JOBS_PARTITION,
+          ':checked': CHECKED_PREFIX,
+          ':before': cutOff,
+        },
+      },
+    ];
+    const jobs = new Map<string, TrackedJob>();
     try {
-      do {
-        const page = await this.#doc.send(
-          new QueryCommand({
-            TableName: this.#tableName,
-            IndexName: OPEN_JOBS_INDEX,
-            KeyConditionExpression: '#p = :p AND #s < :before',
-            ExpressionAttributeNames: {
-              '#p': OPEN_JOBS_PARTITION_ATTRIBUTE,
-              '#s': STARTED_AT_ATTRIBUTE,
-            },
-            ExpressionAttributeValues: {
-              ':p': OPEN_JOBS_PARTITION,
-              ':before': before.toISOString(),
-            },
-            ScanIndexForward: true,
-            Limit: limit - jobs.length,
-            ExclusiveStartKey: start,
-          })
-        );
-        jobs.push(...(page.Items ?? []).map(toTrackedJob));
-        start = page.LastEvaluatedKey;
-      } while (start !== undefined && jobs.length < limit);
-      return jobs;
+      for (const query of queries) {
+        let start: Record<string, unknown> | undefined;
+        while (jobs.size < limit) {
+          const page = await this.#doc.send(
+            new QueryCommand({
+              TableName: this.#tableName,
+              ...query,
+              ScanIndexForward: true,
+              Limit: limit - jobs.size,
+              ExclusiveStartKey: start,
+            })
+          );
+          for (const job of (page.Items ?? []).map(toTrackedJob)) {
+            jobs.set(job.restoreJobId, job);
+          }
+          start = page.LastEvaluatedKey;
+          if (start === undefined) {
+            break;
+          }
+        }
+      }
+      return [...jobs.values()].slice(0, limit);
     } catch (error) {
       throw toAppError(error, 'DynamoDB Query (open jobs)', 'dynamodb');
     }
+  }
+
+  async markChecked(
+    restoreJobId: string,
+    at: Date
+  ): Promise<TrackedJob | undefined> {
+    const lastCheckedAt = at.toISOString();
+    // The partition value moves a record of an earlier release into the
+    // check queue; `attribute_exists(#p)` keeps a closed job closed.
+    return this.#update(restoreJobId, 'mark checked', {
+      UpdateExpression: 'SET lastCheckedAt = :at, #o = :order, #p = :p',
+      ConditionExpression: 'attribute_exists(#p)',
+      ExpressionAttributeNames: {
+        '#p': OPEN_JOBS_PARTITION_ATTRIBUTE,
+        '#o': CHECK_ORDER_ATTRIBUTE,
+      },
+      ExpressionAttributeValues: {
+        ':at': lastCheckedAt,
+        ':order': `${CHECKED_PREFIX}${lastCheckedAt}`,
+        ':p': OPEN_JOBS_PARTITION,
+      },
+    });
+  }
+
+  async close(
+    restoreJobId: string,
+    status: string,
+    notice?: { readonly type: string; readonly notification: JsonObject }
+  ): Promise<void> {
+    // Publishing the outcome removes `openShard`, so the condition leaves
+    // a job whose outcome was published as it is.
+    await this.#update(restoreJobId, 'close', {
+      UpdateExpression: `SET #status = :status${notice === undefined ? '' : ', outcomeType = :type, outcome = :outcome'} REMOVE #p, #o`,
+      ConditionExpression: 'attribute_exists(#p)',
+      ExpressionAttributeNames: {
+        '#status': 'status',
+        '#p': OPEN_JOBS_PARTITION_ATTRIBUTE,
+        '#o': CHECK_ORDER_ATTRIBUTE,
+      },
+      ExpressionAttributeValues: {
+        ':status': status,
+        ...(notice === undefined
+          ? {}
+          : { ':type': notice.type, ':outcome': notice.notification }),
+      },
+    });
   }
 
   async claim(
@@ -287,14 +403,18 @@ export class DynamoDbJobStore implements JobStore {
     const ended = outcome !== undefined;
     return this.#update(restoreJobId, 'mark published', {
       UpdateExpression: ended
-        ? 'SET #published = :at, #status = :status, outcomeType = :type, outcome = :outcome REMOVE #lease, #open'
+        ? 'SET #published = :at, #status = :status, outcomeType = :type, outcome = :outcome REMOVE #lease, #open, #order'
         : 'SET #published = :at REMOVE #lease',
       ConditionExpression: 'attribute_exists(id)',
       ExpressionAttributeNames: {
         '#lease': lease,
         '#published': published,
         ...(ended
-          ? { '#status': 'status', '#open': OPEN_JOBS_PARTITION_ATTRIBUTE }
+          ? {
+              '#status': 'status',
+              '#open': OPEN_JOBS_PARTITION_ATTRIBUTE,
+              '#order': CHECK_ORDER_ATTRIBUTE,
+            }
           : {}),
       },
       ExpressionAttributeValues: {
@@ -326,7 +446,7 @@ export class DynamoDbJobStore implements JobStore {
         new PutCommand({
           TableName: this.#tableName,
           Item: {
-            ...this.#newRecord(job.restoreJobId),
+            ...this.#newRecord(job.restoreJobId, job.startedAt),
             external: true,
             source: 'external',
             ...job,
@@ -354,8 +474,8 @@ export class DynamoDbJobStore implements JobStore {
 
   /**
    * Updates an existing job record (every update here is conditional on
-   * `attribute_exists(id)` at least: without it an update of a missing item
-   * would create one).
+   * `attribute_exists(id)`, or on an attribute only job records have:
+   * without it an update of a missing item would create one).
    *
    * @returns the record after the update; undefined when the condition
    *   failed

@@ -95,8 +95,12 @@ export const formatJobStatus = (status: JobStatus): string => {
         ? 'not tracked by restore-relay'
         : outcome?.type === undefined
           ? 'not published yet'
-          : `${outcome.type} at ${record.outcomePublishedAt} (from the ${outcome.detectedBy === 'reconciler' ? 'reconciler' : 'AWS Backup event'})`
+          : record.outcomePublishedAt === undefined
+            ? // Closed by the reconciler: AWS Backup no longer knew the job.
+              `none: closed as ${record.status} with ${outcome.type} at ${record.stalePublishedAt}`
+            : `${outcome.type} at ${record.outcomePublishedAt} (from the ${outcome.detectedBy === 'reconciler' ? 'reconciler' : 'AWS Backup event'})`
     ),
+    line('last checked', record?.lastCheckedAt),
     line('stale warning', record?.stalePublishedAt),
     line('waiting tasks', record?.taskTokens.length || undefined),
   ].join('');

@@ -37,7 +37,7 @@ const outcomeFields = {
   }),
   status: z.string().meta({
     description:
-      'The job status AWS Backup reports: COMPLETED, FAILED, ABORTED (or PENDING/RUNNING in restore.stale).',
+      'The job status AWS Backup reports: COMPLETED, FAILED, ABORTED (or PENDING/RUNNING in restore.stale, and UNKNOWN when AWS Backup no longer knows the job).',
   }),
   creationDate: z.iso.datetime().optional().meta({
     description: 'When AWS Backup created the job.',
@@ -99,12 +99,18 @@ export const RestoreAbortedSchema = z
 /**
  * Published once per job when it is still open past `STALE_AFTER_SECONDS`.
  * A warning, not an outcome: the job stays tracked and its real outcome is
- * still published when it ends.
+ * still published when it ends. The exception is `status: 'UNKNOWN'`: AWS
+ * Backup no longer knows the job, so restore-relay stops checking it (it
+ * says so in `statusMessage`).
  */
 export const RestoreStaleSchema = z
   .strictObject({
     ...outcomeFields,
     type: z.literal(RESTORE_STALE),
+    statusMessage: z.string().optional().meta({
+      description:
+        "AWS Backup's message about the job when it gives one; for status UNKNOWN, why restore-relay stopped checking the job.",
+    }),
     percentDone: z.string().optional().meta({
       description: 'Progress as DescribeRestoreJob reports it, e.g. "42.00%".',
     }),

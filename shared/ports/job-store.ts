@@ -56,6 +56,8 @@ export interface TrackedJob {
   /** The outcome notification as published (answers late task tokens). */
   readonly outcome?: JsonObject;
   readonly stalePublishedAt?: string;
+  /** When the reconciler last asked AWS Backup about the job. */
+  readonly lastCheckedAt?: string;
 }
 
 /**
@@ -77,10 +79,36 @@ export interface JobStore {
   findByRequestId(requestId: string): Promise<readonly TrackedJob[]>;
 
   /**
-   * Open jobs (outcome not yet published) started before `before`, oldest
-   * first, at most `limit`.
+   * Open jobs started before `before`, in check order, at most `limit`:
+   * jobs never checked first (oldest start first), then the least recently
+   * checked ({@link JobStore.markChecked}). Every open job comes round in
+   * turn, so jobs that never end (AWS no longer knows them, say) cannot
+   * keep newer ones from being checked.
    */
-  listOpen(before: Date, limit: number): Promise<readonly TrackedJob[]>;
+  listToCheck(before: Date, limit: number): Promise<readonly TrackedJob[]>;
+
+  /**
+   * Records that the reconciler checks the job now: it moves to the back of
+   * the check order. Only while the job is open: it never reopens a job, and
+   * it touches no claim, so it cannot race a publication.
+   *
+   * @returns the record after the update; undefined when the job is no
+   *   longer open (published or closed meanwhile) or unknown
+   */
+  markChecked(restoreJobId: string, at: Date): Promise<TrackedJob | undefined>;
+
+  /**
+   * Takes an open job off the open list for good without an outcome (AWS
+   * Backup no longer knows it), with `status` as its final status. The
+   * notification that said so, when given, answers task tokens added later.
+   * A job whose outcome was published meanwhile is left as it is; an
+   * outcome published later still replaces the status.
+   */
+  close(
+    restoreJobId: string,
+    status: string,
+    notice?: { readonly type: string; readonly notification: JsonObject }
+  ): Promise<void>;
 
   /**
    * Claims the right to publish `what` for a job, for `leaseSeconds`: only

@@ -8,6 +8,8 @@ export type RestoreMetricName =
   | 'RestoreFailed'
   | 'RestoreAborted'
   | 'RestoreStale'
+  /** A job AWS Backup no longer knows, closed past the maximum age. */
+  | 'RestoreClosedUnknown'
   /** An outcome found by the reconciler: the AWS Backup event never came. */
   | 'RestoreOutcomeReconciled';
 

@@ -3,8 +3,11 @@ import type { JsonObject } from '../domain/json.js';
 import { AppError } from '../errors/app-error.js';
 import { RestoreJobNotFoundError } from '../errors/restore-job-not-found-error.js';
 import { isTerminalStatus } from '../events/restore-job-state-change.js';
-import { buildRestoreStale } from '../events/restore-outcome.js';
-import type { TrackedJob } from '../ports/job-store.js';
+import {
+  buildRestoreStale,
+  type RestoreStale,
+} from '../events/restore-outcome.js';
+import type { JobStore, TrackedJob } from '../ports/job-store.js';
 import type { RestoreJobReader } from '../ports/restore-job-reader.js';
 import { announceOutcome } from './announce-outcome.js';
 import {
@@ -13,13 +16,26 @@ import {
   recordOutcome,
 } from './record-outcome.js';
 
+/**
+ * The status of a job AWS Backup no longer knows: in its `restore.stale`
+ * and, once closed, on its record.
+ */
+export const UNKNOWN_JOB_STATUS = 'UNKNOWN';
+
+/** `statusMessage` of the `restore.stale` that closes an unknown job. */
+export const UNKNOWN_JOB_MESSAGE =
+  'AWS Backup no longer knows this restore job (DescribeRestoreJob finds no such job); restore-relay stops checking it.';
+
 /** When a job counts as late, and how much one run does. */
 export interface ReconcileSettings {
   /** Open jobs started longer ago than this are checked. */
   readonly reconcileAfterSeconds: number;
-  /** Open jobs started longer ago than this are reported `restore.stale`. */
+  /**
+   * Open jobs started longer ago than this are reported `restore.stale`;
+   * those AWS Backup no longer knows are closed.
+   */
   readonly staleAfterSeconds: number;
-  /** Jobs checked per run, oldest first. */
+  /** Jobs checked per run, least recently checked first. */
   readonly maxJobs: number;
 }
 
@@ -37,12 +53,17 @@ export interface ReconcileSummary {
   readonly published: number;
   /** Ended jobs whose outcome someone else published meanwhile. */
   readonly alreadyPublished: number;
-  /** Jobs still running. */
+  /**
+   * Jobs left open: still running, or unknown to AWS Backup and younger
+   * than the maximum age (AWS may not list a job right after its start).
+   */
   readonly stillOpen: number;
   /** `restore.stale` warnings published by this run. */
   readonly staleReported: number;
   /** Jobs AWS Backup does not know (any more). */
   readonly unknownToAws: number;
+  /** Jobs AWS Backup does not know, closed past the maximum age. */
+  readonly closed: number;
   /** Jobs that could not be checked this run (throttled, AWS down). */
   readonly failed: number;
 }
@@ -50,19 +71,24 @@ export interface ReconcileSummary {
 type Tally = { -readonly [K in keyof ReconcileSummary]: ReconcileSummary[K] };
 
 /**
- * Publishes `restore.stale` once for a job open past the maximum age. A
- * warning, not an outcome: the job stays open and its outcome is still
- * published when it ends. Waiting tasks are failed with `RestoreStale`, so a
- * workflow never hangs on a restore that does not end.
+ * Publishes `restore.stale` once for a job open past the maximum age, and
+ * fails its waiting tasks with `RestoreStale`, so a workflow never hangs on
+ * a restore that does not end. A warning, not an outcome: a job AWS still
+ * knows stays open, and its outcome is still published when it ends.
+ * Without an observation (AWS no longer knows the job) the warning says so:
+ * status UNKNOWN and {@link UNKNOWN_JOB_MESSAGE}.
+ *
+ * @returns the warning; undefined when it was published before or someone
+ *   holds the claim
  */
 const reportStale = async (
   job: TrackedJob,
   observation: JobObservation | undefined,
   now: Date,
   deps: ReconcileDeps
-): Promise<boolean> => {
+): Promise<RestoreStale | undefined> => {
   if (job.stalePublishedAt !== undefined) {
-    return false;
+    return undefined;
   }
   const claimed = await deps.jobs.claim(
     job.restoreJobId,
@@ -71,7 +97,7 @@ const reportStale = async (
     PUBLICATION_LEASE_SECONDS
   );
   if (claimed === undefined) {
-    return false;
+    return undefined;
   }
   const creationDate = isoDate(observation?.creationDate);
   const optional = {
@@ -83,11 +109,15 @@ const reportStale = async (
     startedAt: claimed.external ? undefined : claimed.startedAt,
     creationDate,
     percentDone: observation?.percentDone,
+    statusMessage:
+      observation === undefined
+        ? UNKNOWN_JOB_MESSAGE
+        : observation.statusMessage,
   };
   const stale = buildRestoreStale({
     restoreJobId: claimed.restoreJobId,
     source: claimed.source,
-    status: observation?.status ?? 'UNKNOWN',
+    status: observation?.status ?? UNKNOWN_JOB_STATUS,
     detectedBy: 'reconciler',
     reportedAt: now.toISOString(),
     context: claimed.context ?? ({} as JsonObject),
@@ -117,21 +147,68 @@ const reportStale = async (
     status: stale.status,
     ageSeconds: stale.ageSeconds,
   });
-  return true;
+  return stale;
+};
+
+/**
+ * Closes a job AWS Backup no longer knows, past the maximum age: its
+ * `restore.stale` (status UNKNOWN) first, unless one was published before,
+ * then off the open list, so it is never checked again. A younger unknown
+ * job stays open: AWS may not list a job right after its start.
+ *
+ * @returns whether the job was closed, and whether this run published its
+ *   `restore.stale` (not closed: someone else holds the stale claim, so the
+ *   next run tries again)
+ */
+const closeUnknown = async (
+  job: TrackedJob,
+  now: Date,
+  deps: ReconcileDeps
+): Promise<{ closed: boolean; reported: boolean }> => {
+  const stale = await reportStale(job, undefined, now, deps);
+  if (stale === undefined && job.stalePublishedAt === undefined) {
+    return { closed: false, reported: false };
+  }
+  await deps.jobs.close(
+    job.restoreJobId,
+    UNKNOWN_JOB_STATUS,
+    stale === undefined
+      ? undefined
+      : { type: stale.type, notification: stale as unknown as JsonObject }
+  );
+  deps.metrics.count('RestoreClosedUnknown', {
+    source: job.source,
+    resourceType: job.resourceType ?? 'Unknown',
+  });
+  deps.log.warn('restore job closed: AWS Backup no longer knows it', {
+    restoreJobId: job.restoreJobId,
+    requestId: job.requestId,
+  });
+  return { closed: true, reported: stale !== undefined };
 };
 
 /**
  * One reconciler run: AWS Backup sends its restore job events on a best
- * effort basis (events.md §2.1), so jobs still open in the relay table past
- * `reconcileAfterSeconds` are asked about with `DescribeRestoreJob`.
+ * effort basis (https://docs.aws.amazon.com/aws-backup/latest/devguide/eventbridge.html),
+ * so jobs still open in the relay table past `reconcileAfterSeconds` are
+ * asked about with `DescribeRestoreJob`.
  *
- * - An ended job's outcome is published through {@link recordOutcome}, so a
- *   run racing the late event still publishes once.
- * - A job open past `staleAfterSeconds` is reported `restore.stale` once.
- * - Jobs are checked one at a time, oldest first, at most `maxJobs`:
- *   DescribeRestoreJob allows 15 calls/s per account
- *   (reliability-and-limits.md §1). A job that cannot be checked (throttled,
- *   AWS down) is counted and left for the next run; the run goes on.
+ * 1. List at most `maxJobs` open jobs in check order: never checked first
+ *    (oldest first), then the least recently checked
+ *    ({@link JobStore.listToCheck}). DescribeRestoreJob allows 15 calls/s
+ *    per account (https://docs.aws.amazon.com/general/latest/gr/bk.html), so
+ *    a run is bounded; the rotation makes it fair: with `open` jobs past the
+ *    threshold (counting those that get there meanwhile), each is checked
+ *    within ceil(open / maxJobs) runs, however many of them never end.
+ * 2. Per job, one at a time: mark it checked first (to the back of the
+ *    order), so a job whose check fails or crashes the run cannot hold the
+ *    front; a job closed meanwhile is skipped.
+ * 3. An ended job's outcome is published through {@link recordOutcome}, so
+ *    a run racing the late event still publishes once.
+ * 4. A job open past `staleAfterSeconds` is reported `restore.stale` once;
+ *    one AWS Backup no longer knows is closed with it ({@link closeUnknown}).
+ * 5. A job that cannot be checked (throttled, AWS down) is counted and comes
+ *    round again; the run goes on.
  *
  * @throws only when the open jobs cannot be listed (the store is down)
  */
@@ -140,7 +217,7 @@ export const reconcileRestores = async (
 ): Promise<ReconcileSummary> => {
   const now = deps.clock.now();
   const { reconcileAfterSeconds, staleAfterSeconds, maxJobs } = deps.reconcile;
-  const open = await deps.jobs.listOpen(
+  const due = await deps.jobs.listToCheck(
     new Date(now.getTime() - reconcileAfterSeconds * 1000),
     maxJobs
   );
@@ -151,12 +228,23 @@ export const reconcileRestores = async (
     stillOpen: 0,
     staleReported: 0,
     unknownToAws: 0,
+    closed: 0,
     failed: 0,
   };
-  for (const job of open) {
+  for (const listed of due) {
     tally.checked += 1;
-    const ageSeconds = (now.getTime() - Date.parse(job.startedAt)) / 1000;
     try {
+      // The time of this check, not of the run: jobs then come round in
+      // the order they were checked.
+      const job = await deps.jobs.markChecked(
+        listed.restoreJobId,
+        deps.clock.now()
+      );
+      if (job === undefined) {
+        tally.alreadyPublished += 1;
+        continue;
+      }
+      const ageSeconds = (now.getTime() - Date.parse(job.startedAt)) / 1000;
       let observation: JobObservation | undefined;
       try {
         observation = await deps.reader.describe(job.restoreJobId);
@@ -175,17 +263,24 @@ export const reconcileRestores = async (
         }
         continue;
       }
+      if (observation === undefined && ageSeconds > staleAfterSeconds) {
+        const { closed, reported } = await closeUnknown(job, now, deps);
+        tally.closed += Number(closed);
+        tally.staleReported += Number(reported);
+        tally.stillOpen += Number(!closed);
+        continue;
+      }
       tally.stillOpen += 1;
       if (
         ageSeconds > staleAfterSeconds &&
-        (await reportStale(job, observation, now, deps))
+        (await reportStale(job, observation, now, deps)) !== undefined
       ) {
         tally.staleReported += 1;
       }
     } catch (error) {
       tally.failed += 1;
       deps.log.warn('restore job not reconciled; next run retries', {
-        restoreJobId: job.restoreJobId,
+        restoreJobId: listed.restoreJobId,
         errorCode: error instanceof AppError ? error.code : 'Unexpected',
         error: error instanceof Error ? error.message : String(error),
       });

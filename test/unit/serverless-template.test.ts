@@ -2,14 +2,20 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  CHECK_ORDER_ATTRIBUTE,
+  CHECK_QUEUE_INDEX,
   OPEN_JOBS_INDEX,
   OPEN_JOBS_PARTITION_ATTRIBUTE,
   REQUEST_ID_ATTRIBUTE,
+  REQUEST_JOBS_INDEX,
   STARTED_AT_ATTRIBUTE,
 } from '#shared/adapters/relay-table-layout';
 import { parseConfig } from '#shared/config/load-config';
 import { RESTORE_JOB_OUTCOME_PATTERN } from '#shared/events/restore-job-state-change';
-import { RELAY_TABLE_INDEXES } from '#test/support/local/relay-table';
+import {
+  RELAY_TABLE_ATTRIBUTE_DEFINITIONS,
+  RELAY_TABLE_INDEXES,
+} from '#test/support/local/relay-table';
 import {
   type CfnTemplate,
   type EvaluationContext,
@@ -42,6 +48,8 @@ const LIFECYCLE_FUNCTION_KEYS = ['track-restore', 'reconcile-restores'];
 const FUNCTION_KEYS = [...START_FUNCTION_KEYS, ...LIFECYCLE_FUNCTION_KEYS];
 
 const OUTCOME_RULE_NAME = 'restore-relay-ci-restore-job-outcome';
+
+const SCHEDULE_RULE_NAME = 'restore-relay-ci-reconcile-schedule';
 
 const DEFAULT_RESTORE_ROLE_ARN =
   'arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole';
@@ -108,23 +116,11 @@ const scheduleRulesOf = (template: CfnTemplate) =>
     ([, rule]) => rule.Properties.ScheduleExpression !== undefined
   );
 
-/**
- * The ARNs of the pattern rules, as osls grants them the invoke. Schedule
- * rules are left out: osls names them by `Fn::GetAtt`, and they have no
- * target DLQ.
- */
-const ruleArnsOf = (template: CfnTemplate): Json[] => {
-  const scheduleRuleArns = scheduleRulesOf(template).map(([id]) =>
-    JSON.stringify(getAtt(id, 'Arn'))
-  );
-  return resourcesOfType(template, 'AWS::Lambda::Permission')
-    .filter(
-      ([, p]) =>
-        p.Properties.Principal === 'events.amazonaws.com' &&
-        !scheduleRuleArns.includes(JSON.stringify(p.Properties.SourceArn))
-    )
+/** The ARNs of every rule, as osls grants them the invoke. */
+const ruleArnsOf = (template: CfnTemplate): Json[] =>
+  resourcesOfType(template, 'AWS::Lambda::Permission')
+    .filter(([, p]) => p.Properties.Principal === 'events.amazonaws.com')
     .map(([, p]) => evaluate(p.Properties.SourceArn ?? null));
-};
 
 /** The `AWS::Lambda::EventInvokeConfig` properties of a function. */
 const invokeConfigOf = (
@@ -372,6 +368,17 @@ describe('the packaged serverless template', () => {
       expect(redrive.maxReceiveCount).toBeGreaterThanOrEqual(5);
     });
 
+    it('retains both queues, and their messages, when the stack is removed or replaces them', () => {
+      for (const id of ['RequestQueue', 'DeadLetterQueue']) {
+        // Act
+        const queue = resourceById(template, id);
+
+        // Assert
+        expect(queue.DeletionPolicy).toBe('Retain');
+        expect(queue.UpdateReplacePolicy).toBe('Retain');
+      }
+    });
+
     it('keeps messages in both queues for 14 days, encrypted', () => {
       for (const id of ['RequestQueue', 'DeadLetterQueue']) {
         // Act
@@ -531,14 +538,14 @@ describe('the packaged serverless template', () => {
       expect(outcome?.Properties.Targets).toHaveLength(1);
     });
 
-    it('retries each rule target explicitly and keeps what it cannot deliver in the dead-letter queue', () => {
+    it('retries each rule target, the schedule included, explicitly and keeps what it cannot deliver in the dead-letter queue', () => {
       // Act
-      const targets = patternRulesOf(template).flatMap(
+      const targets = resourcesOfType(template, 'AWS::Events::Rule').flatMap(
         ([, rule]) => rule.Properties.Targets as Json[]
       );
 
       // Assert
-      expect(targets).toHaveLength(3);
+      expect(targets).toHaveLength(4);
       for (const target of targets) {
         expect(target).toMatchObject({
           RetryPolicy: {
@@ -576,10 +583,11 @@ describe('the packaged serverless template', () => {
         resources: [getAtt('DeadLetterQueue', 'Arn')],
       });
       const sourceArns = sourceArnsOf(statement, template);
-      expect(ruleArnsOf(template)).toHaveLength(3);
+      expect(ruleArnsOf(template)).toHaveLength(4);
       expect(sourceArns).toEqual(expect.arrayContaining(ruleArnsOf(template)));
       expect(sourceArns).toContain(defaultBusRuleArn(OUTCOME_RULE_NAME));
-      expect(sourceArns).toHaveLength(3);
+      expect(sourceArns).toContain(defaultBusRuleArn(SCHEDULE_RULE_NAME));
+      expect(sourceArns).toHaveLength(4);
     });
 
     it('sends failed asynchronous invocations to the dead-letter queue after 2 retries within 6 hours', () => {
@@ -607,13 +615,14 @@ describe('the packaged serverless template', () => {
   });
 
   describe('the reconciliation schedule', () => {
-    it('invokes reconcile-restores every 5 minutes', () => {
+    it('invokes reconcile-restores every 5 minutes from a named rule on the default bus', () => {
       // Act
       const rules = scheduleRulesOf(template);
 
       // Assert
       expect(rules).toHaveLength(1);
       expect(rules[0]?.[1].Properties).toMatchObject({
+        Name: SCHEDULE_RULE_NAME,
         ScheduleExpression: 'rate(5 minutes)',
         State: 'ENABLED',
         Targets: [
@@ -625,7 +634,52 @@ describe('the packaged serverless template', () => {
           },
         ],
       });
+      expect(rules[0]?.[1].Properties.EventBusName).toBeUndefined();
       expect(rules[0]?.[1].Properties.Targets).toHaveLength(1);
+    });
+
+    it('retries the schedule target and keeps an undelivered tick in the dead-letter queue, which lets the rule write', () => {
+      // Arrange
+      const [, policy] =
+        resourcesOfType(template, 'AWS::SQS::QueuePolicy')[0] ?? [];
+      const [statement] = statementsOf(policy?.Properties.PolicyDocument);
+
+      // Act
+      const [[, rule] = ['', resourceById(template, 'missing')]] =
+        scheduleRulesOf(template);
+      const permissions = resourcesOfType(
+        template,
+        'AWS::Lambda::Permission'
+      ).filter(
+        ([, p]) =>
+          JSON.stringify(p.Properties.FunctionName) ===
+          JSON.stringify(
+            getAtt(functionLogicalId(template, 'reconcile-restores'), 'Arn')
+          )
+      );
+
+      // Assert
+      expect(rule.Properties.Targets).toMatchObject([
+        {
+          RetryPolicy: {
+            MaximumRetryAttempts: 4,
+            MaximumEventAgeInSeconds: 3600,
+          },
+          DeadLetterConfig: { Arn: getAtt('DeadLetterQueue', 'Arn') },
+        },
+      ]);
+      expect(sourceArnsOf(statement, template)).toContain(
+        defaultBusRuleArn(SCHEDULE_RULE_NAME)
+      );
+      expect(permissions.map(([, p]) => p.Properties)).toEqual([
+        expect.objectContaining({
+          Action: 'lambda:InvokeFunction',
+          Principal: 'events.amazonaws.com',
+        }),
+      ]);
+      expect(evaluate(permissions[0]?.[1].Properties.SourceArn ?? null)).toBe(
+        defaultBusRuleArn(SCHEDULE_RULE_NAME)
+      );
     });
 
     it('runs one reconciliation at a time, never retries it and keeps a failed run in the dead-letter queue', () => {
@@ -640,6 +694,7 @@ describe('the packaged serverless template', () => {
       expect(fn.Properties.ReservedConcurrentExecutions).toBe(1);
       expect(config).toMatchObject({
         MaximumRetryAttempts: 0,
+        MaximumEventAgeInSeconds: 3600,
         DestinationConfig: {
           OnFailure: { Destination: getAtt('DeadLetterQueue', 'Arn') },
         },
@@ -686,13 +741,20 @@ describe('the packaged serverless template', () => {
       ).Properties;
 
       // Assert
+      expect(AttributeDefinitions).toEqual(RELAY_TABLE_ATTRIBUTE_DEFINITIONS);
       expect(AttributeDefinitions).toEqual([
         { AttributeName: 'id', AttributeType: 'S' },
         { AttributeName: OPEN_JOBS_PARTITION_ATTRIBUTE, AttributeType: 'S' },
         { AttributeName: REQUEST_ID_ATTRIBUTE, AttributeType: 'S' },
         { AttributeName: STARTED_AT_ATTRIBUTE, AttributeType: 'S' },
+        { AttributeName: CHECK_ORDER_ATTRIBUTE, AttributeType: 'S' },
       ]);
       expect(GlobalSecondaryIndexes).toEqual(RELAY_TABLE_INDEXES);
+      expect(
+        (GlobalSecondaryIndexes as { IndexName: string }[]).map(
+          (i) => i.IndexName
+        )
+      ).toEqual([CHECK_QUEUE_INDEX, OPEN_JOBS_INDEX, REQUEST_JOBS_INDEX]);
     });
 
     it('encrypts the notification topic with the AWS managed SNS key', () => {
@@ -1016,12 +1078,12 @@ describe('the packaged serverless template', () => {
       ]);
     });
 
-    it('gives reconcile-restores exactly its logs, job records, the open-jobs index, DescribeRestoreJob, notifications, outcome events, callbacks and dead letters', () => {
+    it('gives reconcile-restores exactly its logs, job records, the two open-job indexes, DescribeRestoreJob, notifications, outcome events, callbacks and dead letters', () => {
       // Act
       const statements = evaluatedStatementsOf(template, 'reconcile-restores');
 
-      // Assert: Query on the open-jobs index only, not on the table or
-      // the by-request index.
+      // Assert: Query on the check-queue and open-jobs indexes only, not on
+      // the table or the by-request index.
       expect(statements).toEqual([
         {
           effect: 'Allow',
@@ -1038,7 +1100,10 @@ describe('the packaged serverless template', () => {
         {
           effect: 'Allow',
           actions: ['dynamodb:Query'],
-          resources: [`\${RelayTable.Arn}/index/${OPEN_JOBS_INDEX}`],
+          resources: [
+            `\${RelayTable.Arn}/index/${CHECK_QUEUE_INDEX}`,
+            `\${RelayTable.Arn}/index/${OPEN_JOBS_INDEX}`,
+          ],
         },
         {
           effect: 'Allow',
@@ -1269,7 +1334,7 @@ describe('the packaged serverless template with --param overrides', () => {
       RESTORE_JOB_OUTCOME_PATTERN
     );
     expect(sourceArns).toContain(defaultBusRuleArn(OUTCOME_RULE_NAME));
-    expect(sourceArns).toHaveLength(3);
+    expect(sourceArns).toHaveLength(4);
   });
 
   it('lets the lifecycle functions put events on the configured outcome bus and on no other', () => {

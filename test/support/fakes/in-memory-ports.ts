@@ -148,18 +148,20 @@ export class InMemoryNotifier implements Notifier {
 
 type MutableJob = { -readonly [K in keyof TrackedJob]: TrackedJob[K] } & {
   leases: Partial<Record<Publication, number>>;
+  /** On the open list: until the outcome is published or the job closed. */
+  open: boolean;
 };
 
 /**
  * A fake job store with the DynamoDB store's semantics: the first record
- * wins, publications are claimed with a lease, open jobs are listed oldest
- * first.
+ * wins, publications are claimed with a lease, open jobs are listed in
+ * check order (never checked by start time, then by last check).
  */
 export class InMemoryJobStore implements JobStore {
   readonly jobs = new Map<string, MutableJob>();
 
   #view(job: MutableJob): TrackedJob {
-    const { leases: _leases, ...view } = job;
+    const { leases: _leases, open: _open, ...view } = job;
     return structuredClone({ ...view, taskTokens: [...job.taskTokens] });
   }
 
@@ -179,6 +181,7 @@ export class InMemoryJobStore implements JobStore {
       external: false,
       status: 'STARTED',
       leases: {},
+      open: true,
     });
     return job;
   }
@@ -195,16 +198,50 @@ export class InMemoryJobStore implements JobStore {
       .map((j) => this.#view(j));
   }
 
-  async listOpen(before: Date, limit: number): Promise<readonly TrackedJob[]> {
+  async listToCheck(
+    before: Date,
+    limit: number
+  ): Promise<readonly TrackedJob[]> {
     return [...this.jobs.values()]
-      .filter(
-        (j) =>
-          j.outcomePublishedAt === undefined &&
-          j.startedAt < before.toISOString()
+      .filter((j) => j.open && j.startedAt < before.toISOString())
+      .sort((a, b) =>
+        a.lastCheckedAt === undefined || b.lastCheckedAt === undefined
+          ? Number(a.lastCheckedAt !== undefined) -
+              Number(b.lastCheckedAt !== undefined) ||
+            a.startedAt.localeCompare(b.startedAt)
+          : a.lastCheckedAt.localeCompare(b.lastCheckedAt)
       )
-      .sort((a, b) => a.startedAt.localeCompare(b.startedAt))
       .slice(0, limit)
       .map((j) => this.#view(j));
+  }
+
+  async markChecked(
+    restoreJobId: string,
+    at: Date
+  ): Promise<TrackedJob | undefined> {
+    const job = this.jobs.get(restoreJobId);
+    if (job === undefined || !job.open) {
+      return undefined;
+    }
+    job.lastCheckedAt = at.toISOString();
+    return this.#view(job);
+  }
+
+  async close(
+    restoreJobId: string,
+    status: string,
+    notice?: { type: string; notification: JsonObject }
+  ): Promise<void> {
+    const job = this.jobs.get(restoreJobId);
+    if (job === undefined || !job.open) {
+      return;
+    }
+    job.open = false;
+    job.status = status;
+    if (notice !== undefined) {
+      job.outcomeType = notice.type;
+      job.outcome = notice.notification;
+    }
   }
 
   async claim(
@@ -245,6 +282,7 @@ export class InMemoryJobStore implements JobStore {
       job.stalePublishedAt = at.toISOString();
     } else {
       job.outcomePublishedAt = at.toISOString();
+      job.open = false;
       if (outcome !== undefined) {
         job.status = outcome.status;
         job.outcomeType = outcome.type;
@@ -270,6 +308,7 @@ export class InMemoryJobStore implements JobStore {
         external: true,
         status: 'STARTED',
         leases: {},
+        open: true,
       });
     }
   }

@@ -6,15 +6,18 @@
  * in_progress_expiration (epoch ms), data }` (toolchain.md §6.2), so the
  * partition key is `id` (S) and DynamoDB TTL runs on `expiration`.
  *
- * Two global secondary indexes serve the job records, both keyed as in
+ * Three global secondary indexes serve the job records, keyed as in
  * `shared/adapters/relay-table-layout.ts` and projecting every attribute:
- * `open-jobs` (`openShard`, `startedAt`), the reconciler's work list, and
- * `by-request` (`requestId`, `startedAt`). Idempotency records carry none of
- * these attributes, so both indexes are sparse: they hold job records only.
+ * `check-queue` (`openShard`, `checkOrder`), the reconciler's work list;
+ * `open-jobs` (`openShard`, `startedAt`), where it finds the open jobs of
+ * earlier releases; and `by-request` (`requestId`, `startedAt`).
+ * Idempotency records carry none of these attributes, so the indexes are
+ * sparse: they hold job records only.
  *
  * @see ../../../../shared/reference/toolchain.md §4.3, §6.2
  */
 import {
+  type AttributeDefinition,
   CreateTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
@@ -24,6 +27,8 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
+  CHECK_ORDER_ATTRIBUTE,
+  CHECK_QUEUE_INDEX,
   OPEN_JOBS_INDEX,
   OPEN_JOBS_PARTITION_ATTRIBUTE,
   REQUEST_ID_ATTRIBUTE,
@@ -37,8 +42,25 @@ export const RELAY_TABLE_KEY = 'id';
 /** TTL attribute of the relay table (epoch seconds, set by Powertools). */
 export const RELAY_TABLE_TTL_ATTRIBUTE = 'expiration';
 
+/** The relay table's key and index attributes, as serverless.yml declares them. */
+export const RELAY_TABLE_ATTRIBUTE_DEFINITIONS: AttributeDefinition[] = [
+  { AttributeName: RELAY_TABLE_KEY, AttributeType: 'S' },
+  { AttributeName: OPEN_JOBS_PARTITION_ATTRIBUTE, AttributeType: 'S' },
+  { AttributeName: REQUEST_ID_ATTRIBUTE, AttributeType: 'S' },
+  { AttributeName: STARTED_AT_ATTRIBUTE, AttributeType: 'S' },
+  { AttributeName: CHECK_ORDER_ATTRIBUTE, AttributeType: 'S' },
+];
+
 /** The relay table's global secondary indexes, as serverless.yml declares them. */
 export const RELAY_TABLE_INDEXES: GlobalSecondaryIndex[] = [
+  {
+    IndexName: CHECK_QUEUE_INDEX,
+    KeySchema: [
+      { AttributeName: OPEN_JOBS_PARTITION_ATTRIBUTE, KeyType: 'HASH' },
+      { AttributeName: CHECK_ORDER_ATTRIBUTE, KeyType: 'RANGE' },
+    ],
+    Projection: { ProjectionType: 'ALL' },
+  },
   {
     IndexName: OPEN_JOBS_INDEX,
     KeySchema: [
@@ -70,7 +92,8 @@ const sleep = (ms: number): Promise<void> =>
 
 /**
  * Creates the relay table (partition key `id`, on-demand) with its
- * `open-jobs` and `by-request` indexes, and turns on TTL for `expiration`.
+ * `check-queue`, `open-jobs` and `by-request` indexes, and turns on TTL for
+ * `expiration`.
  * Idempotent: an existing table with the same key schema and indexes is
  * kept, and TTL is only updated when it is not already enabled.
  *
@@ -90,12 +113,7 @@ export const createRelayTable = async (
     await client.send(
       new CreateTableCommand({
         TableName: tableName,
-        AttributeDefinitions: [
-          { AttributeName: RELAY_TABLE_KEY, AttributeType: 'S' },
-          { AttributeName: OPEN_JOBS_PARTITION_ATTRIBUTE, AttributeType: 'S' },
-          { AttributeName: REQUEST_ID_ATTRIBUTE, AttributeType: 'S' },
-          { AttributeName: STARTED_AT_ATTRIBUTE, AttributeType: 'S' },
-        ],
+        AttributeDefinitions: RELAY_TABLE_ATTRIBUTE_DEFINITIONS,
         KeySchema: [{ AttributeName: RELAY_TABLE_KEY, KeyType: 'HASH' }],
         GlobalSecondaryIndexes: RELAY_TABLE_INDEXES,
         BillingMode: 'PAY_PER_REQUEST',

@@ -13,13 +13,21 @@
  * `npm start -- --request FILE` sends the request in FILE through the queue
  * door instead, with no staged failure, and prints its outcome and the same
  * summary; exit code 2 when the file is unreadable or the request is
- * rejected (a job that ends FAILED still exits 0).
+ * rejected, 1 when the record failed and SQS would deliver it again (a job
+ * that ends FAILED still exits 0).
+ *
+ * Test switch: `RESTORE_RELAY_LOCAL_BACKUP_FAULTS` holds fault rules (JSON,
+ * as `POST /_emulator/faults` takes them) armed on the local AWS Backup
+ * before anything runs, e.g. to make a request fail retryably.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { ReconcileSummary } from '../../../shared/use-cases/reconcile-restores.js';
+import { BACKUP_OPERATIONS } from '../emulators/backup-emulator.js';
+import { faultRulesSchema } from '../emulators/http-util.js';
 import type { CallbackTask } from '../emulators/stepfunctions-emulator.js';
 import { exampleRequests } from '../example-requests.js';
 import { lambdaContext } from '../lambda-context.js';
@@ -138,8 +146,55 @@ const TYPE_WIDTH = Math.max(...OUTCOME_TYPES.map((t) => t.length));
 const isOutcome = (n: Notice): boolean =>
   (OUTCOME_TYPES as readonly string[]).includes(n.type);
 
+/**
+ * The error code of each record `sqs-restore` failed (SQS delivers it
+ * again), by messageId, from its WARN line "restore request will be
+ * redelivered" (functions/sqs-restore/restore-from-record.ts).
+ */
+const redelivered = new Map<string, string>();
+
+/**
+ * Reads the handlers' log lines instead of printing them: Powertools writes
+ * WARN and above as one JSON object per line to stderr. The summary is the
+ * output, so JSON lines are kept off the terminal; anything else passes.
+ */
+const readHandlerLogs = (): void => {
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    let line: unknown;
+    try {
+      line = JSON.parse(String(chunk));
+    } catch {
+      return write(chunk, ...rest);
+    }
+    const log = line as {
+      message?: unknown;
+      messageId?: unknown;
+      errorCode?: unknown;
+    };
+    if (
+      log.message === 'restore request will be redelivered' &&
+      typeof log.messageId === 'string'
+    ) {
+      redelivered.set(log.messageId, String(log.errorCode ?? 'Unexpected'));
+    }
+    return true;
+  }) as typeof process.stderr.write;
+};
+
+/** The records a queue batch response reports failed. */
+const failedRecords = (result: unknown): string[] =>
+  (
+    (result as Partial<SQSBatchResponse> | undefined)?.batchItemFailures ?? []
+  ).map((f) => f.itemIdentifier);
+
 /** Prints what happened since `since`: jobs, notifications, dead letters. */
-const report = (local: LocalAws, since: Mark, result: unknown): void => {
+const report = (
+  local: LocalAws,
+  since: Mark,
+  result: unknown,
+  invocationFailed: boolean
+): void => {
   if ((result as { status?: string } | undefined)?.status === 'ignored') {
     out('    ignored: no restore, no notification');
     return;
@@ -181,7 +236,18 @@ const report = (local: LocalAws, since: Mark, result: unknown): void => {
       `    kept in the dead-letter queue (errorCode=${letter.attributes.errorCode?.StringValue})`
     );
   }
-  if (starts.length === 0 && letters.length === 0) {
+  const failed = failedRecords(result);
+  for (const messageId of failed) {
+    out(
+      `    failed: not started and not rejected; SQS delivers the record again after its visibility timeout (errorCode=${redelivered.get(messageId) ?? 'unknown'})`
+    );
+  }
+  if (
+    starts.length === 0 &&
+    letters.length === 0 &&
+    failed.length === 0 &&
+    !invocationFailed
+  ) {
     const replayed = local.sns.messages().length === since.messages;
     out(
       replayed
@@ -213,38 +279,66 @@ const loadHandlers = async (): Promise<Handlers> => ({
   lifecycle: await import('../lifecycle-steps.js'),
 });
 
+/** What one step's invocation returned, or that it failed. */
+interface StepResult {
+  result: unknown;
+  invocationFailed: boolean;
+}
+
 const step = async (
   local: LocalAws,
   title: string,
   asked: string,
   run: () => Promise<unknown>
-): Promise<unknown> => {
+): Promise<StepResult> => {
   out();
   out(`▶ ${title}`);
   out(`    asked: ${asked}`);
   const since = mark(local);
   let result: unknown;
+  let invocationFailed = false;
   try {
     result = await run();
   } catch (error) {
     const e = error as Error;
+    invocationFailed = true;
     out(`    the invocation failed: ${e.name}: ${e.message}`);
   }
-  report(local, since, result);
-  return result;
+  report(local, since, result, invocationFailed);
+  return { result, invocationFailed };
 };
 
-const queueBatch = (local: LocalAws, handlers: Handlers, event: SQSEvent) =>
-  handlers
-    .sqs(event, lambdaContext())
-    .then((response) => {
-      const failures = (response as SQSBatchResponse).batchItemFailures;
-      out(
-        `    batch response: ${failures.length} item failure(s)${failures.length > 0 ? ' (SQS redelivers them)' : ''}`
-      );
-      return response;
-    })
-    .finally(() => local);
+/**
+ * Runs a batch through `sqs-restore` and returns what SQS makes of it. When
+ * every record failed, Powertools throws instead of answering (the whole
+ * batch returns to the queue): that is every record failed, too.
+ */
+const queueBatch = async (
+  handlers: Handlers,
+  event: SQSEvent
+): Promise<SQSBatchResponse> => {
+  let response: SQSBatchResponse;
+  try {
+    response = (await handlers.sqs(event, lambdaContext())) as SQSBatchResponse;
+  } catch (error) {
+    if (!(error instanceof FullBatchFailureError)) {
+      throw error;
+    }
+    out(
+      '    the invocation failed: every record of the batch failed (FullBatchFailureError), so SQS delivers the whole batch again'
+    );
+    return {
+      batchItemFailures: event.Records.map((r) => ({
+        itemIdentifier: r.messageId,
+      })),
+    };
+  }
+  const failures = response.batchItemFailures;
+  out(
+    `    batch response: ${failures.length} item failure(s)${failures.length > 0 ? ' (SQS redelivers them)' : ''}`
+  );
+  return response;
+};
 
 type Delivery = Awaited<
   ReturnType<Handlers['lifecycle']['finishJobs']>
@@ -291,6 +385,7 @@ const reconcileText = (s: ReconcileSummary): string => {
     [s.stillOpen, 'still running'],
     [s.staleReported, 'reported restore.stale'],
     [s.unknownToAws, 'unknown to AWS Backup'],
+    [s.closed, 'closed (AWS Backup no longer knows them)'],
     [s.failed, 'could not be checked (the next run retries)'],
   ] as const;
   const found = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
@@ -569,13 +664,13 @@ const demo = async (local: LocalAws, handlers: Handlers): Promise<number> => {
     local,
     'Queue: two requests in one SQS batch (EFS and RDS)',
     `${efs.requestId}, ${rds.requestId}`,
-    () => queueBatch(local, handlers, sqsEvent(sqsRecord(efs), sqsRecord(rds)))
+    () => queueBatch(handlers, sqsEvent(sqsRecord(efs), sqsRecord(rds)))
   );
   await step(
     local,
     'Queue: the same EFS message delivered again (a duplicate)',
     String(efs.requestId),
-    () => queueBatch(local, handlers, sqsEvent(sqsRecord(efs)))
+    () => queueBatch(handlers, sqsEvent(sqsRecord(efs)))
   );
   await step(
     local,
@@ -583,7 +678,6 @@ const demo = async (local: LocalAws, handlers: Handlers): Promise<number> => {
     'recoveryPointARN + IamRoleArn',
     () =>
       queueBatch(
-        local,
         handlers,
         sqsEvent(
           sqsRecord({
@@ -640,7 +734,7 @@ const demo = async (local: LocalAws, handlers: Handlers): Promise<number> => {
   const taskToken = local.stepFunctions.createTaskToken({
     name: DEMO_TASK_NAME,
   });
-  const result = await step(
+  const { result } = await step(
     local,
     'Direct invocation from a Step Functions task (.waitForTaskToken)',
     `${dynamodb.requestId}, with the task token of "${DEMO_TASK_NAME}", which waits for the outcome`,
@@ -674,20 +768,48 @@ const runFile = async (
   file: string
 ): Promise<number> => {
   const since = mark(local);
-  await step(
+  const { result, invocationFailed } = await step(
     local,
     `Queue: ${file}`,
     'your request, through the SQS door',
-    () => queueBatch(local, handlers, sqsEvent(sqsRecord(body)))
+    () => queueBatch(handlers, sqsEvent(sqsRecord(body)))
   );
   const rejected = local.sqs.messages(local.dlqUrl).length > since.letters;
+  // Neither started nor rejected: SQS would deliver the record again.
+  const retried = invocationFailed || failedRecords(result).length > 0;
   if (local.backup.jobs().length > 0) {
     await endJobs(local, handlers, []);
     printOutcomes(local, handlers);
   }
   out();
   printSummary(local);
-  return rejected ? 2 : 0;
+  return retried ? 1 : rejected ? 2 : 0;
+};
+
+/** Fault rules for the local AWS Backup, one or a list. */
+const parseFaults = (value: unknown) => {
+  const rules = faultRulesSchema(BACKUP_OPERATIONS).parse(value);
+  return Array.isArray(rules) ? rules : [rules];
+};
+
+/**
+ * The fault rules of `RESTORE_RELAY_LOCAL_BACKUP_FAULTS`, or undefined
+ * (after a message) when they are not valid.
+ */
+const backupFaults = (
+  text: string | undefined
+): ReturnType<typeof parseFaults> | undefined => {
+  if (text === undefined || text === '') {
+    return [];
+  }
+  try {
+    return parseFaults(JSON.parse(text));
+  } catch (error) {
+    out(
+      `RESTORE_RELAY_LOCAL_BACKUP_FAULTS is not a list of fault rules: ${(error as Error).message}`
+    );
+    return undefined;
+  }
 };
 
 const readRequestFile = (file: string): string | undefined => {
@@ -719,10 +841,17 @@ const main = async (): Promise<number> => {
   if (values.request !== undefined && body === undefined) {
     return 2;
   }
+  const faults = backupFaults(process.env.RESTORE_RELAY_LOCAL_BACKUP_FAULTS);
+  if (faults === undefined) {
+    return 2;
+  }
   out(
     'restore-relay: starting the local AWS (DynamoDB Local; Backup, SNS, SQS, EventBridge and Step Functions emulators)…'
   );
   const local = await startLocalAws();
+  for (const fault of faults) {
+    local.backup.addFault(fault);
+  }
   try {
     Object.assign(process.env, RELAY_ENV, local.env, {
       ALARM_RULES: JSON.stringify(DEMO_ALARM_RULES),
@@ -733,14 +862,16 @@ const main = async (): Promise<number> => {
       OUTCOME_EVENT_BUS_NAME: 'default',
       OUTCOME_EVENT_SOURCE: 'restore-relay',
       // The summary below is the output; the handlers' JSON logs and EMF
-      // metrics would drown it.
-      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      // metrics would drown it. WARN lines are read (readHandlerLogs), not
+      // printed: they carry the error code of a record that failed.
+      POWERTOOLS_LOG_LEVEL: 'WARN',
       POWERTOOLS_METRICS_DISABLED: 'true',
       AWS_LAMBDA_FUNCTION_NAME: 'restore-relay-local',
       // The local AWS Backup enforces StartRestoreJob's 5/s; one
       // environment may use 4/s of it here (the deployed default is 2/s).
       START_RATE_PER_SECOND: '4',
     });
+    readHandlerLogs();
     const handlers = await loadHandlers();
     // The rule of serverless.yml: end states of restore jobs → track-restore.
     handlers.lifecycle.subscribeTracker(local);

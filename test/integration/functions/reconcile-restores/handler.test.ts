@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DynamoDbJobStore } from '#shared/adapters/dynamodb-job-store';
 import { buildTrackingDeps } from '#shared/adapters/tracking-deps';
 import { parseConfig } from '#shared/config/load-config';
-import { reconcileRestores } from '#shared/use-cases/reconcile-restores';
+import { systemClock } from '#shared/domain/clock';
+import {
+  reconcileRestores,
+  UNKNOWN_JOB_MESSAGE,
+} from '#shared/use-cases/reconcile-restores';
 import {
   notificationsOfType,
   useCapturedMetrics,
@@ -19,10 +24,13 @@ import { handler as invokeHandler } from '../../../../functions/invoke-restore/h
 import { handler as reconcileHandler } from '../../../../functions/reconcile-restores/handler.js';
 
 // Every open job is old enough to check: the test decides when jobs end.
+// Three jobs per run, so a handful of jobs shows the rotation.
+const MAX_JOBS = 3;
 const local = useLocalAws({
   ...RELAY_ENV,
   AWS_SDK_MAX_ATTEMPTS: '2',
   RECONCILE_AFTER_SECONDS: '0',
+  RECONCILE_MAX_JOBS: String(MAX_JOBS),
 });
 
 const EFS_RP =
@@ -67,6 +75,50 @@ const depsAt = (offsetMs: number) => ({
 });
 
 const metrics = useCapturedMetrics();
+
+/** The relay table's job records, as the functions see them. */
+const jobStore = () =>
+  new DynamoDbJobStore({
+    client: local().dynamodb.client,
+    tableName: local().tableName,
+    ttlSeconds: 90 * 86_400,
+    clock: systemClock,
+  });
+
+/**
+ * Job records restore-relay kept for restores AWS Backup does not know (any
+ * more), started `ageMs` ago, one millisecond apart, oldest first.
+ */
+const recordUnknownJobs = async (
+  prefix: string,
+  count: number,
+  ageMs: number,
+  taskToken?: string
+): Promise<string[]> => {
+  const jobs = jobStore();
+  const ids: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const restoreJobId = `${prefix}-${i}`;
+    await jobs.recordStarted({
+      restoreJobId,
+      requestId: `req-${restoreJobId}`,
+      recoveryPointArn: EFS_RP,
+      backupVaultName: 'prod-primary',
+      resourceType: 'EFS',
+      source: 'sqs',
+      startedAt: new Date(Date.now() - ageMs + i).toISOString(),
+      ...(taskToken === undefined ? {} : { taskToken }),
+    });
+    ids.push(restoreJobId);
+  }
+  return ids;
+};
+
+/** The job ids DescribeRestoreJob was asked about, in order. */
+const describedJobs = (): string[] =>
+  local()
+    .backup.callsTo('DescribeRestoreJob')
+    .map((c) => String(c.input.RestoreJobId));
 
 let unsubscribe: () => void = () => undefined;
 beforeAll(() => {
@@ -215,5 +267,127 @@ describe('reconcile-restores on the local AWS', () => {
       'Restore Completed',
     ]);
     expect(notificationsOfType(local(), 'restore.completed')).toHaveLength(1);
+  });
+
+  it('publishes a newer completed job within ceil(open / reconcileMaxJobs) runs behind more jobs AWS does not know', async () => {
+    // Arrange: 7 older jobs AWS Backup does not know (younger than the
+    // maximum age, so they stay open), then a job whose end event is lost.
+    const unknown = await recordUnknownJobs('GONE', 7, 3600_000);
+    local().backup.configure({ dropEvents: true });
+    const { restoreJobId } = await start('rec-behind-unknown');
+    await finishJobs(local());
+    const bound = Math.ceil((unknown.length + 1) / MAX_JOBS);
+
+    // Act
+    const summaries = [];
+    while (
+      notificationsOfType(local(), 'restore.completed').length === 0 &&
+      summaries.length < 10
+    ) {
+      summaries.push(await reconcile());
+    }
+
+    // Assert
+    expect(unknown.length).toBeGreaterThan(MAX_JOBS);
+    expect(summaries.length).toBeLessThanOrEqual(bound);
+    expect(summaries.every((s) => s.checked === MAX_JOBS)).toBe(true);
+    expect(notificationsOfType(local(), 'restore.completed')).toEqual([
+      expect.objectContaining({ restoreJobId, detectedBy: 'reconciler' }),
+    ]);
+    expect(describedJobs().slice(0, unknown.length)).toEqual(unknown);
+    expect(notificationsOfType(local(), 'restore.stale')).toEqual([]);
+  });
+
+  it('keeps rotating: every open job AWS does not know is checked again within ceil(open / reconcileMaxJobs) runs', async () => {
+    // Arrange
+    const unknown = await recordUnknownJobs('GONE', 5, 3600_000);
+    const bound = Math.ceil(unknown.length / MAX_JOBS);
+
+    // Act
+    for (let run = 0; run < 2 * bound; run += 1) {
+      await reconcile();
+    }
+
+    // Assert: every window of `bound` runs checked each job.
+    const calls = describedJobs();
+    expect(calls).toHaveLength(2 * bound * MAX_JOBS);
+    for (let from = 0; from + bound * MAX_JOBS <= calls.length; from += 1) {
+      const window = new Set(calls.slice(from, from + bound * MAX_JOBS));
+      expect(window.size).toBe(unknown.length);
+    }
+    for (const id of unknown) {
+      expect((await jobStore().get(id))?.lastCheckedAt).toBeDefined();
+    }
+  });
+
+  it('closes a job AWS does not know past the maximum age with one restore.stale, fails its task, and never checks it again', async () => {
+    // Arrange
+    const taskToken = local().stepFunctions.createTaskToken();
+    const [gone = ''] = await recordUnknownJobs(
+      'GONE-OLD',
+      1,
+      25 * 3600_000,
+      taskToken
+    );
+    const [young = ''] = await recordUnknownJobs('GONE-YOUNG', 1, 3600_000);
+
+    // Act
+    const first = await reconcile();
+    const second = await reconcile();
+    const third = await reconcile();
+
+    // Assert
+    expect(first).toMatchObject({
+      checked: 2,
+      unknownToAws: 2,
+      closed: 1,
+      staleReported: 1,
+      stillOpen: 1,
+    });
+    expect(second).toMatchObject({ checked: 1, closed: 0, stillOpen: 1 });
+    expect(third).toMatchObject({ checked: 1, closed: 0, stillOpen: 1 });
+    expect(describedJobs().filter((id) => id === gone)).toHaveLength(1);
+    expect(describedJobs().filter((id) => id === young)).toHaveLength(3);
+    const stale = notificationsOfType(local(), 'restore.stale');
+    expect(stale).toEqual([
+      expect.objectContaining({
+        restoreJobId: gone,
+        requestId: `req-${gone}`,
+        status: 'UNKNOWN',
+        statusMessage: UNKNOWN_JOB_MESSAGE,
+        detectedBy: 'reconciler',
+        staleAfterSeconds: 86_400,
+      }),
+    ]);
+    expect(local().stepFunctions.task(taskToken)).toMatchObject({
+      status: 'failed',
+      error: 'RestoreStale',
+    });
+    expect(outcomeEvents(local())).toEqual([
+      { detailType: 'Restore Stale', detail: stale[0] },
+    ]);
+    expect(metrics().map((m) => m.name)).toContain('RestoreClosedUnknown');
+  });
+
+  it('answers a task token added to a closed job with its restore.stale', async () => {
+    // Arrange: a job AWS forgets (the emulator is reset) after its start.
+    const { restoreJobId } = await start('rec-forgotten');
+    local().backup.reset();
+    await reconcileRestores(depsAt(25 * 3600_000));
+    const taskToken = local().stepFunctions.createTaskToken();
+
+    // Act: a retried task replays the request with a new token.
+    const replay = await start('rec-forgotten', { taskToken });
+
+    // Assert
+    expect(replay).toMatchObject({ restoreJobId });
+    expect(notificationsOfType(local(), 'restore.stale')).toEqual([
+      expect.objectContaining({ restoreJobId, status: 'UNKNOWN' }),
+    ]);
+    expect(local().stepFunctions.task(taskToken)).toMatchObject({
+      status: 'failed',
+      error: 'RestoreStale',
+    });
+    expect(local().backup.callsTo('StartRestoreJob')).toEqual([]);
   });
 });

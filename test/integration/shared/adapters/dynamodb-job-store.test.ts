@@ -11,6 +11,12 @@ const local = useLocalAws();
 
 const NOW = new Date('2026-03-01T05:00:00.000Z');
 
+/** The reconciler's cut-off at NOW with a 15-minute threshold. */
+const CUT_OFF = new Date('2026-03-01T04:45:00.000Z');
+
+/** A cut-off every job of these tests started before. */
+const LATER = new Date('2026-03-02T00:00:00.000Z');
+
 const store = () =>
   new DynamoDbJobStore({
     client: local().dynamodb.client,
@@ -65,7 +71,7 @@ describe('DynamoDbJobStore on DynamoDB Local', () => {
     });
   });
 
-  it('lists open jobs oldest first, before the cut-off, up to the limit', async () => {
+  it('lists open jobs never checked first, oldest first, before the cut-off, up to the limit', async () => {
     // Arrange
     const jobs = store();
     for (const [id, at] of [
@@ -78,12 +84,224 @@ describe('DynamoDbJobStore on DynamoDB Local', () => {
     }
 
     // Act
-    const open = await jobs.listOpen(new Date('2026-03-01T04:45:00Z'), 10);
-    const two = await jobs.listOpen(new Date('2026-03-01T04:45:00Z'), 2);
+    const open = await jobs.listToCheck(CUT_OFF, 10);
+    const two = await jobs.listToCheck(CUT_OFF, 2);
 
     // Assert
     expect(open.map((j) => j.restoreJobId)).toEqual(['J-1', 'J-2', 'J-3']);
     expect(two.map((j) => j.restoreJobId)).toEqual(['J-1', 'J-2']);
+    expect(open[0]?.lastCheckedAt).toBeUndefined();
+  });
+
+  it('lists checked jobs after the unchecked ones, least recently checked first', async () => {
+    // Arrange
+    const jobs = store();
+    for (const [id, at] of [
+      ['J-1', '2026-03-01T04:10:00.000Z'],
+      ['J-2', '2026-03-01T04:20:00.000Z'],
+      ['J-3', '2026-03-01T04:30:00.000Z'],
+      ['J-4', '2026-03-01T04:40:00.000Z'],
+    ] as const) {
+      await jobs.recordStarted(job(id, { startedAt: at }));
+    }
+    await jobs.markChecked('J-2', new Date('2026-03-01T05:01:00Z'));
+    await jobs.markChecked('J-1', new Date('2026-03-01T05:02:00Z'));
+
+    // Act
+    const order = await jobs.listToCheck(CUT_OFF, 10);
+    const three = await jobs.listToCheck(CUT_OFF, 3);
+
+    // Assert
+    expect(order.map((j) => j.restoreJobId)).toEqual([
+      'J-3',
+      'J-4',
+      'J-2',
+      'J-1',
+    ]);
+    expect(order[2]?.lastCheckedAt).toBe('2026-03-01T05:01:00.000Z');
+    expect(three.map((j) => j.restoreJobId)).toEqual(['J-3', 'J-4', 'J-2']);
+  });
+
+  it('lists a checked job only while it started before the cut-off', async () => {
+    // Arrange: checked once under a shorter threshold.
+    const jobs = store();
+    await jobs.recordStarted(
+      job('J-1', { startedAt: '2026-03-01T04:50:00.000Z' })
+    );
+    await jobs.markChecked('J-1', NOW);
+
+    // Act
+    const before = await jobs.listToCheck(CUT_OFF, 10);
+    const after = await jobs.listToCheck(new Date('2026-03-01T05:00:00Z'), 10);
+
+    // Assert
+    expect(before).toEqual([]);
+    expect(after.map((j) => j.restoreJobId)).toEqual(['J-1']);
+  });
+
+  it('marks an open job checked, and never reopens a published or closed one', async () => {
+    // Arrange
+    const jobs = store();
+    for (const id of ['J-1', 'J-2', 'J-3']) {
+      await jobs.recordStarted(job(id));
+    }
+    await jobs.claim('J-2', 'outcome', NOW, 300);
+    await jobs.markPublished('J-2', 'outcome', NOW, outcome);
+    await jobs.close('J-3', 'UNKNOWN');
+
+    // Act
+    const checked = await jobs.markChecked('J-1', NOW);
+    const published = await jobs.markChecked('J-2', NOW);
+    const closed = await jobs.markChecked('J-3', NOW);
+    const unknown = await jobs.markChecked('NOPE', NOW);
+
+    // Assert
+    expect(checked).toMatchObject({
+      restoreJobId: 'J-1',
+      lastCheckedAt: NOW.toISOString(),
+      status: 'STARTED',
+    });
+    expect([published, closed, unknown]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(
+      (await jobs.listToCheck(LATER, 10)).map((j) => j.restoreJobId)
+    ).toEqual(['J-1']);
+    expect(await jobs.get('NOPE')).toBeUndefined();
+  });
+
+  it('keeps a claim while the job is checked, and the publication still closes it', async () => {
+    // Arrange
+    const jobs = store();
+    await jobs.recordStarted(job('J-1'));
+    const claimed = await jobs.claim('J-1', 'outcome', NOW, 300);
+
+    // Act
+    await jobs.markChecked('J-1', NOW);
+    const rival = await jobs.claim('J-1', 'outcome', NOW, 300);
+    await jobs.markPublished('J-1', 'outcome', NOW, outcome);
+
+    // Assert
+    expect(claimed?.restoreJobId).toBe('J-1');
+    expect(rival).toBeUndefined();
+    expect(await jobs.listToCheck(LATER, 10)).toEqual([]);
+    expect(await jobs.get('J-1')).toMatchObject({
+      status: 'COMPLETED',
+      lastCheckedAt: NOW.toISOString(),
+    });
+  });
+
+  it('closes a job for good with its status and notice, unless its outcome was published', async () => {
+    // Arrange
+    const jobs = store();
+    await jobs.recordStarted(job('J-1'));
+    await jobs.recordStarted(job('J-2'));
+    await jobs.claim('J-2', 'outcome', NOW, 300);
+    await jobs.markPublished('J-2', 'outcome', NOW, outcome);
+    const notice = {
+      type: 'restore.stale',
+      notification: { type: 'restore.stale', status: 'UNKNOWN' },
+    };
+
+    // Act
+    await jobs.close('J-1', 'UNKNOWN', notice);
+    await jobs.close('J-2', 'UNKNOWN', notice);
+    await jobs.close('NOPE', 'UNKNOWN');
+
+    // Assert
+    expect(await jobs.listToCheck(LATER, 10)).toEqual([]);
+    expect(await jobs.get('J-1')).toMatchObject({
+      status: 'UNKNOWN',
+      outcomeType: 'restore.stale',
+      outcome: notice.notification,
+    });
+    expect((await jobs.get('J-1'))?.outcomePublishedAt).toBeUndefined();
+    expect(await jobs.get('J-2')).toMatchObject({
+      status: 'COMPLETED',
+      outcome: outcome.notification,
+    });
+    expect(await jobs.get('NOPE')).toBeUndefined();
+  });
+
+  it('still publishes the outcome of a closed job, which then replaces its status', async () => {
+    // Arrange
+    const jobs = store();
+    await jobs.recordStarted(job('J-1'));
+    await jobs.close('J-1', 'UNKNOWN');
+
+    // Act
+    const claimed = await jobs.claim('J-1', 'outcome', NOW, 300);
+    const marked = await jobs.markPublished('J-1', 'outcome', NOW, outcome);
+
+    // Assert
+    expect(claimed?.restoreJobId).toBe('J-1');
+    expect(marked).toMatchObject({
+      status: 'COMPLETED',
+      outcome: outcome.notification,
+    });
+  });
+
+  it('finds the open jobs of an earlier release first, and moves each to the check queue when checked', async () => {
+    // Arrange: the record shape of releases before the check queue (the
+    // legacy partition value, no checkOrder), next to a current record.
+    const jobs = store();
+    await jobs.recordStarted(
+      job('J-NEW', { startedAt: '2026-03-01T04:00:00.000Z' })
+    );
+    await local().dynamodb.client.send(
+      new PutItemCommand({
+        TableName: local().tableName,
+        Item: {
+          id: { S: jobRecordId('OLD-1') },
+          kind: { S: 'restore-job' },
+          status: { S: 'STARTED' },
+          restoreJobId: { S: 'OLD-1' },
+          requestId: { S: 'inc-1' },
+          source: { S: 'invoke' },
+          startedAt: { S: '2026-03-01T04:30:00.000Z' },
+          openShard: { S: 'open' },
+        },
+      })
+    );
+
+    // Act
+    const first = await jobs.listToCheck(CUT_OFF, 10);
+    await jobs.markChecked('OLD-1', NOW);
+    const second = await jobs.listToCheck(CUT_OFF, 10);
+    await jobs.claim('OLD-1', 'outcome', NOW, 300);
+    await jobs.markPublished('OLD-1', 'outcome', NOW, outcome);
+    const third = await jobs.listToCheck(CUT_OFF, 10);
+
+    // Assert
+    expect(first.map((j) => j.restoreJobId)).toEqual(['OLD-1', 'J-NEW']);
+    expect(second.map((j) => j.restoreJobId)).toEqual(['J-NEW', 'OLD-1']);
+    expect(third.map((j) => j.restoreJobId)).toEqual(['J-NEW']);
+  });
+
+  it('pages through the check queue past jobs the cut-off leaves out', async () => {
+    // Arrange: checked jobs, most of them younger than the cut-off, which
+    // the filter drops after the read.
+    const jobs = store();
+    for (let i = 0; i < 12; i += 1) {
+      const id = `J-${String(i).padStart(2, '0')}`;
+      await jobs.recordStarted(
+        job(id, {
+          startedAt:
+            i % 4 === 0
+              ? '2026-03-01T04:00:00.000Z'
+              : '2026-03-01T04:59:00.000Z',
+        })
+      );
+      await jobs.markChecked(id, new Date(NOW.getTime() + i * 1000));
+    }
+
+    // Act
+    const open = await jobs.listToCheck(CUT_OFF, 2);
+
+    // Assert
+    expect(open.map((j) => j.restoreJobId)).toEqual(['J-00', 'J-04']);
   });
 
   it('lets one claimant publish, and takes a job off the open list once published', async () => {
@@ -112,9 +330,7 @@ describe('DynamoDbJobStore on DynamoDB Local', () => {
       outcomePublishedAt: NOW.toISOString(),
       outcome: outcome.notification,
     });
-    expect(await jobs.listOpen(new Date('2026-03-02T00:00:00Z'), 10)).toEqual(
-      []
-    );
+    expect(await jobs.listToCheck(LATER, 10)).toEqual([]);
   });
 
   it('lets a claim lapse, and frees it on release', async () => {
@@ -170,7 +386,7 @@ describe('DynamoDbJobStore on DynamoDB Local', () => {
     expect(staleAfterOutcome).toBeUndefined();
     expect(stale?.restoreJobId).toBe('J-2');
     expect(staleAgain).toBeUndefined();
-    const [still] = await jobs.listOpen(new Date('2026-03-02T00:00:00Z'), 10);
+    const [still] = await jobs.listToCheck(LATER, 10);
     expect(still).toMatchObject({
       restoreJobId: 'J-2',
       stalePublishedAt: NOW.toISOString(),

@@ -10,11 +10,18 @@ const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** Runs `npm start` the way a newcomer does (tsx on the script). */
 const start = (...args: string[]): Promise<{ code: number; stdout: string }> =>
+  startWith({}, ...args);
+
+/** {@link start} with more environment variables (the test switches). */
+const startWith = (
+  env: Readonly<Record<string, string>>,
+  ...args: string[]
+): Promise<{ code: number; stdout: string }> =>
   new Promise((resolve) => {
     execFile(
       join(ROOT, 'node_modules/.bin/tsx'),
       ['test/support/local/start.ts', ...args],
-      { cwd: ROOT, timeout: 120_000 },
+      { cwd: ROOT, timeout: 120_000, env: { ...process.env, ...env } },
       (error, stdout) => {
         resolve({
           code:
@@ -169,6 +176,53 @@ describe('npm start', () => {
     expect(stdout).not.toContain('reconcile-restores');
     expect(stdout).toContain('Outcomes: none.');
   }, 120_000);
+
+  it('--request FILE says a record that failed will be delivered again, with its error code, and exits 1', async () => {
+    // Arrange: the local AWS Backup answers every call 503, so the SDK's
+    // retries run out and the record fails retryably (a batch item failure).
+    const file = join(ROOT, 'test/fixtures/requests/efs.json');
+    const faults = JSON.stringify([
+      {
+        operation: '*',
+        kind: 'error',
+        errorName: 'ServiceUnavailableException',
+        status: 503,
+        count: 100,
+      },
+    ]);
+
+    // Act
+    const { code, stdout } = await startWith(
+      { RESTORE_RELAY_LOCAL_BACKUP_FAULTS: faults },
+      '--request',
+      file
+    );
+
+    // Assert
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      'failed: not started and not rejected; SQS delivers the record again after its visibility timeout (errorCode=DependencyFailure)'
+    );
+    expect(stdout).not.toContain('replayed');
+    expect(stdout).not.toContain('kept in the dead-letter queue (');
+    expect(stdout).toContain('Outcomes: none.');
+  }, 120_000);
+
+  it('refuses fault rules it cannot read, with exit code 2', async () => {
+    // Act
+    const { code, stdout } = await startWith(
+      { RESTORE_RELAY_LOCAL_BACKUP_FAULTS: '{"operation":"Nope"}' },
+      '--request',
+      join(ROOT, 'test/fixtures/requests/efs.json')
+    );
+
+    // Assert
+    expect(code).toBe(2);
+    expect(stdout).toContain(
+      'RESTORE_RELAY_LOCAL_BACKUP_FAULTS is not a list of fault rules'
+    );
+    expect(stdout).not.toContain('starting the local AWS');
+  });
 
   it('--request with a file that is not JSON gets a clear message and exit code 2', async () => {
     // Arrange
