@@ -640,9 +640,9 @@ describe('the packaged serverless template', () => {
 
     it('retries the schedule target and keeps an undelivered tick in the dead-letter queue, which lets the rule write', () => {
       // Arrange
-      const [, policy] =
-        resourcesOfType(template, 'AWS::SQS::QueuePolicy')[0] ?? [];
-      const [statement] = statementsOf(policy?.Properties.PolicyDocument);
+      // The dead-letter queue's own policy (the request queue has one too).
+      const policy = resourceById(template, 'DeadLetterQueuePolicy');
+      const [statement] = statementsOf(policy.Properties.PolicyDocument);
 
       // Act
       const [[, rule] = ['', resourceById(template, 'missing')]] =
