@@ -59,6 +59,7 @@
  * @see https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
  * @see ../../../../shared/reference/house-style.md Part 2 §18
  */
+
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -78,6 +79,7 @@ import {
   type WireEmulatorOptions,
 } from './emulator-control.js';
 import { newRequestId, readBody, send } from './http-util.js';
+import { isMessageAttributeName } from './message-attribute-name.js';
 
 /** The SNS actions the emulator implements. */
 export const SNS_OPERATIONS = ['Publish', 'CreateTopic'] as const;
@@ -96,7 +98,6 @@ const ATTRIBUTE_TYPE = /^(String|Number|Binary|String\.Array)(\..+)?$/;
 // trailing or doubled period, not starting with AWS. or Amazon.; values
 // and messages in the XML character set (no control characters, no
 // U+FFFE/U+FFFF, no lone surrogates).
-const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,256}$/;
 const INVALID_CHARACTER =
   /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const MAX_MESSAGE_ATTRIBUTES = 10;
@@ -398,13 +399,7 @@ class SnsEmulatorImpl
     }
     for (const entry of attributeEntries) {
       const name = entry.get('Name') ?? '';
-      if (
-        !ATTRIBUTE_NAME.test(name) ||
-        name.startsWith('.') ||
-        name.endsWith('.') ||
-        name.includes('..') ||
-        /^(aws|amazon)\./i.test(name)
-      ) {
+      if (!isMessageAttributeName(name)) {
         throw new ServiceError(
           'ParameterValueInvalid',
           400,

@@ -88,6 +88,7 @@
  * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html
  * @see ../../../../shared/reference/house-style.md Part 2 §18
  */
+
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -113,6 +114,7 @@ import {
   type WireEmulatorOptions,
 } from './emulator-control.js';
 import { sendControlJson } from './http-util.js';
+import { isMessageAttributeName } from './message-attribute-name.js';
 
 /** The SQS operations the emulator implements. */
 export const SQS_OPERATIONS = [
@@ -143,7 +145,6 @@ const FIFO_QUEUE_NAME = /^[A-Za-z0-9_-]{1,75}\.fifo$/;
 const INVALID_BODY_CHARACTER =
   /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const BATCH_ENTRY_ID = /^[A-Za-z0-9_-]{1,80}$/;
-const ATTRIBUTE_NAME = /^[A-Za-z0-9_.-]{1,256}$/;
 const ATTRIBUTE_TYPE = /^(String|Number|Binary)(\..+)?$/;
 const NUMBER_VALUE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const MAX_MESSAGE_ATTRIBUTES = 10;
@@ -532,15 +533,7 @@ const parseMessageAttributes = (
   let size = 0;
   for (const name of names) {
     const value = raw[name];
-    // Names: letters, digits, `_`, `-` and `.`; no leading, trailing or
-    // doubled period; the `AWS.` and `Amazon.` prefixes are reserved.
-    if (
-      !ATTRIBUTE_NAME.test(name) ||
-      name.startsWith('.') ||
-      name.endsWith('.') ||
-      name.includes('..') ||
-      /^(aws|amazon)\./i.test(name)
-    ) {
+    if (!isMessageAttributeName(name)) {
       throw invalidParameterValue(
         `Message (user) attribute name '${name}' is invalid.`
       );
