@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { parseConfig } from '#shared/config/load-config';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import {
   idempotencyTokenOf,
   requestKeyOf,
 } from '#shared/events/restore-request-key';
+import { planRestore } from '#shared/use-cases/plan-restore';
+import { InMemoryCatalog } from '#test/support/fakes/in-memory-ports';
+import { RELAY_ENV } from '#test/support/relay-env';
 
 const FS = 'arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-1';
 const keyOf = (input: unknown) => requestKeyOf(parseRestoreRequest(input));
@@ -85,5 +89,43 @@ describe('idempotencyTokenOf', () => {
       /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/
     );
     expect(other).not.toBe(one);
+  });
+});
+
+describe('the deployment namespace', () => {
+  it('gives two stages that see one requestId different tokens and different derived names', async () => {
+    // Arrange
+    const catalog = new InMemoryCatalog([
+      {
+        recoveryPointArn:
+          'arn:aws:backup:eu-west-1:111122223333:recovery-point:p-1',
+        backupVaultName: 'prod-primary',
+        resourceArn: 'arn:aws:dynamodb:eu-west-1:111122223333:table/orders',
+        status: 'COMPLETED',
+        creationDate: new Date('2026-03-01T00:00:00Z'),
+        saved: { originalTableName: 'orders' },
+      },
+    ]);
+    const policy = parseConfig(RELAY_ENV).policy;
+    const request = parseRestoreRequest({
+      requestId: 'inc-42',
+      resourceArn: 'arn:aws:dynamodb:eu-west-1:111122223333:table/orders',
+    });
+
+    // Act
+    const [dev, prod] = await Promise.all(
+      ['restore-relay-dev', 'restore-relay-prod'].map((deployment) =>
+        planRestore(request, { catalog, policy, deployment })
+      )
+    );
+
+    // Assert
+    expect(dev?.input.IdempotencyToken).toBe(
+      idempotencyTokenOf('inc-42', 'restore-relay-dev')
+    );
+    expect(dev?.input.IdempotencyToken).not.toBe(prod?.input.IdempotencyToken);
+    expect(dev?.input.Metadata.targetTableName).not.toBe(
+      prod?.input.Metadata.targetTableName
+    );
   });
 });
