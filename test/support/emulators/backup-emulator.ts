@@ -720,6 +720,18 @@ const hex = (length: number): string =>
     .toString('hex')
     .slice(0, length);
 
+/** A list call's `MaxResults` (1–1000, 1000 when absent), as the model bounds it. */
+const maxResultsOf = (input: Record<string, unknown>): number => {
+  if (input.MaxResults === undefined) {
+    return 1000;
+  }
+  const parsed = Number(input.MaxResults);
+  if (!Number.isInteger(parsed) || parsed < 1 || parsed > 1000) {
+    throw invalid('MaxResults must be between 1 and 1000.');
+  }
+  return parsed;
+};
+
 /** A stable, UUID-shaped id derived from a name. */
 const uuidFrom = (name: string): string => {
   const h = createHash('sha256').update(name).digest('hex');
@@ -1744,14 +1756,7 @@ class BackupEmulatorImpl
     if (resourceArn === '') {
       throw missing('ResourceArn');
     }
-    let maxResults = 1000;
-    if (input.MaxResults !== undefined) {
-      const parsed = Number(input.MaxResults);
-      if (!Number.isInteger(parsed) || parsed < 1 || parsed > 1000) {
-        throw invalid('MaxResults must be between 1 and 1000.');
-      }
-      maxResults = parsed;
-    }
+    const maxResults = maxResultsOf(input);
     const onlyManaged = input.ManagedByAWSBackupOnly === 'true';
     const matching = [...this.#points.values()]
       .filter((p) => p.resourceArn === resourceArn)
@@ -1853,14 +1858,7 @@ class BackupEmulatorImpl
   }
 
   #listRestoreJobs(input: Record<string, unknown>): unknown {
-    let maxResults = 1000;
-    if (input.MaxResults !== undefined) {
-      const parsed = Number(input.MaxResults);
-      if (!Number.isInteger(parsed) || parsed < 1 || parsed > 1000) {
-        throw invalid('MaxResults must be between 1 and 1000.');
-      }
-      maxResults = parsed;
-    }
+    const maxResults = maxResultsOf(input);
     const date = (member: string): number | undefined => {
       const value = input[member];
       if (value === undefined) {
