@@ -1,6 +1,6 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { RelayNotificationSchema } from '#shared/events/relay-notification';
 import type { ProxiedCall } from '../support/emulators/aws-fault-proxy.js';
-import { notificationsOfType } from '../support/handler-steps.js';
 import {
   generatedHostileBodies,
   type HostileBody,
@@ -330,6 +330,30 @@ export interface HostileRss {
 }
 
 /**
+ * The `restore.rejected` naming `messageId`. Other publishers' messages on
+ * the topic (the CPU measure's direct-SDK baseline) are passed over.
+ */
+const rejectionOf = (rig: LocalRig, messageId: string | undefined) => {
+  for (const { Message } of rig.local.sns.messages(rig.local.topicArn)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(Message);
+    } catch {
+      continue;
+    }
+    const parsed = RelayNotificationSchema.safeParse(value);
+    if (
+      parsed.success &&
+      parsed.data.type === 'restore.rejected' &&
+      parsed.data.messageId === messageId
+    ) {
+      return parsed.data;
+    }
+  }
+  return undefined;
+};
+
+/**
  * Peak RSS of a fresh SQS environment for one hostile message: the
  * environment first handles one valid request (its peak RSS then is the
  * baseline: the handler loaded, clients connected, one request done), then
@@ -362,9 +386,7 @@ export const measureHostileRss = async (
     const [messageId] = await rig.sendRawBodies(queueUrl, [body.text]);
     await drain();
     const peak = await environment.usage();
-    const rejection = notificationsOfType(rig.local, 'restore.rejected').find(
-      (n) => n.messageId === messageId
-    );
+    const rejection = rejectionOf(rig, messageId);
     const kept = rig.local.sqs
       .messages(rig.local.dlqUrl)
       .some((m) => m.attributes.messageId?.StringValue === messageId);

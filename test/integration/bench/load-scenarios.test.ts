@@ -1,3 +1,4 @@
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureCalls, measureHostileRssAll } from '#test/bench/load-scenarios';
 import { type LocalRig, startLocalRig } from '#test/bench/local-rig';
@@ -43,6 +44,21 @@ describe('the SQS door in an emulated Lambda environment', () => {
   }, 120_000);
 
   it('measures hostile peak RSS in fresh environments: a ~1 MiB message rejected and kept, and the worst of a seeded sample', async () => {
+    // Arrange: another publisher's message on the topic, as the CPU
+    // measure's direct-SDK baseline leaves them.
+    const sns = new SNSClient({
+      endpoint: rig.local.env.AWS_ENDPOINT_URL_SNS,
+      region: rig.local.env.AWS_REGION,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    await sns.send(
+      new PublishCommand({
+        TopicArn: rig.local.topicArn,
+        Message: '{"type":"restore.started","requestId":"direct"}',
+      })
+    );
+    sns.destroy();
+
     // Act
     const measures = await measureHostileRssAll(rig, { samples: 2, seed: 7 });
 
