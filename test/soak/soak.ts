@@ -56,8 +56,8 @@ export interface SoakOptions {
 }
 
 /**
- * The invariants of reliability-and-limits.md the soak checks, and the two
- * it checks over the hostile phase alone.
+ * The invariants the soak checks; the `-hostile` ones over the hostile
+ * phase alone.
  */
 export type SoakInvariant =
   | 'R1'
