@@ -36,7 +36,14 @@ export const redactOriginal = (original: string): string => {
   const pending: unknown[] = [json.parsed];
   for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
     if (Array.isArray(node)) {
-      pending.push(...node.filter((v) => typeof v === 'object'));
+      // One push per item: spreading an array of some 100,000 items (a
+      // refused body may hold 1 MiB of `{},`) as arguments overflows the
+      // stack, and a rejection that throws is retried in vain.
+      for (const item of node) {
+        if (typeof item === 'object') {
+          pending.push(item);
+        }
+      }
       continue;
     }
     if (!isObject(node)) {

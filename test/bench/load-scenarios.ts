@@ -1,5 +1,11 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { RelayNotificationSchema } from '#shared/events/relay-notification';
 import type { ProxiedCall } from '../support/emulators/aws-fault-proxy.js';
+import {
+  generatedHostileBodies,
+  type HostileBody,
+  worstHostileBody,
+} from '../support/hostile-bodies.js';
 import { sqsRecord } from '../support/lambda-events.js';
 import {
   drainQueue,
@@ -303,4 +309,137 @@ export const measureThrottledDrain = async (
   } finally {
     await Promise.all(environments.map((e) => e.stop()));
   }
+};
+
+/** One hostile message in a fresh environment, against one valid request. */
+export interface HostileRss {
+  /** Which body ({@link HostileBody.name}). */
+  readonly name: string;
+  /** Its size as SQS carried it. */
+  readonly bytes: number;
+  /** The environment's peak RSS after one valid request: the baseline. */
+  readonly baselineMb: number;
+  /** The same environment's peak RSS once the hostile message was handled. */
+  readonly peakRssMb: number;
+  /** peak / baseline. */
+  readonly ratio: number;
+  /** The code of its `restore.rejected`, if it was rejected. */
+  readonly rejectedAs?: string;
+  /** Whether the relay kept it in the dead-letter queue (its copy names the message). */
+  readonly kept: boolean;
+}
+
+/**
+ * The `restore.rejected` naming `messageId`. Other publishers' messages on
+ * the topic (the CPU measure's direct-SDK baseline) are passed over.
+ */
+const rejectionOf = (rig: LocalRig, messageId: string | undefined) => {
+  for (const { Message } of rig.local.sns.messages(rig.local.topicArn)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(Message);
+    } catch {
+      continue;
+    }
+    const parsed = RelayNotificationSchema.safeParse(value);
+    if (
+      parsed.success &&
+      parsed.data.type === 'restore.rejected' &&
+      parsed.data.messageId === messageId
+    ) {
+      return parsed.data;
+    }
+  }
+  return undefined;
+};
+
+/**
+ * Peak RSS of a fresh SQS environment for one hostile message: the
+ * environment first handles one valid request (its peak RSS then is the
+ * baseline: the handler loaded, clients connected, one request done), then
+ * the hostile body, sent raw through a queue of its own. RSS is the
+ * process's high-water mark (`maxRSS`), so each body needs an environment
+ * of its own.
+ */
+export const measureHostileRss = async (
+  rig: LocalRig,
+  body: HostileBody,
+  tag: string
+): Promise<HostileRss> => {
+  const environment = await startEnvironment(
+    HANDLER_MODULES.sqs,
+    await rig.environmentFor(tag, { START_RATE_PER_SECOND: '50' })
+  );
+  try {
+    const queueUrl = rig.createRequestQueue(`bench-${tag}`, {
+      visibilityTimeoutSeconds: 30,
+    });
+    const drain = () =>
+      drainQueue({
+        endpoint: rig.local.env.AWS_ENDPOINT_URL_SQS,
+        queueUrl,
+        environments: [invoker(environment)],
+      });
+    await rig.sendRequests(queueUrl, loadRequests(1, `${tag}-valid`));
+    await drain();
+    const baseline = await environment.usage();
+    const [messageId] = await rig.sendRawBodies(queueUrl, [body.text]);
+    await drain();
+    const peak = await environment.usage();
+    const rejection = rejectionOf(rig, messageId);
+    const kept = rig.local.sqs
+      .messages(rig.local.dlqUrl)
+      .some((m) => m.attributes.messageId?.StringValue === messageId);
+    return {
+      name: body.name,
+      bytes: Buffer.byteLength(body.text, 'utf8'),
+      baselineMb: round(baseline.maxRssMb, 1),
+      peakRssMb: round(peak.maxRssMb, 1),
+      ratio: round(peak.maxRssMb / baseline.maxRssMb),
+      ...(rejection === undefined ? {} : { rejectedAs: rejection.reason.code }),
+      kept,
+    };
+  } finally {
+    await environment.stop();
+  }
+};
+
+/** Peak RSS for the worst hostile shapes, and for generated hostile bodies. */
+export interface HostileRssMeasures {
+  /** ~1 MiB: tens of thousands of unknown metadata keys, 12,000 levels deep. */
+  readonly oneMiB: HostileRss;
+  /** The generated body with the highest peak RSS. */
+  readonly generatedWorst: HostileRss;
+  /** The fast-check seed of the sample. */
+  readonly seed: number;
+  /** Every generated body's figures, in sample order. */
+  readonly generated: readonly HostileRss[];
+}
+
+/**
+ * {@link measureHostileRss} for the worst hostile body
+ * ({@link worstHostileBody}) and for each of `samples` generated hostile
+ * bodies (at least one; {@link generatedHostileBodies}, fixed `seed`),
+ * each in a fresh environment; the generated body with the highest peak is
+ * the worst.
+ */
+export const measureHostileRssAll = async (
+  rig: LocalRig,
+  options: { samples?: number; seed?: number } = {}
+): Promise<HostileRssMeasures> => {
+  const seed = options.seed ?? 20_261_128;
+  const oneMiB = await measureHostileRss(
+    rig,
+    worstHostileBody(),
+    'hostile-1mib'
+  );
+  const generated: HostileRss[] = [];
+  const samples = Math.max(1, options.samples ?? 12);
+  for (const [i, body] of generatedHostileBodies(seed, samples).entries()) {
+    generated.push(await measureHostileRss(rig, body, `hostile-gen-${i}`));
+  }
+  const generatedWorst = generated.reduce((worst, m) =>
+    m.peakRssMb > worst.peakRssMb ? m : worst
+  );
+  return { oneMiB, generatedWorst, seed, generated };
 };

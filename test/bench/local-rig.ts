@@ -47,13 +47,87 @@ export interface LocalRig {
     name: string,
     options: { visibilityTimeoutSeconds: number; maxReceiveCount?: number }
   ): string;
-  /** Sends each body (as JSON) to the queue, ten per SendMessageBatch. */
+  /**
+   * Sends each body to the queue as it is (any text SQS accepts: JSON or
+   * not), in SendMessageBatch calls of at most ten messages and 1 MiB.
+   *
+   * @returns the SQS message ids, in the order of `bodies`
+   */
+  sendRawBodies(queueUrl: string, bodies: readonly string[]): Promise<string[]>;
+  /**
+   * Sends each body as its JSON text ({@link LocalRig.sendRawBodies}).
+   *
+   * @returns the SQS message ids, in the order of `bodies`
+   */
   sendRequests(
     queueUrl: string,
     bodies: readonly Record<string, unknown>[]
-  ): Promise<void>;
+  ): Promise<string[]>;
   stop(): Promise<void>;
 }
+
+// A SendMessageBatch carries at most ten messages and 1 MiB in all.
+// https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html
+const MAX_BATCH_ENTRIES = 10;
+const MAX_BATCH_BYTES = 1_048_576;
+
+/** Bodies in SendMessageBatch-sized groups, in order. */
+const batchesOf = (bodies: readonly string[]): string[][] => {
+  const batches: string[][] = [];
+  let batch: string[] = [];
+  let bytes = 0;
+  for (const body of bodies) {
+    const size = Buffer.byteLength(body, 'utf8');
+    if (
+      batch.length === MAX_BATCH_ENTRIES ||
+      (batch.length > 0 && bytes + size > MAX_BATCH_BYTES)
+    ) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(body);
+    bytes += size;
+  }
+  if (batch.length > 0) {
+    batches.push(batch);
+  }
+  return batches;
+};
+
+const sendRaw = async (
+  local: LocalAws,
+  queueUrl: string,
+  bodies: readonly string[]
+): Promise<string[]> => {
+  const client = new SQSClient({
+    endpoint: local.env.AWS_ENDPOINT_URL_SQS,
+    region: local.env.AWS_REGION,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  const ids: string[] = [];
+  try {
+    for (const batch of batchesOf(bodies)) {
+      const { Successful = [], Failed = [] } = await client.send(
+        new SendMessageBatchCommand({
+          QueueUrl: queueUrl,
+          Entries: batch.map((body, j) => ({
+            Id: String(j),
+            MessageBody: body,
+          })),
+        })
+      );
+      if (Failed.length > 0) {
+        throw new Error(`SendMessageBatch failed: ${JSON.stringify(Failed)}`);
+      }
+      const byEntry = new Map(Successful.map((s) => [s.Id, s.MessageId]));
+      ids.push(...batch.map((_, j) => String(byEntry.get(String(j)))));
+    }
+    return ids;
+  } finally {
+    client.destroy();
+  }
+};
 
 /**
  * Starts DynamoDB Local and the emulators. Each execution environment gets
@@ -116,33 +190,13 @@ export const startLocalRig = async (): Promise<LocalRig> => {
           maxReceiveCount: queue.maxReceiveCount ?? 5,
         }),
       }),
-    sendRequests: async (queueUrl, bodies) => {
-      const client = new SQSClient({
-        endpoint: local.env.AWS_ENDPOINT_URL_SQS,
-        region: local.env.AWS_REGION,
-        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      });
-      try {
-        for (let i = 0; i < bodies.length; i += 10) {
-          const { Failed = [] } = await client.send(
-            new SendMessageBatchCommand({
-              QueueUrl: queueUrl,
-              Entries: bodies.slice(i, i + 10).map((body, j) => ({
-                Id: String(j),
-                MessageBody: JSON.stringify(body),
-              })),
-            })
-          );
-          if (Failed.length > 0) {
-            throw new Error(
-              `SendMessageBatch failed: ${JSON.stringify(Failed)}`
-            );
-          }
-        }
-      } finally {
-        client.destroy();
-      }
-    },
+    sendRawBodies: (queueUrl, bodies) => sendRaw(local, queueUrl, bodies),
+    sendRequests: (queueUrl, bodies) =>
+      sendRaw(
+        local,
+        queueUrl,
+        bodies.map((body) => JSON.stringify(body))
+      ),
     stop: async () => {
       for (const proxy of proxies) {
         await proxy.close();

@@ -11,9 +11,11 @@ import { measureBundleSizes } from './bundle-size.js';
 import { measureColdStarts } from './cold-start.js';
 import { REPO_ROOT } from './esbuild-options.js';
 import {
+  type HostileRss,
   measureBatchParallelism,
   measureCalls,
   measureCpu,
+  measureHostileRssAll,
   measureThrottledDrain,
 } from './load-scenarios.js';
 import { startLocalRig } from './local-rig.js';
@@ -31,6 +33,7 @@ const GOALS = {
   throttledDrainRatio: { limit: 1.25, text: '≤ 1.25' },
   throttledDlqCount: { limit: 0, text: '0' },
   peakRssMb: { limit: 128, text: '≤ 128 MB' },
+  hostilePeakRssMb: { limit: 128, text: '≤ 128 MB' },
 } as const;
 
 const { values } = parseArgs({
@@ -39,6 +42,7 @@ const { values } = parseArgs({
     'cpu-messages': { type: 'string', default: '400' },
     'drain-requests': { type: 'string', default: '100' },
     'drain-rate': { type: 'string', default: '10' },
+    'hostile-samples': { type: 'string', default: '12' },
   },
   strict: true,
 });
@@ -64,6 +68,7 @@ let load: {
   cpu: Awaited<ReturnType<typeof measureCpu>>;
   batch: Awaited<ReturnType<typeof measureBatchParallelism>>;
   drain: Awaited<ReturnType<typeof measureThrottledDrain>>;
+  hostile: Awaited<ReturnType<typeof measureHostileRssAll>>;
 };
 try {
   log('bench: AWS calls per message…');
@@ -78,7 +83,12 @@ try {
     Number(values['drain-requests']),
     Number(values['drain-rate'])
   );
-  load = { calls, cpu, batch, drain };
+  log('bench: peak RSS of hostile messages…');
+  rig.local.backup.configure({ throttle: { StartRestoreJob: null } });
+  const hostile = await measureHostileRssAll(rig, {
+    samples: Number(values['hostile-samples']),
+  });
+  load = { calls, cpu, batch, drain, hostile };
 } finally {
   await rig.stop();
 }
@@ -98,12 +108,21 @@ const results = {
   throttledDrainRatio: load.drain.ratio,
   throttledDlqCount: load.drain.dlqCount,
   peakRssMb: load.drain.peakRssMb,
+  hostilePeakRssMb: {
+    oneMiB: load.hostile.oneMiB.peakRssMb,
+    generatedWorst: load.hostile.generatedWorst.peakRssMb,
+  },
+  hostileRssRatio: {
+    oneMiB: load.hostile.oneMiB.ratio,
+    generatedWorst: load.hostile.generatedWorst.ratio,
+  },
   details: {
     coldStarts,
     calls: load.calls,
     cpu: load.cpu,
     batch: load.batch,
     drain: load.drain,
+    hostile: load.hostile,
   },
 };
 
@@ -160,11 +179,35 @@ const single: [keyof typeof GOALS, number, string][] = [
   ['throttledDlqCount', load.drain.dlqCount, `${load.drain.dlqCount}`],
   ['peakRssMb', load.drain.peakRssMb, `${load.drain.peakRssMb} MB`],
 ];
+/** A hostile measure: its peak against the same environment's baseline. */
+const hostileText = (m: HostileRss): string =>
+  `${m.peakRssMb} MB (${m.ratio} × ${m.baselineMb} MB after one valid request; ${
+    m.rejectedAs === undefined
+      ? 'not rejected'
+      : `rejected (${m.rejectedAs})${m.kept ? ' and kept' : ', not kept'}`
+  })`;
 for (const [key, value, text] of single) {
   const goal = GOALS[key];
   const ok =
     key === 'callsPerDuplicate' ? value === goal.limit : value <= goal.limit;
   rows.push([key, text, goal.text, pass(ok)]);
+}
+for (const [label, m] of [
+  [
+    `${(load.hostile.oneMiB.bytes / 1_048_576).toFixed(2)} MiB message`,
+    load.hostile.oneMiB,
+  ],
+  [
+    `worst of ${load.hostile.generated.length} generated (seed ${load.hostile.seed})`,
+    load.hostile.generatedWorst,
+  ],
+] as const) {
+  rows.push([
+    `hostilePeakRssMb, ${label}`,
+    hostileText(m),
+    GOALS.hostilePeakRssMb.text,
+    pass(m.peakRssMb <= GOALS.hostilePeakRssMb.limit),
+  ]);
 }
 const table = [
   '| measure | result | goal | met |',

@@ -10,6 +10,7 @@ const { values } = parseArgs({
     faults: { type: 'string', default: '0.1' },
     seed: { type: 'string' },
     'kill-rate': { type: 'string', default: '0.01' },
+    hostile: { type: 'string' },
   },
 });
 
@@ -37,6 +38,9 @@ const report = await runSoak({
   duplicates: numberOption('duplicates', values.duplicates, 0.99),
   faults: numberOption('faults', values.faults, 1),
   killRate: numberOption('kill-rate', values['kill-rate'], 1),
+  ...(values.hostile === undefined
+    ? {}
+    : { hostile: Math.round(numberOption('hostile', values.hostile, 10_000)) }),
   seed,
   log: (line) => console.log(`  ${line}`),
 });
@@ -73,6 +77,23 @@ const rows: [string, unknown][] = [
     'R8 burst sent / started / dlq',
     `${report.burst.sent} / ${report.burst.started} / ${report.burst.dlq}`,
   ],
+  [
+    'hostile sent (fixed / generated)',
+    `${report.hostile.sent} (${report.hostile.fixed} / ${report.hostile.generated})`,
+  ],
+  [
+    'hostile started / rejected / redriven / lost',
+    `${report.hostile.started} / ${report.hostile.rejected} / ${report.hostile.redriven} / ${report.hostile.lost}`,
+  ],
+  [
+    'hostile notifications / copies (max per message)',
+    `${report.hostile.notifications} / ${report.hostile.copies} (${report.hostile.maxNotificationsPerMessage})`,
+  ],
+  [
+    'hostile max receive count / retried in vain',
+    `${report.hostile.maxReceiveCount} / ${report.hostile.retriedInVain}`,
+  ],
+  ['hostile rejection codes', JSON.stringify(report.hostile.codes)],
   ['duration', `${(totalMs / 1000).toFixed(1)} s`],
 ];
 const width = Math.max(...rows.map(([k]) => k.length));

@@ -1,5 +1,5 @@
 import type { SQSBatchResponse } from 'aws-lambda';
-import { redactOriginal } from '#shared/events/redact-original';
+import { readRestoreRequestBody } from '#shared/events/read-restore-request';
 import { idempotencyTokenOf } from '#shared/events/restore-request-key';
 import {
   HANDLER_MODULES,
@@ -16,6 +16,11 @@ import type {
   ProxyFault,
 } from '../support/emulators/aws-fault-proxy.js';
 import { notificationsOfType } from '../support/handler-steps.js';
+import {
+  fixedHostileBodies,
+  generatedHostileBodies,
+  type HostileBody,
+} from '../support/hostile-bodies.js';
 import {
   drainQueue,
   type SqsInvoker,
@@ -39,13 +44,21 @@ export interface SoakOptions {
    * Default 0.01.
    */
   readonly killRate?: number | undefined;
+  /**
+   * Generated hostile messages of the hostile phase, besides the fixed
+   * ones; drawn from `seed`. Default 2 % of `requests`, at least 1.
+   */
+  readonly hostile?: number | undefined;
   /** Lambda invocation timeout in the main, invalid and R2 phases. Default 4 s. */
   readonly invokeTimeoutMs?: number | undefined;
   /** Progress lines (phases and their durations). Default: none. */
   readonly log?: ((line: string) => void) | undefined;
 }
 
-/** The invariants of reliability-and-limits.md the soak checks. */
+/**
+ * The invariants the soak checks; the `-hostile` ones over the hostile
+ * phase alone.
+ */
 export type SoakInvariant =
   | 'R1'
   | 'R2'
@@ -54,12 +67,43 @@ export type SoakInvariant =
   | 'R5'
   | 'R6'
   | 'R7'
-  | 'R8';
+  | 'R8'
+  | 'R3-hostile'
+  | 'R4-hostile';
+
+/** What became of the hostile phase's messages, by SQS message id. */
+export interface HostileReport {
+  /** Messages sent: the fixed bodies and the generated ones. */
+  readonly sent: number;
+  readonly fixed: number;
+  readonly generated: number;
+  /** Messages whose request has a restore job (started or replayed). */
+  readonly started: number;
+  /** Distinct restore jobs those messages started. */
+  readonly jobs: number;
+  /** Messages rejected: kept by the relay's copy and notified. */
+  readonly rejected: number;
+  /** Messages the redrive moved to the dead-letter queue (retried 5 times). */
+  readonly redriven: number;
+  /** Messages neither started nor kept in the dead-letter queue (R3). */
+  readonly lost: number;
+  /** `restore.rejected` notifications naming a hostile message. */
+  readonly notifications: number;
+  readonly maxNotificationsPerMessage: number;
+  /** The relay's dead-letter copies naming a hostile message. */
+  readonly copies: number;
+  /** The highest `ApproximateReceiveCount` a hostile message reached. */
+  readonly maxReceiveCount: number;
+  /** Messages received more than once that started nothing (R4). */
+  readonly retriedInVain: number;
+  /** Rejection codes, by code. */
+  readonly codes: Readonly<Record<string, number>>;
+}
 
 /** What a soak run saw (written to `bench/soak.json` by the CLI). */
 export interface SoakReport {
   readonly seed: number;
-  /** Messages of the main and invalid phases (R2 and R8 messages excluded). */
+  /** Messages of the main and invalid phases (R2, R8 and hostile excluded). */
   readonly requests: number;
   /** Distinct valid request keys of the main phase. */
   readonly uniqueKeys: number;
@@ -67,15 +111,18 @@ export interface SoakReport {
   readonly jobsStarted: number;
   /** Jobs beyond the first per idempotency token. */
   readonly duplicateJobs: number;
-  /** Messages neither started, nor rejected, nor in the dead-letter queue. */
+  /**
+   * Messages neither started, nor rejected, nor in the dead-letter queue
+   * (the hostile phase's are in {@link SoakReport.hostile}).
+   */
   readonly lost: number;
-  /** Messages in the dead-letter queue. */
+  /** Messages in the dead-letter queue, but for the hostile phase's. */
   readonly dlq: number;
   /** Of {@link SoakReport.dlq}: copies the relay made when rejecting. */
   readonly dlqRejected: number;
   /** Of {@link SoakReport.dlq}: moved there by the redrive (maxReceiveCount). */
   readonly dlqRedriven: number;
-  /** `restore.rejected` notifications. */
+  /** `restore.rejected` notifications, but for the hostile phase's. */
   readonly rejected: number;
   /** Invalid messages sent on purpose (R5 and R6). */
   readonly invalidSent: { readonly r5: number; readonly r6: number };
@@ -102,6 +149,8 @@ export interface SoakReport {
   };
   /** Rejection codes of the R6 messages (expected IdempotencyConflict). */
   readonly r6Codes: Readonly<Record<string, number>>;
+  /** The hostile phase (R3-hostile, R4-hostile). */
+  readonly hostile: HostileReport;
   /** Phase durations, ms. */
   readonly durationsMs: Readonly<Record<string, number>>;
   readonly invariants: Readonly<Record<SoakInvariant, boolean>>;
@@ -123,6 +172,12 @@ const MAIN_THROTTLE = { ratePerSecond: 40, burst: 40 };
 const BURST_THROTTLE = { ratePerSecond: 5, burst: 5 };
 const BURST_SIZE = 50;
 const INVALID_SHARE = 0.03;
+const HOSTILE_SHARE = 0.02;
+// The hostile phase checks what becomes of each rejection, not speed: a
+// batch holding several 1 MiB bodies must not time out on a loaded
+// machine, where a timeout would show as a retry in vain (sqs-restore has
+// 60 s in production).
+const HOSTILE_INVOKE_TIMEOUT_MS = 20_000;
 const CONCURRENT_SHARE = 0.02;
 const REDELIVERY_SHARE = 0.05;
 const DEFAULT_TOKEN_WINDOW_MS = 3_600_000;
@@ -197,6 +252,10 @@ const policyViolations = (count: number, prefix: string): Body[] => {
   );
 };
 
+/** Pairs each message id with what it carried. */
+const zip = <T>(ids: readonly string[], items: readonly T[]): [string, T][] =>
+  items.map((item, i) => [ids[i] ?? `(unsent ${i})`, item]);
+
 /** A fault for one call, with probability `rate`, kinds spread evenly. */
 const randomFault = (random: Random, rate: number): ProxyFault | undefined => {
   if (random() >= rate) {
@@ -231,11 +290,21 @@ const randomFault = (random: Random, rate: number): ProxyFault | undefined => {
  * - R6 a reused requestId with other content rejected before any Backup call;
  * - R7 no invocation failed with a TypeError (events are deep-frozen);
  * - R8 a burst of ten times the StartRestoreJob quota ends with every
- *   request started and nothing dead-lettered.
+ *   request started and nothing dead-lettered;
+ * - R3-hostile every hostile message started a job or is kept in the
+ *   dead-letter queue (by the relay's rejection copy, or by the redrive);
+ * - R4-hostile every hostile rejection notified and kept exactly once, and
+ *   no hostile message received twice in vain.
+ *
+ * Messages are told apart by their SQS message id: a `restore.rejected`
+ * notification and the relay's dead-letter copy name it (`messageId`), and
+ * the redrive moves a message with its id.
  *
  * Phases: main (valid requests and duplicates, faults and kills), invalid
- * (R5/R6, faults off), redelivery (R2, faults on, tokens forgotten), burst
- * (R8, faults off, new environments).
+ * (R5/R6, faults off), hostile (the fixed hostile bodies and generated
+ * ones, sent raw through a queue of their own; faults and kills off),
+ * redelivery (R2, faults on, tokens forgotten), burst (R8, faults off, new
+ * environments).
  *
  * @example
  * ```ts
@@ -266,6 +335,17 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
   const mainCount = Math.max(1, options.requests - 2 * invalidEach);
   const main = mainMessages(random, mainCount, options.duplicates, prefix);
   const r5 = policyViolations(invalidEach, `${prefix}-r5`);
+  const hostile: HostileBody[] = [
+    ...fixedHostileBodies(),
+    ...generatedHostileBodies(
+      options.seed,
+      options.hostile ??
+        Math.max(1, Math.round(options.requests * HOSTILE_SHARE))
+    ),
+  ];
+  const fixedCount = fixedHostileBodies().length;
+  /** The highest ApproximateReceiveCount each message id reached. */
+  const receives = new Map<string, number>();
 
   const rig: LocalRig = await startLocalRig();
   const slots = new Map<string, Slot>();
@@ -290,6 +370,13 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
       async (event) => {
         if (!slot.env.alive) {
           slot.env = await startEnvironment(HANDLER_MODULES.sqs, slot.vars);
+        }
+        for (const record of event.Records) {
+          const count = Number(record.attributes.ApproximateReceiveCount);
+          receives.set(
+            record.messageId,
+            Math.max(receives.get(record.messageId) ?? 0, count)
+          );
         }
         try {
           return (await slot.env.invoke(event, timeoutMs)) as
@@ -359,7 +446,7 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
     log(
       `main: ${main.messages.length} messages, ${main.uniques.length} keys, seed ${options.seed}`
     );
-    await rig.sendRequests(mainQueue, main.messages);
+    const mainIds = await rig.sendRequests(mainQueue, main.messages);
     rig.setFaults(faultPicker);
     await timed('main', () => drain(mainQueue, mainSlots, invokeTimeoutMs));
     rig.setFaults(undefined);
@@ -387,25 +474,56 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
       visibilityTimeoutSeconds,
       maxReceiveCount: 5,
     });
-    /** Sends and drains `bodies`; returns the Backup calls meanwhile. */
-    const rejectPhase = async (bodies: Body[]): Promise<string[]> => {
+    /**
+     * Sends and drains `bodies`; returns their message ids and the Backup
+     * calls meanwhile.
+     */
+    const rejectPhase = async (
+      bodies: Body[]
+    ): Promise<{ ids: string[]; backupCalls: string[] }> => {
       const before = new Set(rig.calls());
-      await rig.sendRequests(invalidQueue, bodies);
+      const ids = await rig.sendRequests(invalidQueue, bodies);
       await drain(invalidQueue, mainSlots, invokeTimeoutMs);
-      return rig
+      const backupCalls = rig
         .calls()
         .filter((c) => c.service === 'backup' && !before.has(c))
         .map((c) => `${c.tag ?? '?'}:${c.operation}`);
+      return { ids, backupCalls };
     };
     // One R5 message at a time, so that a Backup call names its request.
     const backupCallsOf = new Map<string, string[]>();
+    const r5Ids: string[] = [];
     const invalidStarted = Date.now();
     for (const b of r5) {
-      backupCallsOf.set(requestIdOf(b), await rejectPhase([b]));
+      const sent = await rejectPhase([b]);
+      r5Ids.push(...sent.ids);
+      backupCallsOf.set(requestIdOf(b), sent.backupCalls);
     }
-    const r6BackupCalls = await rejectPhase(shuffle(random, [...r6]));
+    shuffle(random, r6);
+    const { ids: r6Ids, backupCalls: r6BackupCalls } = await rejectPhase(r6);
     durationsMs.invalid = Date.now() - invalidStarted;
     log(`invalid: ${durationsMs.invalid} ms`);
+
+    // Hostile phase: raw bodies through a queue of their own, faults and
+    // kills off. It checks that bounding and rejecting hostile input is
+    // exact (one copy, one notification, one receive per message); with
+    // faults on, a failed copy or Publish is retried by design (a
+    // duplicate rather than a loss), which those counts could not tell
+    // from a rejection retried in vain.
+    const hostileQueue = rig.createRequestQueue('soak-hostile', {
+      visibilityTimeoutSeconds: (2 * HOSTILE_INVOKE_TIMEOUT_MS) / 1000,
+      maxReceiveCount: 5,
+    });
+    log(
+      `hostile: ${hostile.length} messages (${fixedCount} fixed, ${hostile.length - fixedCount} generated)`
+    );
+    const hostileIds = await rig.sendRawBodies(
+      hostileQueue,
+      hostile.map((h) => h.text)
+    );
+    await timed('hostile', () =>
+      drain(hostileQueue, mainSlots, HOSTILE_INVOKE_TIMEOUT_MS)
+    );
 
     // R2: redelivery after the token window, faults on (no kills: no
     // StartRestoreJob is expected).
@@ -419,7 +537,7 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
       visibilityTimeoutSeconds,
       maxReceiveCount: 5,
     });
-    await rig.sendRequests(redeliveryQueue, redelivered);
+    const redeliveredIds = await rig.sendRequests(redeliveryQueue, redelivered);
     rig.setFaults(({ service, operation }) =>
       service === 'backup' && operation === 'StartRestoreJob'
         ? undefined
@@ -454,7 +572,7 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
     const burst = loadRequests(BURST_SIZE, `${prefix}-r8`);
     const dlqBeforeBurst = rig.local.sqs.messages(rig.local.dlqUrl).length;
     await sleep(1_000); // a full bucket
-    await rig.sendRequests(burstQueue, burst);
+    const burstIds = await rig.sendRequests(burstQueue, burst);
     await timed('burst', () => drain(burstQueue, burstSlots, 20_000));
     const burstDlq =
       rig.local.sqs.messages(rig.local.dlqUrl).length - dlqBeforeBurst;
@@ -462,30 +580,72 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
     // ---- Invariants ----
     const counts = tokenCount();
     const accepted = [...main.uniques, ...burst];
+    const tokenOf = (key: string): string =>
+      idempotencyTokenOf(key, TEST_DEPLOYMENT);
+    // A hostile body may read as a request (a near-valid one); its key is
+    // then one of the accepted keys R1 holds to one job.
+    const hostileKeys = hostile.map((h) => {
+      const reading = readRestoreRequestBody(h.text);
+      return reading.ok ? reading.key : undefined;
+    });
     const tokenToKey = new Map(
-      accepted.map((b) => [
-        idempotencyTokenOf(requestIdOf(b), TEST_DEPLOYMENT),
-        requestIdOf(b),
-      ])
+      [
+        ...accepted.map(requestIdOf),
+        ...hostileKeys.filter((k): k is string => k !== undefined),
+      ].map((key) => [tokenOf(key), key])
     );
+    const hostileIdSet = new Set(hostileIds);
+    const isHostile = (messageId: string | undefined): boolean =>
+      messageId !== undefined && hostileIdSet.has(messageId);
+
+    // What the dead-letter queue keeps, by the id of the message it keeps:
+    // the relay's copy names it in its `messageId` attribute, the redrive
+    // moves the message itself.
     const dlqMessages = rig.local.sqs.messages(rig.local.dlqUrl);
-    const rejectedBodies = new Set(
-      dlqMessages
-        .filter((m) => m.attributes.errorCode !== undefined)
-        .map((m) => m.body)
-    );
-    const dlqBodies = new Set(dlqMessages.map((m) => m.body));
+    const copiesOf = new Map<string, number>();
+    const redriven = new Set<string>();
+    for (const m of dlqMessages) {
+      if (m.attributes.errorCode === undefined) {
+        redriven.add(m.messageId);
+        continue;
+      }
+      const of = m.attributes.messageId?.StringValue;
+      if (of === undefined) {
+        note(`R3: a dead-letter copy names no message (${m.messageId})`);
+      } else {
+        copiesOf.set(of, (copiesOf.get(of) ?? 0) + 1);
+      }
+    }
+    const isKept = (id: string): boolean =>
+      copiesOf.has(id) || redriven.has(id);
     const rejections = notificationsOfType(rig.local, 'restore.rejected');
-    const rejectedOriginals = new Set(rejections.map((n) => n.original));
+    const rejectionsOf = new Map<string, number>();
+    for (const n of rejections) {
+      if (n.messageId !== undefined) {
+        rejectionsOf.set(n.messageId, (rejectionsOf.get(n.messageId) ?? 0) + 1);
+      }
+    }
+    const isRejected = (id: string): boolean =>
+      (rejectionsOf.get(id) ?? 0) > 0 && (copiesOf.get(id) ?? 0) > 0;
     const started = notificationsOfType(rig.local, 'restore.started');
-    const isStarted = (b: Body) =>
-      (counts.get(idempotencyTokenOf(requestIdOf(b), TEST_DEPLOYMENT)) ?? 0) >
-      0;
-    // Notifications carry the original redacted (no metadata value).
-    const asNotified = (b: Body): string => redactOriginal(JSON.stringify(b));
-    const isRejected = (b: Body) =>
-      rejectedOriginals.has(asNotified(b)) &&
-      rejectedBodies.has(JSON.stringify(b));
+    const hasJob = (key: string): boolean =>
+      (counts.get(tokenOf(key)) ?? 0) > 0;
+    const isStarted = (b: Body) => hasJob(requestIdOf(b));
+    /** Message ids of the JSON phases, with the bodies they carried. */
+    const sent: [string, Body][] = [
+      ...zip(mainIds, main.messages),
+      ...zip(r5Ids, r5),
+      ...zip(r6Ids, r6),
+      ...zip(redeliveredIds, redelivered),
+      ...zip(burstIds, burst),
+    ];
+    const idsOfKey = new Map<string, string[]>();
+    for (const [id, b] of sent) {
+      idsOfKey.set(requestIdOf(b), [
+        ...(idsOfKey.get(requestIdOf(b)) ?? []),
+        id,
+      ]);
+    }
 
     // R1
     let r1 = true;
@@ -500,7 +660,7 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
       }
     }
     for (const b of accepted) {
-      if (!isStarted(b) && !dlqBodies.has(JSON.stringify(b))) {
+      if (!isStarted(b) && !(idsOfKey.get(requestIdOf(b)) ?? []).some(isKept)) {
         r1 = false;
         note(`R1: ${requestIdOf(b)} has no job and is not in the DLQ`);
       }
@@ -515,22 +675,13 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
     const jobsStarted = accepted.filter(isStarted).length;
 
     // R3
-    const sentMessages = [
-      ...main.messages,
-      ...r5,
-      ...r6,
-      ...redelivered,
-      ...burst,
-    ];
     let lost = 0;
-    for (const b of sentMessages) {
-      if (
-        !isStarted(b) &&
-        !isRejected(b) &&
-        !dlqBodies.has(JSON.stringify(b))
-      ) {
+    for (const [id, b] of sent) {
+      if (!isStarted(b) && !isKept(id)) {
         lost += 1;
-        note(`R3: ${requestIdOf(b)} lost (no job, no rejection, not in DLQ)`);
+        note(
+          `R3: ${requestIdOf(b)} (message ${id}) lost (no job, no rejection, not in DLQ)`
+        );
       }
     }
 
@@ -559,9 +710,12 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
         .callsTo('StartRestoreJob')
         .map((c) => String(c.input.IdempotencyToken))
     );
-    const checkRejected = (invariant: string, bodies: Body[]): boolean => {
+    const checkRejected = (
+      invariant: string,
+      messages: [string, Body][]
+    ): boolean => {
       let ok = true;
-      for (const b of bodies) {
+      for (const [, b] of messages) {
         const calls =
           invariant === 'R5'
             ? (backupCallsOf.get(requestIdOf(b)) ?? [])
@@ -573,45 +727,88 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
           );
         }
       }
-      for (const b of bodies) {
-        if (!isRejected(b)) {
+      for (const [id, b] of messages) {
+        if (!isRejected(id)) {
           ok = false;
           note(`${invariant}: ${requestIdOf(b)} not rejected and kept`);
         }
       }
       return ok;
     };
-    let r5ok = checkRejected('R5', r5);
+    let r5ok = checkRejected('R5', zip(r5Ids, r5));
     for (const b of r5) {
-      if (
-        startTokens.has(idempotencyTokenOf(requestIdOf(b), TEST_DEPLOYMENT))
-      ) {
+      if (startTokens.has(tokenOf(requestIdOf(b)))) {
         r5ok = false;
         note(`R5: StartRestoreJob for ${requestIdOf(b)}`);
       }
     }
-    let r6ok = checkRejected('R6', r6);
+    let r6ok = checkRejected('R6', zip(r6Ids, r6));
     for (const b of r6) {
-      const n =
-        counts.get(idempotencyTokenOf(requestIdOf(b), TEST_DEPLOYMENT)) ?? 0;
+      const n = counts.get(tokenOf(requestIdOf(b))) ?? 0;
       if (n !== 1) {
         r6ok = false;
         note(`R6: ${requestIdOf(b)} has ${n} jobs after the conflict`);
       }
     }
-    const r6Originals = new Set(r6.map(asNotified));
+    const r6IdSet = new Set(r6Ids);
     const r6Codes: Record<string, number> = {};
     for (const n of rejections) {
-      if (r6Originals.has(n.original)) {
+      if (n.messageId !== undefined && r6IdSet.has(n.messageId)) {
         r6Codes[n.reason.code] = (r6Codes[n.reason.code] ?? 0) + 1;
       }
     }
-    const invalidOriginals = new Set([...r5, ...r6].map(asNotified));
-    const unexpectedRejections = rejections.filter(
-      (n) => !invalidOriginals.has(n.original)
+    const invalidIds = new Set([...r5Ids, ...r6Ids]);
+    const outsideHostile = rejections.filter((n) => !isHostile(n.messageId));
+    const unexpectedRejections = outsideHostile.filter(
+      (n) => n.messageId === undefined || !invalidIds.has(n.messageId)
     );
     for (const n of unexpectedRejections) {
       note(`rejected a valid request ${n.requestId}: ${n.reason.code}`);
+    }
+
+    // R3-hostile, R4-hostile
+    const hostileJobs = new Set<string>();
+    let hostileStarted = 0;
+    let hostileLost = 0;
+    let hostileRejected = 0;
+    let hostileRedriven = 0;
+    let retriedInVain = 0;
+    let r4hostile = true;
+    zip(hostileIds, hostile).forEach(([id, h], i) => {
+      const key = hostileKeys[i];
+      const copies = copiesOf.get(id) ?? 0;
+      const notices = rejectionsOf.get(id) ?? 0;
+      const received = receives.get(id) ?? 0;
+      const jobStarted = key !== undefined && hasJob(key);
+      if (jobStarted) {
+        hostileStarted += 1;
+        hostileJobs.add(tokenOf(key));
+      }
+      if (redriven.has(id)) {
+        hostileRedriven += 1;
+      }
+      if (copies > 0 && notices > 0) {
+        hostileRejected += 1;
+      }
+      if (!jobStarted && !isKept(id)) {
+        hostileLost += 1;
+        note(`R3-hostile: ${h.name} (message ${id}) lost`);
+      }
+      if (!jobStarted && received > 1) {
+        retriedInVain += 1;
+      }
+      const rejectedOnce = copies === notices && copies <= 1;
+      if (!rejectedOnce || (!jobStarted && received > 1)) {
+        r4hostile = false;
+        note(
+          `R4-hostile: ${h.name} (message ${id}) kept ${copies}, notified ${notices}, received ${received} times${redriven.has(id) ? ', redriven' : ''}`
+        );
+      }
+    });
+    const hostileNotices = rejections.filter((n) => isHostile(n.messageId));
+    const hostileCodes: Record<string, number> = {};
+    for (const n of hostileNotices) {
+      hostileCodes[n.reason.code] = (hostileCodes[n.reason.code] ?? 0) + 1;
     }
 
     // R2
@@ -635,6 +832,11 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
       );
     }
 
+    const dlqOutsideHostile = dlqMessages.filter(
+      (m) =>
+        !isHostile(m.messageId) &&
+        !isHostile(m.attributes.messageId?.StringValue)
+    );
     return {
       seed: options.seed,
       requests: main.messages.length + r5.length + r6.length,
@@ -642,10 +844,12 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
       jobsStarted,
       duplicateJobs,
       lost,
-      dlq: dlqMessages.length,
-      dlqRejected: dlqMessages.filter((m) => m.attributes.errorCode).length,
-      dlqRedriven: dlqMessages.filter((m) => !m.attributes.errorCode).length,
-      rejected: rejections.length,
+      dlq: dlqOutsideHostile.length,
+      dlqRejected: dlqOutsideHostile.filter((m) => m.attributes.errorCode)
+        .length,
+      dlqRedriven: dlqOutsideHostile.filter((m) => !m.attributes.errorCode)
+        .length,
+      rejected: outsideHostile.length,
       invalidSent: { r5: r5.length, r6: r6.length },
       unexpectedRejections: unexpectedRejections.length,
       notified,
@@ -657,6 +861,28 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
       redelivered: { sent: redelivered.length, newStarts },
       burst: { sent: burst.length, dlq: burstDlq, started: burstStarted },
       r6Codes,
+      hostile: {
+        sent: hostile.length,
+        fixed: fixedCount,
+        generated: hostile.length - fixedCount,
+        started: hostileStarted,
+        jobs: hostileJobs.size,
+        rejected: hostileRejected,
+        redriven: hostileRedriven,
+        lost: hostileLost,
+        notifications: hostileNotices.length,
+        maxNotificationsPerMessage: Math.max(
+          0,
+          ...hostileIds.map((id) => rejectionsOf.get(id) ?? 0)
+        ),
+        copies: hostileIds.reduce((n, id) => n + (copiesOf.get(id) ?? 0), 0),
+        maxReceiveCount: Math.max(
+          0,
+          ...hostileIds.map((id) => receives.get(id) ?? 0)
+        ),
+        retriedInVain,
+        codes: hostileCodes,
+      },
       durationsMs,
       invariants: {
         R1: r1,
@@ -667,6 +893,8 @@ export const runSoak = async (options: SoakOptions): Promise<SoakReport> => {
         R6: r6ok,
         R7: typeErrors.length === 0,
         R8: r8,
+        'R3-hostile': hostileLost === 0,
+        'R4-hostile': r4hostile,
       },
       counterexamples,
     };

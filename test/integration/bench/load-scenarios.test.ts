@@ -1,6 +1,8 @@
+import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { measureCalls } from '#test/bench/load-scenarios';
+import { measureCalls, measureHostileRssAll } from '#test/bench/load-scenarios';
 import { type LocalRig, startLocalRig } from '#test/bench/local-rig';
+import { generatedHostileBodies } from '#test/support/hostile-bodies';
 
 /**
  * The call budget the benchmark reports, pinned: counts are exact, so a
@@ -39,5 +41,48 @@ describe('the SQS door in an emulated Lambda environment', () => {
       (counts.happyBreakdown['backup.DescribeRecoveryPoint'] ?? 0) +
         (counts.happyBreakdown['backup.ListRecoveryPointsByResource'] ?? 0)
     ).toBe(1);
+  }, 120_000);
+
+  it('measures hostile peak RSS in fresh environments: a ~1 MiB message rejected and kept, and the worst of a seeded sample', async () => {
+    // Arrange: another publisher's message on the topic, as the CPU
+    // measure's direct-SDK baseline leaves them.
+    const sns = new SNSClient({
+      endpoint: rig.local.env.AWS_ENDPOINT_URL_SNS,
+      region: rig.local.env.AWS_REGION,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    await sns.send(
+      new PublishCommand({
+        TopicArn: rig.local.topicArn,
+        Message: '{"type":"restore.started","requestId":"direct"}',
+      })
+    );
+    sns.destroy();
+
+    // Act
+    const measures = await measureHostileRssAll(rig, { samples: 2, seed: 7 });
+
+    // Assert: the mechanics; how much memory is the bench's to report.
+    const { oneMiB, generated, generatedWorst } = measures;
+    expect(oneMiB.bytes).toBeGreaterThan(1_000_000);
+    expect(oneMiB.bytes).toBeLessThan(1_048_576);
+    expect(oneMiB).toMatchObject({
+      rejectedAs: 'RestoreRequestInvalid',
+      kept: true,
+    });
+    expect(generated.map((m) => m.name)).toEqual(
+      generatedHostileBodies(7, 2).map((b) => b.name)
+    );
+    for (const m of [oneMiB, ...generated]) {
+      expect(m.baselineMb).toBeGreaterThan(0);
+      // maxRSS is a high-water mark: the peak includes the baseline.
+      expect(m.peakRssMb).toBeGreaterThanOrEqual(m.baselineMb);
+      expect(m.ratio).toBeGreaterThanOrEqual(1);
+      expect(m.kept).toBe(m.rejectedAs !== undefined);
+    }
+    expect(generatedWorst.peakRssMb).toBe(
+      Math.max(...generated.map((m) => m.peakRssMb))
+    );
+    expect(measures.seed).toBe(7);
   }, 120_000);
 });

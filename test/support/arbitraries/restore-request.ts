@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { INVALID_AWS_CHARACTER } from '#shared/domain/aws-text';
 import type { JsonObject, JsonValue } from '#shared/domain/json';
 import { RESOURCE_TYPES } from '#shared/domain/resource-type';
+import { serializeJson } from '#shared/domain/serialize-json';
 import { METADATA_BUILDERS } from '#shared/restore-metadata/builders';
 import { FIXTURES } from '#test/fixtures/restore-metadata/all';
 import {
@@ -514,4 +515,36 @@ export const requestBodyText = (): fc.Arbitrary<string> =>
       ),
     fc.json({ maxDepth: 3 }),
     anyText(200)
+  );
+
+/** `value`'s JSON text, or `undefined` for what JSON cannot hold (BigInt). */
+const jsonTextOf = (value: unknown): string | undefined => {
+  try {
+    return serializeJson(value);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Any text a hostile or careless producer may put in a message body: near
+ * the request JSON ({@link requestBodyText}), a near-valid request as JSON
+ * ({@link nearValidRequestBody}), any text, thousands of nested brackets,
+ * or a long run of one grapheme. It may hold characters SQS refuses; a
+ * sender escapes them first.
+ *
+ * @example
+ * ```ts
+ * fc.sample(hostileRequestText(), { seed: 7, numRuns: 20 }); // the same 20 texts for seed 7
+ * ```
+ */
+export const hostileRequestText = (): fc.Arbitrary<string> =>
+  fc.oneof(
+    requestBodyText(),
+    nearValidRequestBody()
+      .map(jsonTextOf)
+      .filter((t): t is string => t !== undefined),
+    anyText(200),
+    deeplyNestedText(),
+    hugeText()
   );

@@ -6,7 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeServer, newRequestId, readBody } from './http-util.js';
+import { closeServer, newRequestId, readCappedBody } from './http-util.js';
 
 /**
  * A wire-level proxy in front of one local AWS endpoint (DynamoDB Local or
@@ -179,6 +179,11 @@ const errorReply = (
   };
 };
 
+// The proxy must never be the limit: the services behind it refuse what
+// AWS refuses. A 1 MiB SQS message sent with the JSON protocol is larger
+// than 1 MiB once escaped; the SQS emulator reads up to 8 MiB.
+const MAX_PROXIED_BYTES = 8 * 1_048_576;
+
 const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -242,7 +247,11 @@ export const startFaultProxy = async (
     req: IncomingMessage,
     res: ServerResponse
   ): Promise<void> => {
-    const body = await readBody(req);
+    const body = await readCappedBody(req, MAX_PROXIED_BYTES);
+    if (body === undefined) {
+      res.writeHead(413).end();
+      return;
+    }
     const operation = operationOf(options.protocol, req, body);
     const who = {
       service: options.service,
@@ -280,7 +289,8 @@ export const startFaultProxy = async (
   const server: Server = createServer((req, res) => {
     handle(req, res).catch(() => {
       // The upstream is gone (a test stopping): answer like a dead host.
-      req.socket.destroy();
+      // `res.destroy` also copes with a socket that is already gone.
+      res.destroy();
     });
   });
   server.keepAliveTimeout = 5_000;

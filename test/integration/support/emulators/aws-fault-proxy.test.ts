@@ -1,6 +1,7 @@
 import { BackupClient, StartRestoreJobCommand } from '@aws-sdk/client-backup';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import {
   afterAll,
   beforeAll,
@@ -100,6 +101,27 @@ describe('the AWS fault proxy', () => {
     expect((error as Error).name).toBe('ThrottledException');
     expect(sns.calls.map((c) => c.operation)).toEqual(['Publish', 'Publish']);
     expect(local.sns.messages()).toHaveLength(0);
+  });
+
+  it('forwards a message SQS takes whose request is larger than 1 MiB (JSON escaping)', async () => {
+    // Arrange: 600,000 quotes are 1.2 MB once escaped for the JSON protocol.
+    const sqs = await proxy('sqs', local.sqs.url, 'aws-json');
+    const queueUrl = local.sqs.createQueue('fault-proxy-large');
+    const client = new SQSClient(emulatorClientConfig(sqs.url));
+    const body = '"'.repeat(600_000);
+
+    // Act: the SQS client sends to the queue URL's host.
+    await client.send(
+      new SendMessageCommand({
+        QueueUrl: queueUrl.replace(local.sqs.url, sqs.url),
+        MessageBody: body,
+      })
+    );
+    client.destroy();
+
+    // Assert
+    expect(sqs.calls).toEqual([{ service: 'sqs', operation: 'SendMessage' }]);
+    expect(local.sqs.messages(queueUrl).map((m) => m.body)).toEqual([body]);
   });
 
   it('loses the answer after the effect: the SDK retries with the same token and gets the same job', async () => {

@@ -154,6 +154,21 @@ describe('buildRestoreRejected', () => {
     );
   });
 
+  it('redacts inside an array of 349,000 objects (a body near 1 MiB) without overflowing the stack', () => {
+    // Arrange
+    const items = Array.from({ length: 349_000 }, () => '{}');
+    const original = `{"x":[{"metadata":{"UserData":"IyEv"}},${items.join(',')}]}`;
+
+    // Act
+    const notification = buildRestoreRejected(fields(original));
+
+    // Assert
+    expect(notification.originalTruncated).toBe(true);
+    expect(notification.original).toMatch(
+      /^\{"x":\[\{"metadata":\{"UserData":"\[redacted\]"\}\},\{\},/
+    );
+  });
+
   it('refuses fields the notification schema does not allow', () => {
     // Arrange
     const bad = { ...fields('{}'), rejectedAt: 'yesterday' };
