@@ -154,9 +154,9 @@ describe('buildRestoreRejected', () => {
     );
   });
 
-  it('redacts inside an array of 349,000 objects (a body near 1 MiB) without overflowing the stack', () => {
+  it('redacts inside an array of 87,000 objects (the most a body within the size limit holds) without overflowing the stack', () => {
     // Arrange
-    const items = Array.from({ length: 349_000 }, () => '{}');
+    const items = Array.from({ length: 87_000 }, () => '{}');
     const original = `{"x":[{"metadata":{"UserData":"IyEv"}},${items.join(',')}]}`;
 
     // Act
@@ -166,6 +166,20 @@ describe('buildRestoreRejected', () => {
     expect(notification.originalTruncated).toBe(true);
     expect(notification.original).toMatch(
       /^\{"x":\[\{"metadata":\{"UserData":"\[redacted\]"\}\},\{\},/
+    );
+  });
+
+  it('does not parse or repeat a request over the size limit', () => {
+    // Arrange: refused for its size before parsing; parsing it only to
+    // repeat 64 KiB of it would cost the memory the limit saves.
+    const original = JSON.stringify({ pad: 'x'.repeat(300 * 1024) });
+
+    // Act
+    const notification = buildRestoreRejected(fields(original));
+
+    // Assert
+    expect(notification.original).toBe(
+      '[over 262144 bytes: kept as received in the dead-letter queue only]'
     );
   });
 
