@@ -1,4 +1,8 @@
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  type AttributeValue,
+  GetItemCommand,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   DynamoDbJobStore,
@@ -46,6 +50,31 @@ const outcome = {
 };
 
 beforeEach(() => clearTable(local()));
+
+/**
+ * Writes a job record the way an earlier release did (no lifecycle or
+ * check-queue attributes), so reading it proves the store still does.
+ */
+const putEarlierRecord = (
+  id: string,
+  fields: { requestId: string; source: string; startedAt: string },
+  extra: Record<string, AttributeValue> = {}
+) =>
+  local().dynamodb.client.send(
+    new PutItemCommand({
+      TableName: local().tableName,
+      Item: {
+        id: { S: jobRecordId(id) },
+        kind: { S: 'restore-job' },
+        status: { S: 'STARTED' },
+        restoreJobId: { S: id },
+        requestId: { S: fields.requestId },
+        source: { S: fields.source },
+        startedAt: { S: fields.startedAt },
+        ...extra,
+      },
+    })
+  );
 
 describe('DynamoDbJobStore on DynamoDB Local', () => {
   it('keeps the first record of a job and returns it to a retry', async () => {
@@ -250,20 +279,14 @@ describe('DynamoDbJobStore on DynamoDB Local', () => {
     await jobs.recordStarted(
       job('J-NEW', { startedAt: '2026-03-01T04:00:00.000Z' })
     );
-    await local().dynamodb.client.send(
-      new PutItemCommand({
-        TableName: local().tableName,
-        Item: {
-          id: { S: jobRecordId('OLD-1') },
-          kind: { S: 'restore-job' },
-          status: { S: 'STARTED' },
-          restoreJobId: { S: 'OLD-1' },
-          requestId: { S: 'inc-1' },
-          source: { S: 'invoke' },
-          startedAt: { S: '2026-03-01T04:30:00.000Z' },
-          openShard: { S: 'open' },
-        },
-      })
+    await putEarlierRecord(
+      'OLD-1',
+      {
+        requestId: 'inc-1',
+        source: 'invoke',
+        startedAt: '2026-03-01T04:30:00.000Z',
+      },
+      { openShard: { S: 'open' } }
     );
 
     // Act
@@ -458,20 +481,14 @@ describe('DynamoDbJobStore on DynamoDB Local', () => {
 
   it('reads the single task token of a record written before the lifecycle', async () => {
     // Arrange: the record shape of the first release.
-    await local().dynamodb.client.send(
-      new PutItemCommand({
-        TableName: local().tableName,
-        Item: {
-          id: { S: jobRecordId('OLD-1') },
-          kind: { S: 'restore-job' },
-          status: { S: 'STARTED' },
-          restoreJobId: { S: 'OLD-1' },
-          requestId: { S: 'inc-1' },
-          source: { S: 'invoke' },
-          startedAt: { S: '2026-03-01T04:00:00.000Z' },
-          taskToken: { S: 'legacy-token' },
-        },
-      })
+    await putEarlierRecord(
+      'OLD-1',
+      {
+        requestId: 'inc-1',
+        source: 'invoke',
+        startedAt: '2026-03-01T04:00:00.000Z',
+      },
+      { taskToken: { S: 'legacy-token' } }
     );
 
     // Act
@@ -520,20 +537,14 @@ describe('DynamoDbJobStore on DynamoDB Local', () => {
       ['OLD-2', {}],
       ['BAD-1', { requestedBy: { M: { via: { S: 'carrier-pigeon' } } } }],
     ] as const) {
-      await local().dynamodb.client.send(
-        new PutItemCommand({
-          TableName: local().tableName,
-          Item: {
-            id: { S: jobRecordId(id) },
-            kind: { S: 'restore-job' },
-            status: { S: 'STARTED' },
-            restoreJobId: { S: id },
-            requestId: { S: 'inc-2' },
-            source: { S: 'sqs' },
-            startedAt: { S: '2026-03-01T04:00:00.000Z' },
-            ...extra,
-          },
-        })
+      await putEarlierRecord(
+        id,
+        {
+          requestId: 'inc-2',
+          source: 'sqs',
+          startedAt: '2026-03-01T04:00:00.000Z',
+        },
+        extra
       );
     }
 
