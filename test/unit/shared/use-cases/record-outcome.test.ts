@@ -29,17 +29,22 @@ const REQUESTED_BY = {
   senderId: 'AROAEXAMPLEROLEID:request-producer',
 } as const;
 
+/** The job as the start recorded it, before requestedBy was kept. */
+const STARTED = {
+  restoreJobId: JOB_ID,
+  requestId: 'inc-42',
+  recoveryPointArn: POINT,
+  backupVaultName: 'prod-primary',
+  resourceType: 'RDS',
+  source: 'sqs',
+  startedAt: '2026-03-01T04:15:08.000Z',
+} as const;
+
 const setup = async (taskToken?: string) => {
   const deps = inMemoryTrackingDeps();
   await deps.jobs.recordStarted({
-    restoreJobId: JOB_ID,
-    requestId: 'inc-42',
-    recoveryPointArn: POINT,
-    backupVaultName: 'prod-primary',
-    resourceType: 'RDS',
-    source: 'sqs',
+    ...STARTED,
     requestedBy: REQUESTED_BY,
-    startedAt: '2026-03-01T04:15:08.000Z',
     context: { ticket: 'INC-42' },
     ...(taskToken === undefined ? {} : { taskToken }),
   });
@@ -115,15 +120,7 @@ describe('recordOutcome', () => {
   it('publishes no requestedBy for a job whose record has none (recorded before it was kept)', async () => {
     // Arrange
     const deps = inMemoryTrackingDeps();
-    await deps.jobs.recordStarted({
-      restoreJobId: JOB_ID,
-      requestId: 'inc-42',
-      recoveryPointArn: POINT,
-      backupVaultName: 'prod-primary',
-      resourceType: 'RDS',
-      source: 'sqs',
-      startedAt: '2026-03-01T04:15:08.000Z',
-    });
+    await deps.jobs.recordStarted(STARTED);
 
     // Act
     await recordOutcome(completed(), deps);
