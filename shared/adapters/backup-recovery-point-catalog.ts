@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-backup';
 import { compact } from '../domain/compact.js';
 import type { RecoveryPoint } from '../domain/recovery-point.js';
-import { RecoveryPointNotFoundError } from '../errors/recovery-point-not-found-error.js';
+import { RecoveryPointNotFoundError } from '../errors/errors.js';
 import type {
   RecoveryPointCatalog,
   SavedRestoreMetadata,

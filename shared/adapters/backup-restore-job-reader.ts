@@ -8,7 +8,7 @@ import {
   type JobObservation,
   vaultNameOf,
 } from '../domain/job-observation.js';
-import { RestoreJobNotFoundError } from '../errors/restore-job-not-found-error.js';
+import { RestoreJobNotFoundError } from '../errors/errors.js';
 import type { RestoreJobReader } from '../ports/restore-job-reader.js';
 import { toAppError } from './to-app-error.js';
 

@@ -10,9 +10,11 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import type { JsonObject, JsonValue } from '../domain/json.js';
-import { DependencyError } from '../errors/dependency-error.js';
-import { IdempotencyConflictError } from '../errors/idempotency-conflict-error.js';
-import { RestoreInProgressError } from '../errors/restore-in-progress-error.js';
+import {
+  DependencyFailureError,
+  IdempotencyConflictError,
+  RestoreInProgressError,
+} from '../errors/errors.js';
 import type {
   IdempotentOutcome,
   IdempotentRunner,
@@ -118,7 +120,7 @@ const mapError = (error: unknown, key: string): unknown => {
     );
   }
   if (error instanceof IdempotencyPersistenceLayerError) {
-    return new DependencyError(
+    return new DependencyFailureError(
       'the idempotency store (DynamoDB) failed; retry later',
       { cause: error }
     );

@@ -1,4 +1,4 @@
-import type { AlarmRule } from '../config/alarm-rules.js';
+import type { AlarmRule } from './alarm-rule.js';
 import type { AlarmStateChange } from './alarm-state-change.js';
 
 /**

@@ -8,7 +8,7 @@ import {
   type ProfileKey,
   type RestoreProfile,
 } from '../domain/restore-profile.js';
-import { PolicyViolationError } from '../errors/policy-violation-error.js';
+import { PolicyViolationError } from '../errors/errors.js';
 import { getMetadataBuilder } from '../restore-metadata/builders.js';
 import { savedValue } from '../restore-metadata/metadata-keys.js';
 import type { MetadataSource } from '../restore-metadata/metadata-map.js';

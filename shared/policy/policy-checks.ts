@@ -1,6 +1,6 @@
 import type { ResourceType } from '../domain/resource-type.js';
 import type { RestorePolicy } from '../domain/restore-policy.js';
-import { PolicyViolationError } from '../errors/policy-violation-error.js';
+import { PolicyViolationError } from '../errors/errors.js';
 import { arnLocationProblem } from './location-checks.js';
 
 const list = (values: Iterable<string>): string => [...values].join(', ');

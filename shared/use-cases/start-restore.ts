@@ -4,7 +4,7 @@ import type { RateLimiter } from '../domain/rate-limiter.js';
 import type { RequestedBy } from '../domain/requested-by.js';
 import type { RestorePlan } from '../domain/restore-plan.js';
 import { AppError } from '../errors/app-error.js';
-import { DependencyError } from '../errors/dependency-error.js';
+import { DependencyFailureError } from '../errors/errors.js';
 import type { OutcomeNotification } from '../events/outcome-event.js';
 import type { RestoreRequest } from '../events/restore-request.js';
 import {
@@ -190,7 +190,7 @@ const afterStart = async <T>(
     if (error instanceof AppError && error.retryable) {
       throw error;
     }
-    throw new DependencyError(
+    throw new DependencyFailureError(
       `restore job ${restoreJobId} started, but recording or announcing it failed (${error instanceof AppError ? error.code : 'unexpected'}); it will be retried`,
       { cause: error }
     );

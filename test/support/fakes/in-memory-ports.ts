@@ -1,14 +1,17 @@
 import { parseConfig } from '#shared/config/load-config';
+import { RestorePolicySchema } from '#shared/config/policy-env';
 import { canonicalJson } from '#shared/domain/canonical-json';
 import type { JobObservation } from '#shared/domain/job-observation';
 import type { JsonObject, JsonValue } from '#shared/domain/json';
 import type { RateLimiter } from '#shared/domain/rate-limiter';
 import type { RecoveryPoint } from '#shared/domain/recovery-point';
 import type { StartRestoreJobInput } from '#shared/domain/start-restore-job-input';
-import { IdempotencyConflictError } from '#shared/errors/idempotency-conflict-error';
-import { RecoveryPointNotFoundError } from '#shared/errors/recovery-point-not-found-error';
-import { RestoreInProgressError } from '#shared/errors/restore-in-progress-error';
-import { RestoreJobNotFoundError } from '#shared/errors/restore-job-not-found-error';
+import {
+  IdempotencyConflictError,
+  RecoveryPointNotFoundError,
+  RestoreInProgressError,
+  RestoreJobNotFoundError,
+} from '#shared/errors/errors';
 import type { OutcomeNotification } from '#shared/events/outcome-event';
 import type { RelayNotification } from '#shared/events/relay-notification';
 import type {
@@ -552,7 +555,7 @@ export const inMemoryDeps = (
   jobs: new InMemoryJobStore(),
   notifier: new InMemoryNotifier(),
   idempotency: new InMemoryIdempotentRunner(),
-  policy: parseConfig(RELAY_ENV).policy,
+  policy: parseConfig(RestorePolicySchema, RELAY_ENV),
   clock: { now: () => now },
   log: new MemoryLog(),
   deadLetters: new InMemoryDeadLetterQueue(),

@@ -24,13 +24,13 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
-import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { ReconcileSummary } from '../../../shared/use-cases/reconcile-restores.js';
 import { BACKUP_OPERATIONS } from '../emulators/backup-emulator.js';
 import { faultRulesSchema } from '../emulators/http-util.js';
 import type { CallbackTask } from '../emulators/stepfunctions-emulator.js';
 import { exampleRequests } from '../example-requests.js';
-import { lambdaContext } from '../lambda-context.js';
+import { type InvocationContext, lambdaContext } from '../lambda-context.js';
 import {
   alarmEvent,
   restoreRequestedEvent,
@@ -40,7 +40,7 @@ import {
 import { RELAY_ENV } from '../relay-env.js';
 import { type LocalAws, startLocalAws } from './local-aws.js';
 
-type Handler = (event: unknown, context: Context) => Promise<unknown>;
+type Handler = (event: unknown, context: InvocationContext) => Promise<unknown>;
 
 const out = (line = ''): void => {
   process.stdout.write(`${line}\n`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobObservation } from '#shared/domain/job-observation';
-import { DependencyError } from '#shared/errors/dependency-error';
+import { DependencyFailureError } from '#shared/errors/errors';
 import { RelayNotificationSchema } from '#shared/events/relay-notification';
 import { recordOutcome } from '#shared/use-cases/record-outcome';
 import { inMemoryTrackingDeps } from '#test/support/fakes/in-memory-ports';
@@ -221,13 +221,13 @@ describe('recordOutcome', () => {
   it('releases the claim when a channel fails, so the retry publishes', async () => {
     // Arrange
     const deps = await setup();
-    deps.outcomeEvents.failures.push(new DependencyError('bus down'));
+    deps.outcomeEvents.failures.push(new DependencyFailureError('bus down'));
 
     // Act
     const first = recordOutcome(completed(), deps);
 
     // Assert
-    await expect(first).rejects.toBeInstanceOf(DependencyError);
+    await expect(first).rejects.toBeInstanceOf(DependencyFailureError);
     expect((await deps.jobs.get(JOB_ID))?.outcomePublishedAt).toBeUndefined();
     const retry = await recordOutcome(completed(), deps);
     expect(retry.status).toBe('published');

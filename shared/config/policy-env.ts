@@ -6,15 +6,9 @@ import {
 } from '../domain/resource-type.js';
 import type { RestorePolicy } from '../domain/restore-policy.js';
 import { partitionOf } from '../policy/location-checks.js';
-import { AlarmRulesSchema, alarmRulePolicyProblems } from './alarm-rules.js';
+import { csv } from './env-values.js';
 import { parseJsonEnv } from './json-env.js';
 import { RestoreProfilesSchema } from './restore-profiles.js';
-
-const csv = (value: string): string[] =>
-  value
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
 
 const RoleArn = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const RoleName = /^[\w+=,.@-]{1,64}$/;
@@ -159,10 +153,11 @@ const TrustedArns = z
     return entries;
   });
 
-const positiveInt = (fallback: number, min = 1) =>
-  z.coerce.number().int().min(min).default(fallback);
-
-const PolicyEnvShape = {
+/**
+ * The environment variables of the restore policy, shared by the functions
+ * that start restores (see docs/configuration.md).
+ */
+export const policyEnvShape = {
   RESTORE_ROLES: RestoreRoles,
   // Empty means unset: serverless.yml passes '' when no default is chosen.
   DEFAULT_RESTORE_ROLE: z
@@ -188,13 +183,17 @@ const PolicyEnvShape = {
     .optional(),
 };
 
-type PolicyEnv = z.output<z.ZodObject<typeof PolicyEnvShape>>;
+type PolicyEnv = z.output<z.ZodObject<typeof policyEnvShape>>;
 
 const defaultRoleOf = (env: PolicyEnv): string | undefined =>
   env.DEFAULT_RESTORE_ROLE ??
   (env.RESTORE_ROLES.size === 1 ? [...env.RESTORE_ROLES.keys()][0] : undefined);
 
-const checkDefaultRole = (env: PolicyEnv, ctx: z.RefinementCtx): void => {
+/** Checks `DEFAULT_RESTORE_ROLE` against `RESTORE_ROLES` (a refinement). */
+export const checkDefaultRole = (
+  env: PolicyEnv,
+  ctx: z.RefinementCtx
+): void => {
   const name = defaultRoleOf(env);
   if (name === undefined) {
     ctx.addIssue({
@@ -211,7 +210,8 @@ const checkDefaultRole = (env: PolicyEnv, ctx: z.RefinementCtx): void => {
   }
 };
 
-const toPolicy = (env: PolicyEnv): RestorePolicy => ({
+/** The restore policy the policy variables describe. */
+export const policyOf = (env: PolicyEnv): RestorePolicy => ({
   allowedVaults: env.ALLOWED_VAULTS,
   allowedResourceTypes: env.ALLOWED_RESOURCE_TYPES,
   restoreRoles: env.RESTORE_ROLES,
@@ -230,129 +230,19 @@ const toPolicy = (env: PolicyEnv): RestorePolicy => ({
  */
 export const PolicyEnvSchema = z
   .object({
-    ...PolicyEnvShape,
+    ...policyEnvShape,
     ALLOWED_VAULTS: Vaults.default('*'),
     ALLOWED_RESOURCE_TYPES: ResourceTypes.default('*'),
   })
   .superRefine(checkDefaultRole)
-  .transform(toPolicy);
+  .transform(policyOf);
 
 /**
- * The deployment's configuration, from the environment. Resource names have
- * no defaults: a function without its table or topic must not start.
+ * The restore policy of a deployment, from its environment (vaults and
+ * resource types required): what tests and tools parse to hold the same
+ * policy a start function holds.
  */
-export const RelayConfigSchema = z
-  .object({
-    ...PolicyEnvShape,
-    RELAY_TABLE_NAME: z.string().min(3).max(255),
-    RELAY_TOPIC_ARN: z
-      .string()
-      .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}(\.fifo)?$/, {
-        error: 'must be an SNS topic ARN',
-      }),
-    // At least the longest redelivery horizon: SQS keeps a message up to 14
-    // days, EventBridge retries for 24 h (reliability-and-limits.md §6, R2).
-    IDEMPOTENCY_TTL_SECONDS: positiveInt(14 * 24 * 3600, 24 * 3600),
-    JOB_RECORD_TTL_SECONDS: positiveInt(90 * 24 * 3600, 24 * 3600),
-    IDEMPOTENCY_KEY_PREFIX: z.string().min(1).default('restore-relay'),
-    // The stack and stage (serverless.yml: <service>-<stage>). The
-    // IdempotencyToken and derived names include it, so two stages in one
-    // account never share a token for the same requestId.
-    DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, {
-      error: 'must be 1–64 of A-Z a-z 0-9 . _ - (the stack and stage)',
-    }),
-    // Rejected requests are kept here, with the error as attributes.
-    RELAY_DLQ_URL: z.url({ error: 'must be an SQS queue URL' }),
-    // Sources allowed to send "Restore Requested" events.
-    RELAY_EVENT_SOURCES: z
-      .string()
-      .default('restore-relay')
-      .transform((raw) => new Set(csv(raw))),
-    ALARM_RULES: AlarmRulesSchema,
-    // Where outcomes are put for other workflows to chain on: a bus *name*
-    // (IAM scopes events:PutEvents to exactly this bus) and the `source`.
-    OUTCOME_EVENT_BUS_NAME: z
-      .string()
-      .regex(/^[.\-_A-Za-z0-9]{1,256}$/, {
-        error: 'must be an EventBridge bus name (not an ARN), e.g. default',
-      })
-      .default('default'),
-    // EventBridge reserves sources starting with "aws." for AWS services.
-    OUTCOME_EVENT_SOURCE: z
-      .string()
-      .min(1)
-      .max(256)
-      .refine((v) => !v.startsWith('aws.'), {
-        error: 'must not start with "aws." (reserved for AWS services)',
-      })
-      .default('restore-relay'),
-    // Report the outcome of restore jobs restore-relay did not start too.
-    REPORT_ALL_JOBS: z
-      .enum(['true', 'false'], { error: 'must be true or false' })
-      .default('false')
-      .transform((v) => v === 'true'),
-    // AWS Backup sends job events "about every 5 minutes", best effort
-    // (events.md §2.1): open jobs older than this are asked about.
-    RECONCILE_AFTER_SECONDS: positiveInt(900, 0),
-    // Open jobs older than this are reported restore.stale (once).
-    STALE_AFTER_SECONDS: positiveInt(86_400, 60),
-    // Jobs one reconciler run checks: DescribeRestoreJob allows 15/s.
-    RECONCILE_MAX_JOBS: positiveInt(100).pipe(z.number().max(1000)),
-    // Records of one SQS batch in flight at once. The rate below, not this,
-    // keeps AWS Backup under its quotas: a batch's claims, replays and
-    // notifications need not queue behind one another.
-    RECORD_CONCURRENCY: positiveInt(10).pipe(z.number().max(10)),
-    // Restores one environment starts per second, on average (a token
-    // bucket before each plan-and-start; replays take no token). Every
-    // caller in the account shares StartRestoreJob's 5/s and the reads'
-    // 15/s, so maximumConcurrency × this stays at or under 4/s
-    // (reliability-and-limits.md §1.1, §6).
-    START_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(2),
-    // The SDK has no request timeout by default (reliability-and-limits.md
-    // §2.4); these keep the worst case inside the function timeout.
-    AWS_SDK_REQUEST_TIMEOUT_MS: positiveInt(5000),
-    AWS_SDK_CONNECTION_TIMEOUT_MS: positiveInt(1000),
-    AWS_SDK_MAX_ATTEMPTS: positiveInt(3),
-  })
+export const RestorePolicySchema = z
+  .object(policyEnvShape)
   .superRefine(checkDefaultRole)
-  .transform((env, ctx) => {
-    const policy = toPolicy(env);
-    for (const message of alarmRulePolicyProblems(env.ALARM_RULES, policy)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ALARM_RULES'],
-        message: `${message} (checked against the restore policy)`,
-      });
-    }
-    return { env, policy };
-  })
-  .transform(({ env, policy }) => ({
-    tableName: env.RELAY_TABLE_NAME,
-    deployment: env.DEPLOYMENT_ID,
-    topicArn: env.RELAY_TOPIC_ARN,
-    idempotencyTtlSeconds: env.IDEMPOTENCY_TTL_SECONDS,
-    jobRecordTtlSeconds: env.JOB_RECORD_TTL_SECONDS,
-    idempotencyKeyPrefix: env.IDEMPOTENCY_KEY_PREFIX,
-    deadLetterQueueUrl: env.RELAY_DLQ_URL,
-    eventSources: env.RELAY_EVENT_SOURCES,
-    alarmRules: env.ALARM_RULES,
-    recordConcurrency: env.RECORD_CONCURRENCY,
-    startRatePerSecond: env.START_RATE_PER_SECOND,
-    outcomeEventBusName: env.OUTCOME_EVENT_BUS_NAME,
-    outcomeEventSource: env.OUTCOME_EVENT_SOURCE,
-    reportAllJobs: env.REPORT_ALL_JOBS,
-    reconcile: {
-      reconcileAfterSeconds: env.RECONCILE_AFTER_SECONDS,
-      staleAfterSeconds: env.STALE_AFTER_SECONDS,
-      maxJobs: env.RECONCILE_MAX_JOBS,
-    },
-    sdk: {
-      requestTimeoutMs: env.AWS_SDK_REQUEST_TIMEOUT_MS,
-      connectionTimeoutMs: env.AWS_SDK_CONNECTION_TIMEOUT_MS,
-      maxAttempts: env.AWS_SDK_MAX_ATTEMPTS,
-    },
-    policy,
-  }));
-
-/** The parsed configuration every restore-relay function runs with. */
-export type RelayConfig = z.output<typeof RelayConfigSchema>;
+  .transform(policyOf);
