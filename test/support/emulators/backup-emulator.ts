@@ -120,32 +120,22 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import {
-  bodyRoute,
-  type CallOutcome,
-  type ControlRoutes,
-  createClock,
-  type EmulatorClock,
-  type EmulatorHandle,
-  type EmulatorListenOptions,
-  type ErrorSource,
-  jsonRoute,
-  type RecordedCall,
-  ServiceError,
-  WireEmulator,
-} from './emulator-control.js';
+import type { CallOutcome, ErrorSource, RecordedCall } from './call-record.js';
+import { bodyRoute, type ControlRoutes, jsonRoute } from './control-plane.js';
+import { createClock, type EmulatorClock } from './emulator-clock.js';
 import {
   assertEventPattern,
   type EventPattern,
   matchesEventPattern,
 } from './event-pattern.js';
+import { newRequestId, readBody, send } from './http-io.js';
+import { type LatencyConfig, latencySchema } from './latency.js';
+import { ServiceError } from './service-error.js';
 import {
-  type LatencyConfig,
-  latencySchema,
-  newRequestId,
-  readBody,
-  send,
-} from './http-util.js';
+  type EmulatorHandle,
+  type EmulatorListenOptions,
+  WireEmulator,
+} from './wire-emulator.js';
 
 // The clock moved to the shared emulator base; re-exported so that existing
 // imports from this module keep working.

@@ -99,22 +99,25 @@ import {
   isJsonObject,
 } from './aws-json-emulator.js';
 import {
-  bodyRoute,
   type CallOutcome,
-  type ControlRoutes,
-  createClock,
-  type EmulatorClock,
-  type EmulatorHandle,
-  type EmulatorListenOptions,
   type ErrorCodeOutcome,
   errorCodeOutcome,
+} from './call-record.js';
+import {
+  bodyRoute,
+  type ControlRoutes,
   jsonRoute,
-  type LatencyPatch,
-  ServiceError,
-  type WireEmulatorOptions,
-} from './emulator-control.js';
-import { sendControlJson } from './http-util.js';
+  sendControlJson,
+} from './control-plane.js';
+import { createClock, type EmulatorClock } from './emulator-clock.js';
 import { isMessageAttributeName } from './message-attribute-name.js';
+import { ServiceError } from './service-error.js';
+import type {
+  EmulatorHandle,
+  EmulatorListenOptions,
+  LatencyPatch,
+  WireEmulatorOptions,
+} from './wire-emulator.js';
 
 /** The SQS operations the emulator implements. */
 export const SQS_OPERATIONS = [

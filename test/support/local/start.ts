@@ -27,7 +27,7 @@ import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { ReconcileSummary } from '../../../shared/use-cases/reconcile-restores.js';
 import { BACKUP_OPERATIONS } from '../emulators/backup-emulator.js';
-import { faultRulesSchema } from '../emulators/http-util.js';
+import { faultRulesSchema } from '../emulators/fault-rules.js';
 import type { CallbackTask } from '../emulators/stepfunctions-emulator.js';
 import { exampleRequests } from '../example-requests.js';
 import { lambdaContext } from '../lambda-context.js';

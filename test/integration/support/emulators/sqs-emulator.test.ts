@@ -20,7 +20,7 @@ import {
   UnsupportedOperation,
 } from '@aws-sdk/client-sqs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createClock } from '#test/support/emulators/emulator-control';
+import { createClock } from '#test/support/emulators/emulator-clock';
 import {
   SQS_MAX_MESSAGE_BYTES,
   type SqsEmulator,
@@ -586,7 +586,7 @@ describe('SQS emulator through @aws-sdk/client-sqs', () => {
   describe('control endpoints over HTTP', () => {
     const control = controlClient(() => emulator.url);
 
-    // Faults, config, calls and reset over HTTP: emulator-control.test.ts.
+    // Faults, config, calls and reset over HTTP: control-plane.test.ts.
     it('creates queues, lists messages and resets', async () => {
       // Arrange
       const created = await control('POST', 'queues', { name: 'other-queue' });
