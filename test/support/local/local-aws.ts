@@ -18,7 +18,7 @@ import {
   type BackupEmulator,
   type BackupEmulatorOptions,
   startBackupEmulator,
-} from '../emulators/backup-emulator.js';
+} from '../emulators/backup/backup-emulator.js';
 import {
   type EventBridgeEmulator,
   startEventBridgeEmulator,

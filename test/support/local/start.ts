@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { ReconcileSummary } from '../../../shared/use-cases/reconcile-restores.js';
-import { BACKUP_OPERATIONS } from '../emulators/backup-emulator.js';
+import { BACKUP_OPERATIONS } from '../emulators/backup/backup-operations.js';
 import { faultRulesSchema } from '../emulators/fault-rules.js';
 import type { CallbackTask } from '../emulators/stepfunctions-emulator.js';
 import { exampleRequests } from '../example-requests.js';

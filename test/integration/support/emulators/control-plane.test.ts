@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBackupEmulator } from '#test/support/emulators/backup-emulator';
+import { startBackupEmulator } from '#test/support/emulators/backup/backup-emulator';
 import type { RecordedCall } from '#test/support/emulators/call-record';
 import { createClock } from '#test/support/emulators/emulator-clock';
 import { startSnsEmulator } from '#test/support/emulators/sns-emulator';
