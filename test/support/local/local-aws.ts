@@ -30,7 +30,7 @@ import {
 import {
   type SqsEmulator,
   startSqsEmulator,
-} from '../emulators/sqs-emulator.js';
+} from '../emulators/sqs/sqs-emulator.js';
 import {
   type StepFunctionsEmulator,
   startStepFunctionsEmulator,

@@ -3,7 +3,7 @@ import { startBackupEmulator } from '#test/support/emulators/backup/backup-emula
 import type { RecordedCall } from '#test/support/emulators/call-record';
 import { createClock } from '#test/support/emulators/emulator-clock';
 import { startSnsEmulator } from '#test/support/emulators/sns-emulator';
-import { startSqsEmulator } from '#test/support/emulators/sqs-emulator';
+import { startSqsEmulator } from '#test/support/emulators/sqs/sqs-emulator';
 import type { EmulatorHandle } from '#test/support/emulators/wire-emulator';
 import { controlClient, errorFault } from './emulator-test-kit.js';
 
