@@ -100,7 +100,7 @@ export interface HostileReport {
   readonly codes: Readonly<Record<string, number>>;
 }
 
-/** What a soak run saw (written to `bench/soak.json` by the CLI). */
+/** What a soak run saw (written to `.bench/soak.json` by the CLI, `bench/soak.json` with `--write`). */
 export interface SoakReport {
   readonly seed: number;
   /** Messages of the main and invalid phases (R2, R8 and hostile excluded). */

@@ -18,13 +18,10 @@ import type {
   OutgoingHttpHeaders,
   ServerResponse,
 } from 'node:http';
-import {
-  type RecordedCall,
-  ServiceError,
-  WireEmulator,
-  type WireEmulatorSettings,
-} from './emulator-control.js';
-import { newRequestId, readCappedBody, send } from './http-util.js';
+import type { RecordedCall } from './call-record.js';
+import { newRequestId, readCappedBody, send } from './http-io.js';
+import { ServiceError } from './service-error.js';
+import { WireEmulator, type WireEmulatorSettings } from './wire-emulator.js';
 
 /** A decoded JSON object (a request body, an operation's output). */
 export type JsonObject = Record<string, unknown>;

@@ -100,24 +100,24 @@ import {
   isJsonObject,
 } from './aws-json-emulator.js';
 import {
-  bodyRoute,
   type CallOutcome,
-  type ControlRoutes,
-  createClock,
-  type EmulatorClock,
-  type EmulatorHandle,
   type ErrorCodeOutcome,
   errorCodeOutcome,
-  jsonRoute,
-  type LatencyPatch,
-  ServiceError,
-  type WireEmulatorOptions,
-} from './emulator-control.js';
+} from './call-record.js';
 import {
-  type LatencyConfig,
-  latencySchema,
+  bodyRoute,
+  type ControlRoutes,
+  jsonRoute,
   sendControlJson,
-} from './http-util.js';
+} from './control-plane.js';
+import { createClock, type EmulatorClock } from './emulator-clock.js';
+import { type LatencyConfig, latencySchema } from './latency.js';
+import { ServiceError } from './service-error.js';
+import type {
+  EmulatorHandle,
+  LatencyPatch,
+  WireEmulatorOptions,
+} from './wire-emulator.js';
 
 /** The EventBridge operations the emulator implements. */
 export const EVENTBRIDGE_OPERATIONS = ['PutEvents'] as const;

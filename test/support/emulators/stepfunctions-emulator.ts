@@ -92,20 +92,24 @@ import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { type AwsJsonCall, AwsJsonEmulator } from './aws-json-emulator.js';
 import {
-  bodyRoute,
   type CallOutcome,
-  type ControlRoutes,
-  createClock,
-  type EmulatorClock,
-  type EmulatorHandle,
   type ErrorCodeOutcome,
   errorCodeOutcome,
+} from './call-record.js';
+import {
+  bodyRoute,
+  type ControlRoutes,
   jsonRoute,
-  type LatencyPatch,
-  ServiceError,
-  type WireEmulatorOptions,
-} from './emulator-control.js';
-import { readControlBody, sendControlJson } from './http-util.js';
+  readControlBody,
+  sendControlJson,
+} from './control-plane.js';
+import { createClock, type EmulatorClock } from './emulator-clock.js';
+import { ServiceError } from './service-error.js';
+import type {
+  EmulatorHandle,
+  LatencyPatch,
+  WireEmulatorOptions,
+} from './wire-emulator.js';
 
 /** The Step Functions operations the emulator implements. */
 export const STEP_FUNCTIONS_OPERATIONS = [

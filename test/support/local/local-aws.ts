@@ -18,7 +18,7 @@ import {
   type BackupEmulator,
   type BackupEmulatorOptions,
   startBackupEmulator,
-} from '../emulators/backup-emulator.js';
+} from '../emulators/backup/backup-emulator.js';
 import {
   type EventBridgeEmulator,
   startEventBridgeEmulator,
@@ -30,7 +30,7 @@ import {
 import {
   type SqsEmulator,
   startSqsEmulator,
-} from '../emulators/sqs-emulator.js';
+} from '../emulators/sqs/sqs-emulator.js';
 import {
   type StepFunctionsEmulator,
   startStepFunctionsEmulator,

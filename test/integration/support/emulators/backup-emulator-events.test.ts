@@ -11,14 +11,18 @@ import {
 } from '#shared/events/restore-job-state-change';
 import {
   type BackupEmulator,
-  type BackupEventDelivery,
-  type BackupRestoreJobEvent,
-  type BackupRestoreJobStatusDetail,
-  createClock,
+  startBackupEmulator,
+} from '#test/support/emulators/backup/backup-emulator';
+import {
   DEFAULT_SEED_FILE,
   loadBackupSeed,
-  startBackupEmulator,
-} from '#test/support/emulators/backup-emulator';
+} from '#test/support/emulators/backup/backup-seed';
+import type {
+  BackupEventDelivery,
+  BackupRestoreJobEvent,
+  BackupRestoreJobStatusDetail,
+} from '#test/support/emulators/backup/restore-job-events';
+import { createClock } from '#test/support/emulators/emulator-clock';
 import type { EventPattern } from '#test/support/emulators/event-pattern';
 import { rejectionOf } from '#test/support/rejection-of';
 import {

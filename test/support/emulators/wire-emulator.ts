@@ -1,6 +1,7 @@
 /**
- * What every wire-level emulator (`backup-emulator.ts`, `sns-emulator.ts`,
- * `sqs-emulator.ts`) does the same way, whatever AWS protocol it speaks: the
+ * The base class of the wire-level emulators (`backup/`, `sqs/`,
+ * `sns-emulator.ts`, and through `aws-json-emulator.ts` the EventBridge and
+ * Step Functions ones): what each does the same way, whatever AWS protocol it speaks: the
  * server's life cycle, call recording, latency and injected faults, and the
  * `/_emulator/*` control plane (`GET calls`, `GET|POST|DELETE faults`,
  * `POST config`, `POST reset`, `POST clock/advance`). An emulator extends
@@ -15,156 +16,27 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { z } from 'zod';
+import type { CallStamp, ErrorSource, RecordedCall } from './call-record.js';
 import {
-  closeServer,
-  EmulatorClosedError,
+  bodyRoute,
+  type ControlExchange,
+  type ControlRoute,
+  type ControlRoutes,
+  jsonRoute,
+  sendControlJson,
+} from './control-plane.js';
+import type { EmulatorClock } from './emulator-clock.js';
+import {
   type FaultAction,
   FaultQueue,
   type FaultRule,
   faultRulesSchema,
-  type LatencyConfig,
-  latencyFor,
-  latencySchema,
-  listen,
-  readBody,
-  readControlBody,
-  Sleeper,
-  sendControlJson,
-} from './http-util.js';
-
-/**
- * An emulator's notion of time (job lifecycle, visibility timeouts, token
- * windows, throttle refill). Latency and hang faults use real time.
- */
-export interface EmulatorClock {
-  /** Current time, epoch milliseconds. */
-  now(): number;
-  /** Moves the clock forward. */
-  advance(ms: number): void;
-}
-
-/**
- * Creates a clock. By default it follows real time plus whatever was
- * advanced; with `frozen: true` it only moves through `advance()`.
- *
- * @example
- * ```ts
- * const clock = createClock({ frozen: true, start: '2026-11-28T09:00:00Z' });
- * clock.advance(1_000);
- * ```
- */
-export const createClock = (
-  options: { frozen?: boolean; start?: number | string | Date } = {}
-): EmulatorClock => {
-  const start =
-    options.start === undefined
-      ? Date.now()
-      : new Date(options.start).getTime();
-  let offset = 0;
-  const base = (): number => (options.frozen ? start : Date.now());
-  return {
-    now: () => base() + offset,
-    advance: (ms: number) => {
-      if (!(ms >= 0)) {
-        throw new RangeError('clock can only move forward');
-      }
-      offset += ms;
-    },
-  };
-};
-
-/**
- * The message of anything thrown, for an error answer.
- *
- * @example
- * ```ts
- * messageOf(new Error('boom')); // 'boom'
- * ```
- */
-export const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
-
-/**
- * A request error that an emulator answers in its protocol's error shape
- * (`code` is the AWS error name or code).
- *
- * @example
- * ```ts
- * throw new ServiceError('NotFound', 404, 'Topic does not exist');
- * ```
- */
-export class ServiceError extends Error {
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    message: string
-  ) {
-    super(message);
-    this.name = 'ServiceError';
-  }
-}
-
-/** A recorded call still being answered (e.g. a long poll, a latency). */
-export interface PendingOutcome {
-  kind: 'pending';
-}
-
-/** A call whose connection an injected fault destroyed. */
-export interface ResetOutcome {
-  kind: 'reset';
-  /** Whether the call had taken effect before the reset. */
-  afterEffect: boolean;
-}
-
-/** Who produced an error answer. */
-export type ErrorSource = 'service' | 'fault';
-
-/** An error answer as the SNS and SQS emulators record it. */
-export interface ErrorCodeOutcome {
-  kind: 'error';
-  status: number;
-  errorCode: string;
-  message: string;
-  source: ErrorSource;
-}
-
-/**
- * Records a {@link ServiceError} as an {@link ErrorCodeOutcome}.
- *
- * @example
- * ```ts
- * errorCodeOutcome(new ServiceError('Throttled', 429, 'slow down'), 'fault');
- * ```
- */
-export const errorCodeOutcome = (
-  error: ServiceError,
-  source: ErrorSource
-): ErrorCodeOutcome => ({
-  kind: 'error',
-  status: error.status,
-  errorCode: error.code,
-  message: error.message,
-  source,
-});
-
-/**
- * How a recorded call ended: pending or reset as every emulator records
- * them, or one of the emulator's own outcomes `O` (success and error).
- */
-export type CallOutcome<O> = PendingOutcome | O | ResetOutcome;
-
-/** The members every recorded call starts with. */
-export interface CallStamp {
-  /** 1-based position in the record. */
-  seq: number;
-  /** ISO 8601, on the emulator's clock (wall clock without one). */
-  at: string;
-}
-
-/** One data-plane request an emulator recorded. */
-export interface RecordedCall<O> extends CallStamp {
-  outcome: CallOutcome<O>;
-}
+} from './fault-rules.js';
+import { readBody } from './http-io.js';
+import { type LatencyConfig, latencyFor, latencySchema } from './latency.js';
+import { closeServer, listen } from './server-lifecycle.js';
+import { messageOf, ServiceError } from './service-error.js';
+import { EmulatorClosedError, Sleeper } from './sleeper.js';
 
 /** Where an emulator listens. */
 export interface EmulatorListenOptions {
@@ -228,78 +100,6 @@ export interface EmulatorHandle<Op extends string, C> {
   /** Stops the server and drops every connection. */
   close(): Promise<void>;
 }
-
-/** One control request. */
-export interface ControlExchange {
-  req: IncomingMessage;
-  res: ServerResponse;
-  url: URL;
-}
-
-/** Answers one control request. */
-export type ControlRoute = (exchange: ControlExchange) => Promise<void> | void;
-
-/** Control routes by `"<METHOD> /_emulator/<path>"`. */
-export type ControlRoutes = Readonly<Record<string, ControlRoute>>;
-
-const answer = (
-  res: ServerResponse,
-  produce: () => unknown,
-  failStatus: number | undefined
-): void => {
-  if (failStatus === undefined) {
-    sendControlJson(res, 200, produce());
-    return;
-  }
-  let body: unknown;
-  try {
-    body = produce();
-  } catch (error) {
-    sendControlJson(res, failStatus, { error: messageOf(error) });
-    return;
-  }
-  sendControlJson(res, 200, body);
-};
-
-/**
- * A control route that answers 200 with what `produce` returns. With
- * `failStatus`, an error thrown by `produce` is answered with that status
- * and `{ error }`; without it, it is an emulator failure.
- *
- * @example
- * ```ts
- * const topics = jsonRoute(() => emulator.topics());
- * ```
- */
-export const jsonRoute =
-  (produce: (url: URL) => unknown, failStatus?: number): ControlRoute =>
-  ({ res, url }) => {
-    answer(res, () => produce(url), failStatus);
-  };
-
-/**
- * A control route that parses a JSON body with `schema` (400 when it does
- * not match), then answers like {@link jsonRoute}.
- *
- * @example
- * ```ts
- * const create = bodyRoute(z.object({ name: z.string() }), ({ name }) => ({
- *   arn: emulator.createTopic(name),
- * }), 400);
- * ```
- */
-export const bodyRoute =
-  <T extends z.ZodType>(
-    schema: T,
-    produce: (body: z.output<T>) => unknown,
-    failStatus?: number
-  ): ControlRoute =>
-  async ({ req, res }) => {
-    const body = await readControlBody(req, res, schema);
-    if (body !== undefined) {
-      answer(res, () => produce(body), failStatus);
-    }
-  };
 
 const DEFAULT_REGION = 'eu-west-1';
 const DEFAULT_ACCOUNT_ID = '111122223333';

@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBackupEmulator } from '#test/support/emulators/backup-emulator';
-import {
-  createClock,
-  type EmulatorHandle,
-  type RecordedCall,
-} from '#test/support/emulators/emulator-control';
+import { startBackupEmulator } from '#test/support/emulators/backup/backup-emulator';
+import type { RecordedCall } from '#test/support/emulators/call-record';
+import { createClock } from '#test/support/emulators/emulator-clock';
 import { startSnsEmulator } from '#test/support/emulators/sns-emulator';
-import { startSqsEmulator } from '#test/support/emulators/sqs-emulator';
+import { startSqsEmulator } from '#test/support/emulators/sqs/sqs-emulator';
+import type { EmulatorHandle } from '#test/support/emulators/wire-emulator';
 import { controlClient, errorFault } from './emulator-test-kit.js';
 
 type AnyEmulator = EmulatorHandle<string, RecordedCall<unknown>>;
