@@ -204,7 +204,7 @@ const fromAlarm = async (
   if (silence !== undefined) {
     return ignoreTransition(silence, { alarmName, eventId: alarm.id }, deps);
   }
-  // The alarm ARN is the event's only resource (events.md §3.1).
+  // The alarm ARN is the event's only resource (docs/events.md#alarm-delivery).
   const alarmArn = alarm.resources[0] ?? alarmName;
   const coolDown = await claimCoolDown(
     rule,

@@ -16,7 +16,7 @@ export const ReconcileRestoresConfigSchema = z
   .object({
     ...outcomeEnvShape,
     // AWS Backup sends job events "about every 5 minutes", best effort
-    // (events.md §2.1): open jobs older than this are asked about.
+    // (docs/events.md#backup-delivery): open jobs older than this are asked about.
     RECONCILE_AFTER_SECONDS: positiveInt(900, 0),
     // Open jobs older than this are reported restore.stale (once).
     STALE_AFTER_SECONDS: positiveInt(86_400, 60),

@@ -29,7 +29,7 @@ const run = async (
 ): Promise<SQSBatchResponse> => {
   const { deps } = context;
   // In parallel, but bounded and one at a time per request key: see
-  // createKeyedLimiter and reliability-and-limits.md §2.1.
+  // createKeyedLimiter and docs/reliability.md#sqs-delivery.
   const limiter = createKeyedLimiter(deps.recordConcurrency);
   return processPartialResponse(
     event,

@@ -14,8 +14,8 @@ import { toAppError } from './to-app-error.js';
 
 /**
  * {@link RestoreJobReader} over AWS Backup `DescribeRestoreJob` (15 calls/s
- * per account, reliability-and-limits.md §1), the source of truth when the
- * best-effort events do not come (events.md §2.1).
+ * per account, docs/reliability.md#quotas), the source of truth when the
+ * best-effort events do not come (docs/events.md#backup-delivery).
  */
 export class BackupRestoreJobReader implements RestoreJobReader {
   readonly #client: BackupClient;

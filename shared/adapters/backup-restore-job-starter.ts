@@ -56,7 +56,7 @@ const asAppError = (error: unknown, input: StartRestoreJobInput): AppError =>
 /**
  * {@link RestoreJobStarter} over AWS Backup `StartRestoreJob`. The input is
  * sent as given: the caller's deterministic `IdempotencyToken` replaces the
- * random one the SDK would fill in (reliability-and-limits.md §4.2). Two
+ * random one the SDK would fill in (docs/reliability.md#idempotency-token). Two
  * behaviours AWS does not document either way are handled whichever way
  * AWS behaves
  * (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_StartRestoreJob.html):

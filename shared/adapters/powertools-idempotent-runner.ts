@@ -26,16 +26,16 @@ const REPLAYED = '__restoreRelayReplayed';
  * {@link IdempotentRunner} over Powertools idempotency with the DynamoDB
  * persistence layer, through `makeIdempotent` on the inner function: the
  * middy `makeHandlerIdempotent` middleware has the lock-deletion race #5675
- * at 2.35.0 (toolchain.md §6.2).
+ * at 2.35.0 (docs/reliability.md#powertools-idempotency).
  *
  * - The key prefix is fixed (not the function name), so one request is one
  *   record whichever source it came through.
  * - `payloadValidationJmesPath` covers the whole payload: the same key with
- *   other content is a conflict (reliability-and-limits.md R6).
+ *   other content is a conflict (docs/reliability.md#r6).
  * - `throwOnNoIdempotencyKey`, so a missing key never silently disables
  *   idempotency (#1501).
  * - One persistence layer per runner: a layer silently keeps the first
- *   configuration it saw (reliability-and-limits.md §4.1).
+ *   configuration it saw (docs/reliability.md#powertools-idempotency).
  * - The payload object is built here and never mutated, which sidesteps
  *   #5715 (a mutated input hashes to another key).
  */

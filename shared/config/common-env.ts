@@ -16,8 +16,8 @@ export const commonEnvShape = {
       error: 'must be an SNS topic ARN',
     }),
   JOB_RECORD_TTL_SECONDS: positiveInt(90 * 24 * 3600, 24 * 3600),
-  // The SDK has no request timeout by default (reliability-and-limits.md
-  // §2.4); these keep the worst case inside the function timeout.
+  // The SDK has no request timeout by default (docs/reliability.md#sdk-timeouts);
+  // these keep the worst case inside the function timeout.
   AWS_SDK_REQUEST_TIMEOUT_MS: positiveInt(5000),
   AWS_SDK_CONNECTION_TIMEOUT_MS: positiveInt(1000),
   AWS_SDK_MAX_ATTEMPTS: positiveInt(3),

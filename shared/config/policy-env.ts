@@ -173,7 +173,7 @@ export const policyEnvShape = {
   FORBIDDEN_OVERRIDES: z
     .undefined({
       error:
-        "was replaced by RESTORE_PROFILES (deny by default: a request may set only what its type's profile allows); see README, Policy",
+        "was replaced by RESTORE_PROFILES (deny by default: a request may set only what its type's profile allows); see docs/policy.md",
     })
     .optional(),
   AWS_REGION: z.string().min(1).optional(),

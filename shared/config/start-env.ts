@@ -23,7 +23,7 @@ export const startEnvShape = {
     error: 'must be 1–64 of A-Z a-z 0-9 . _ - (the stack and stage)',
   }),
   // At least the longest redelivery horizon: SQS keeps a message up to 14
-  // days, EventBridge retries for 24 h (reliability-and-limits.md §6, R2).
+  // days, EventBridge retries for 24 h (docs/reliability.md#invariants, #r2).
   IDEMPOTENCY_TTL_SECONDS: positiveInt(14 * 24 * 3600, 24 * 3600),
   IDEMPOTENCY_KEY_PREFIX: z.string().min(1).default('restore-relay'),
   // Rejected requests are kept here, with the error as attributes.
@@ -32,7 +32,7 @@ export const startEnvShape = {
   // bucket before each plan-and-start; replays take no token). Every
   // caller in the account shares StartRestoreJob's 5/s and the reads'
   // 15/s, so maximumConcurrency × this stays at or under 4/s
-  // (reliability-and-limits.md §1.1, §6).
+  // (docs/reliability.md#backup-api-rates, #invariants).
   START_RATE_PER_SECOND: z.coerce.number().positive().max(50).default(2),
 };
 

@@ -45,7 +45,7 @@ const coldStartMetric = (): MiddlewareObj => ({
 
 /**
  * The middleware every restore-relay function starts with, in this order
- * (house-style.md Part 2 §6):
+ * (docs/architecture.md#middleware):
  *
  * 1. the function's deps, from its composition root
  *    (`functions/<name>/deps.ts`: its own configuration schema, parsed

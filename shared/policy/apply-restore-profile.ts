@@ -199,7 +199,7 @@ const sourceOf = (source: MetadataSource | undefined): DecisionSource =>
 
 /**
  * The deployment's policy on the final `StartRestoreJob` metadata
- * (README.md, "Policy"), in this order:
+ * (docs/policy.md), in this order:
  *
  * 1. pinned values: set, kept, or a saved value rewritten (warned) or
  *    refused; a request that asks for another value is refused;

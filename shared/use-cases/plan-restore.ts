@@ -158,7 +158,7 @@ const resolveResourceType = (
  * 5. Build and validate the metadata for the type.
  * 6. Apply the type's restore profile to the final metadata: pinned
  *    values, what the request may set, in-place restores, and where every
- *    ARN in it points (README.md, "Policy").
+ *    ARN in it points (docs/policy.md).
  *
  * @throws RestoreRequestInvalidError, PolicyViolationError,
  *   RecoveryPointNotFoundError, RecoveryPointNotRestorableError, or a

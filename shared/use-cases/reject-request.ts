@@ -54,7 +54,7 @@ const problemsOf = (error: AppError): readonly Problem[] | undefined => {
 
 /**
  * Keeps and announces a request that can never succeed as sent, so that it
- * is neither dropped nor retried in vain (reliability-and-limits.md R3).
+ * is neither dropped nor retried in vain (docs/reliability.md#r3).
  *
  * 1. Copy the request to the dead-letter queue with the error as message
  *    attributes. First, because keeping it is the guarantee; if it fails

@@ -85,7 +85,7 @@ interface StartedRecord extends JsonObject {
  *    claim, so a corrected point or policy lets a redelivery start.
  * 4. `StartRestoreJob` with the token derived from the request key, so a
  *    retry after a crash between 4 and the claim's completion gets the same
- *    job back (reliability-and-limits.md §4.2). The starter learns when the
+ *    job back (docs/reliability.md#idempotency-token). The starter learns when the
  *    request first arrived (`asOf`), to find that job if AWS answers the
  *    replay without its id.
  * 5. Record the job (first record wins).

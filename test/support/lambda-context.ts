@@ -11,7 +11,7 @@ export type InvocationContext = Context & { deps: never };
 /**
  * A canned Lambda context. `getRemainingTimeInMillis()` stays positive: a
  * context that returns 0 makes Powertools set no in-progress expiry at all
- * (reliability-and-limits.md §4.3).
+ * (docs/reliability.md#powertools-pitfalls).
  */
 export const lambdaContext = (
   overrides: Partial<Context> = {},

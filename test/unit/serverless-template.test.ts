@@ -37,8 +37,8 @@ import {
 } from '#test/support/serverless-template';
 
 // Static checks over the packaged template: the configuration rules of
-// reliability-and-limits.md §6 and house-style.md §17. Packaging runs osls
-// offline with fake credentials (toolchain.md §2.2).
+// docs/reliability.md#invariants and docs/architecture.md#stack. Packaging runs osls
+// offline with fake credentials (docs/development.md#deploy-cli).
 import { InvokeRestoreConfigSchema } from '../../functions/invoke-restore/config.js';
 import { SqsRestoreConfigSchema } from '../../functions/sqs-restore/config.js';
 
@@ -541,7 +541,7 @@ describe('the packaged serverless template', () => {
           .Variables.START_RATE_PER_SECOND
       );
 
-      // Assert: reliability-and-limits.md §6, "configuration checks".
+      // Assert: docs/reliability.md#invariants, "configuration checks".
       expect(environments * perEnvironment).toBeLessThanOrEqual(4);
     });
   });

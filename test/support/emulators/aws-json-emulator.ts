@@ -11,7 +11,7 @@
  * classes and messages, and its error body shape (`sendError`).
  *
  * @see https://smithy.io/2.0/aws/protocols/aws-json-1_0-protocol.html
- * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
+ * @see docs/development.md#emulator-discipline
  */
 import type {
   IncomingMessage,

@@ -2,7 +2,7 @@
  * What an emulator records about each data-plane call: its number, its time
  * and how it ended (pending, reset, or the emulator's own outcomes).
  *
- * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
+ * @see docs/development.md#emulator-discipline
  */
 import type { ServiceError } from './service-error.js';
 

@@ -3,7 +3,7 @@
  * `"<METHOD> /_emulator/<path>"`, and the JSON they read and answer (not an
  * AWS shape).
  *
- * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
+ * @see docs/development.md#emulator-discipline
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';

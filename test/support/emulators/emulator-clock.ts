@@ -3,7 +3,7 @@
  * windows and throttle refill run on it, so tests move it forward instead of
  * waiting. Latency and hang faults use real time.
  *
- * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
+ * @see docs/development.md#emulator-discipline
  */
 /**
  * An emulator's notion of time (job lifecycle, visibility timeouts, token

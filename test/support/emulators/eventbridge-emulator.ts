@@ -89,7 +89,7 @@
  * @see https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEventsResultEntry.html
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevents.html
  * @see https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb
- * @see ../../../../shared/reference/house-style.md Part 2 §18
+ * @see docs/development.md#emulator-discipline
  */
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';

@@ -3,7 +3,7 @@
  * `addFault()` or `POST /_emulator/faults`, and the queue that hands them
  * out call by call.
  *
- * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
+ * @see docs/development.md#emulator-discipline
  */
 import { z } from 'zod';
 

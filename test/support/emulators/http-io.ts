@@ -3,7 +3,7 @@
  * wire-level emulator (and the fault proxy) shares. Nothing here knows an
  * AWS protocol; each emulator writes its own response and error shapes.
  *
- * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
+ * @see docs/development.md#emulator-discipline
  */
 import { randomUUID } from 'node:crypto';
 import type {

@@ -1,7 +1,7 @@
 /**
  * Artificial latency per call, one figure or per operation.
  *
- * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
+ * @see docs/development.md#emulator-discipline
  */
 import { z } from 'zod';
 import { operationOrAny } from './fault-rules.js';

@@ -1,7 +1,7 @@
 /**
  * Starting and stopping an emulator's `node:http` server.
  *
- * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
+ * @see docs/development.md#emulator-discipline
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,7 +1,7 @@
 /**
  * The error an emulator answers in its protocol's error shape.
  *
- * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
+ * @see docs/development.md#emulator-discipline
  */
 /**
  * The message of anything thrown, for an error answer.

@@ -2,7 +2,7 @@
  * Real-time waits (latency and hang faults) that an emulator cancels all at
  * once when it closes.
  *
- * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
+ * @see docs/development.md#emulator-discipline
  */
 /** Thrown by {@link Sleeper.sleep} when the emulator closes mid-wait. */
 export class EmulatorClosedError extends Error {

@@ -57,7 +57,7 @@
  * `POST reset`.
  *
  * @see https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
- * @see ../../../../shared/reference/house-style.md Part 2 §18
+ * @see docs/development.md#emulator-discipline
  */
 
 import { randomUUID } from 'node:crypto';

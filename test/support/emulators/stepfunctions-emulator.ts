@@ -85,7 +85,7 @@
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskFailure.html
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskHeartbeat.html
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
- * @see ../../../../shared/reference/house-style.md Part 2 §18
+ * @see docs/development.md#emulator-discipline
  */
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';

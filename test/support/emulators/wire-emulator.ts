@@ -8,7 +8,7 @@
  * {@link WireEmulator} and keeps only its protocol: how a request becomes an
  * operation, what the operation does, and its error shape.
  *
- * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
+ * @see docs/development.md#emulator-discipline
  */
 import {
   createServer,

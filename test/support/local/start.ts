@@ -562,7 +562,7 @@ const printSummary = (local: LocalAws): void => {
   );
 };
 
-/** What a message may not decide, as README's Policy section lists it. */
+/** What a message may not decide, as docs/policy.md lists it. */
 const POLICY_ATTACKS: readonly [string, Record<string, unknown>][] = [
   [
     'EC2 with a boot script (UserData)',
@@ -606,7 +606,7 @@ const policyDemo = async (
 ): Promise<void> => {
   out();
   out(
-    '▶ Restore profiles (README, "Policy"): one request per resource type, through the queue'
+    '▶ Restore profiles (docs/policy.md): one request per resource type, through the queue'
   );
   const examples = exampleRequests();
   const before = local.backup.callsTo('StartRestoreJob').length;
@@ -755,9 +755,7 @@ const demo = async (local: LocalAws, handlers: Handlers): Promise<number> => {
   printSummary(local);
   await policyDemo(local, handlers);
   out();
-  out(
-    'Next: npm start -- --request my-request.json (see README, "Send a restore request").'
-  );
+  out('Next: npm start -- --request my-request.json (see docs/requests.md).');
   return 0;
 };
 

@@ -170,7 +170,7 @@ describe('Backup emulator restore job events', () => {
   });
 
   describe('shapes', () => {
-    it('emits CREATED, PENDING, RUNNING and COMPLETED as the clock passes each, shaped as events.md §1–§2', async () => {
+    it('emits CREATED, PENDING, RUNNING and COMPLETED as the clock passes each, shaped as docs/events.md#envelope, #restore-job-state-change', async () => {
       // Arrange
       const { received } = record();
       const restoreJobId = await startJob('request-0001');

@@ -79,7 +79,7 @@ export const configPatchSchema = z.strictObject({
 /** The knobs of a new emulator. */
 export const DEFAULT_CONFIG: BackupEmulatorConfig = {
   latencyMs: 0,
-  // The default StartRestoreJob quota (reliability-and-limits.md §1.1).
+  // The default StartRestoreJob quota (docs/reliability.md#backup-api-rates).
   throttle: { StartRestoreJob: { ratePerSecond: 5, burst: 5 } },
   runningAfterMs: 200,
   completeAfterMs: 1_000,

@@ -37,10 +37,10 @@
  * `GET calls[?operation=]`, `GET jobs`, `GET events`, `GET|POST config`,
  * `GET|POST|DELETE faults`, `POST reset`, `POST clock/advance {"ms":…}`.
  *
- * @see ../../../../../shared/reference/restore-metadata.md §1.7–1.10, §2
- * @see ../../../../../shared/reference/events.md §1–§2
- * @see ../../../../../shared/reference/reliability-and-limits.md §1.1, §2.4, §6
- * @see ../../../../../shared/reference/house-style.md Part 2 §18
+ * @see docs/reliability.md#idempotency-token, docs/resource-types.md#copy-tags, #backup-errors, #job-statuses, #api-shapes
+ * @see docs/events.md#envelope, #restore-job-state-change
+ * @see docs/reliability.md#backup-api-rates, #sdk-timeouts, #invariants
+ * @see docs/development.md#emulator-discipline
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CallOutcome, ErrorSource, RecordedCall } from '../call-record.js';
@@ -405,7 +405,7 @@ class BackupEmulatorImpl
   }
 
   protected sendError(res: ServerResponse, error: ServiceError): void {
-    // Body members of every Backup exception (restore-metadata.md §1.9).
+    // Body members of every Backup exception (docs/resource-types.md#backup-errors).
     // `Code` repeats the name so the SDK finds it even without the header;
     // the values AWS puts in Code/Type/Context are UNVERIFIED.
     send(

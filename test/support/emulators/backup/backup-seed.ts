@@ -61,7 +61,7 @@ const recoveryPointSeedSchema = z.strictObject({
  *     "arn": "arn:aws:backup:eu-west-1:111122223333:recovery-point:<uuid>",
  *     "vault": "prod-primary",           // must be listed in vaults (here or earlier)
  *     "resourceArn": "arn:aws:elasticfilesystem:…:file-system/fs-…",
- *     "resourceType": "EFS",             // AWS spelling (restore-metadata.md §1.5)
+ *     "resourceType": "EFS",             // AWS spelling (docs/resource-types.md#resource-type-member)
  *     "resourceName": "shared-data",     // optional
  *     "status": "COMPLETED",             // RecoveryPointStatus
  *     "statusMessage": "…",              // optional

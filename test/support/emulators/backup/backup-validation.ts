@@ -2,7 +2,7 @@
  * The AWS Backup request errors the emulator answers, and the checks of
  * request members that several operations share.
  *
- * @see ../../../../../shared/reference/restore-metadata.md §1.9
+ * @see docs/resource-types.md#backup-errors
  */
 import { ServiceError } from '../service-error.js';
 

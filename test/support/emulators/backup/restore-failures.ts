@@ -1,9 +1,9 @@
 /**
  * How a restore job ends when it does not complete: failure rules, and the
  * one documented asynchronous failure. AWS reports these as job state, never
- * as request errors (house-style §18).
+ * as request errors (docs/development.md#emulator-discipline).
  *
- * @see ../../../../../shared/reference/restore-metadata.md §1.8
+ * @see docs/resource-types.md#copy-tags
  */
 import { z } from 'zod';
 
@@ -15,7 +15,7 @@ const FAILURE_STATUSES = ['FAILED', 'ABORTED'] as const;
 
 /**
  * Types whose restore job fails when `CopySourceTagsToRestoredResource` is
- * true (restore-metadata.md §1.8; Outposts and on-premises VMs are covered
+ * true (docs/resource-types.md#copy-tags; Outposts and on-premises VMs are covered
  * by `VirtualMachine`).
  */
 const NO_TAG_COPY_TYPES = new Set([
@@ -100,7 +100,7 @@ export const failureFor = (
     NO_TAG_COPY_TYPES.has(type)
   ) {
     // Documented: including the flag for an unsupported type makes the job
-    // fail (restore-metadata.md §1.8). The message text is UNVERIFIED.
+    // fail (docs/resource-types.md#copy-tags). The message text is UNVERIFIED.
     return {
       status: 'FAILED',
       statusMessage: `CopySourceTagsToRestoredResource is not supported for resource type ${type}.`,

@@ -1,6 +1,6 @@
 /**
- * The AWS Backup EventBridge events "Restore Job State Change" (events.md
- * §1–§2) that the emulator's jobs emit as the clock passes their
+ * The AWS Backup EventBridge events "Restore Job State Change" (docs/events.md#envelope, #restore-job-state-change)
+ * that the emulator's jobs emit as the clock passes their
  * transitions, and their delivery to subscribed targets.
  *
  * `CREATED` and `PENDING` come at creation, `RUNNING` at `runningAfterMs`,
@@ -11,15 +11,15 @@
  * explicitly: `subscribe({ pattern, target })` registers a rule (see
  * `event-pattern.ts` for the pattern subset) and `deliver()` emits what
  * became due and awaits the targets one at a time, so tests decide when
- * events arrive. AWS Backup events are best effort (events.md §2.1):
+ * events arrive. AWS Backup events are best effort (docs/events.md#backup-delivery):
  * `dropEvents` loses chosen events at the source, and `redeliver(id)` hands
  * an event over again (EventBridge delivers at least once) or late.
  * Choices: `percentDone` is always `0` in events, as in the guide's samples,
  * COMPLETED included (ASSUMPTION); an `ABORTED` event is emitted like a
- * FAILED one, although no sample shows one (ASSUMPTION, events.md §2.3);
+ * FAILED one, although no sample shows one (ASSUMPTION, docs/events.md#restore-job-states);
  * `time` is the transition on the emulator clock, with no delivery delay.
  *
- * @see ../../../../../shared/reference/events.md §1–§2
+ * @see docs/events.md#envelope, #restore-job-state-change
  */
 import { randomUUID } from 'node:crypto';
 import type { EmulatorClock } from '../emulator-clock.js';
@@ -30,13 +30,13 @@ import {
 } from '../event-pattern.js';
 import type { Job, RestoreJobStatus } from './restore-jobs.js';
 
-/** `source` of AWS Backup events (events.md §2.1). */
+/** `source` of AWS Backup events (docs/events.md#backup-delivery). */
 const BACKUP_EVENT_SOURCE = 'aws.backup';
 
-/** `detail-type` of restore job events (events.md §2.1). */
+/** `detail-type` of restore job events (docs/events.md#backup-delivery). */
 const RESTORE_JOB_STATE_CHANGE = 'Restore Job State Change';
 
-/** The envelope EventBridge wraps every event in (events.md §1). */
+/** The envelope EventBridge wraps every event in (docs/events.md#envelope). */
 interface EventBridgeEnvelope<DetailType extends string, Detail> {
   version: '0';
   /** A version 4 UUID; a redelivered event keeps it. */
@@ -54,7 +54,7 @@ interface EventBridgeEnvelope<DetailType extends string, Detail> {
 
 /**
  * `detail` of the `CREATED` event: the job state is in `state`, and nothing
- * else is there (events.md §2.2).
+ * else is there (docs/events.md#status-vs-state).
  */
 export interface BackupRestoreJobCreatedDetail {
   restoreJobId: string;
@@ -63,13 +63,13 @@ export interface BackupRestoreJobCreatedDetail {
   state: 'CREATED';
 }
 
-/** `detail` of the other restore job events (events.md §2.4, §2.6). */
+/** `detail` of the other restore job events (docs/events.md#restore-job-detail, #restore-job-sample). */
 export interface BackupRestoreJobStatusDetail {
   restoreJobId: string;
   backupVaultArn: string;
   recoveryPointArn: string;
   sourceResourceArn: string;
-  /** A string in events, unlike the API's Long (events.md §2.4). */
+  /** A string in events, unlike the API's Long (docs/events.md#restore-job-detail). */
   backupSizeInBytes: string;
   /** ISO 8601 with milliseconds and `Z`. */
   creationDate: string;
@@ -145,7 +145,7 @@ interface EmittedEvent {
   dropped: boolean;
 }
 
-/** ISO 8601 in whole seconds, as EventBridge's `time` (events.md §1, §2.6). */
+/** ISO 8601 in whole seconds, as EventBridge's `time` (docs/events.md#envelope, #restore-job-sample). */
 const isoSeconds = (ms: number): string =>
   new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -332,7 +332,7 @@ export class RestoreJobEvents {
     };
     if (kind === 'CREATED') {
       // Only these three members, and `state` rather than `status`
-      // (events.md §2.2).
+      // (docs/events.md#status-vs-state).
       return {
         ...envelope,
         detail: {
@@ -354,7 +354,7 @@ export class RestoreJobEvents {
       creationDate: iso(job.createdAt),
       ...(typeof iamRoleArn === 'string' ? { iamRoleArn } : {}),
       // ASSUMPTION: 0 at every state, as in the guide's samples (its
-      // COMPLETED sample included, events.md §2.4).
+      // COMPLETED sample included, docs/events.md#restore-job-detail).
       percentDone: 0,
       resourceType: job.point.resourceType,
       status,

@@ -6,7 +6,7 @@
  * Fidelity choices:
  * - **Idempotency token.** Documented rule: "retrying a successful request
  *   with the same token returns success and takes no action"
- *   (API_StartRestoreJob). ASSUMPTION (UNVERIFIED, restore-metadata.md §1.7):
+ *   (API_StartRestoreJob). ASSUMPTION (UNVERIFIED, docs/reliability.md#idempotency-token):
  *   the retry returns the *same* `RestoreJobId`, even when the other
  *   parameters differ (the call record flags that case). Tokens are
  *   forgotten `tokenWindowMs` after first use (default one hour, after older
@@ -22,7 +22,7 @@
  * - Restore job ids are upper-case UUIDs (format UNVERIFIED). `PercentDone`
  *   is a string such as `"42.00%"` (format UNVERIFIED).
  *
- * @see ../../../../../shared/reference/restore-metadata.md §1.7–1.10
+ * @see docs/reliability.md#idempotency-token, docs/resource-types.md#copy-tags, #backup-errors, #job-statuses
  */
 import { randomUUID } from 'node:crypto';
 import type { EmulatorClock } from '../emulator-clock.js';

@@ -1,7 +1,7 @@
 /**
  * The throttle of one Backup operation: a token bucket on the emulator
  * clock (StartRestoreJob defaults to 5 per second with a burst of 5, the
- * default quota, reliability-and-limits.md §1.1).
+ * default quota, docs/reliability.md#backup-api-rates).
  */
 import type { EmulatorClock } from '../emulator-clock.js';
 

@@ -3,7 +3,7 @@
  * that used up `maxReceiveCount` to the dead-letter queue (same MessageId,
  * body and attributes; receive count restarted (UNVERIFIED);
  * `DeadLetterQueueSourceArn` set, an attribute AWS does not document, see
- * events.md).
+ * docs/events.md).
  *
  * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html
  */

@@ -57,7 +57,7 @@
  *
  * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/Welcome.html
  * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html
- * @see ../../../../../shared/reference/house-style.md Part 2 §18
+ * @see docs/development.md#emulator-discipline
  */
 import type { ServerResponse } from 'node:http';
 import {

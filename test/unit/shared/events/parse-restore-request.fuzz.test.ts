@@ -296,7 +296,7 @@ describe('requestKeyOf (fuzz)', () => {
             const rewritten: RequestBody = { ...rest, dryRun: true };
             const metadata = body.metadata;
             if (isRecord(metadata)) {
-              // As sent to AWS: true is "true", 5 is "5" (restore-metadata.md §1.1).
+              // As sent to AWS: true is "true", 5 is "5" (docs/resource-types.md#strings).
               rewritten.metadata = Object.fromEntries(
                 Object.entries(metadata).map(([k, v]) => [
                   k,
@@ -431,8 +431,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A metadata scalar as `StartRestoreJob` receives it (restore-metadata.md
- * §1.1), or the scalar itself when it cannot be sent.
+ * A metadata scalar as `StartRestoreJob` receives it (docs/resource-types.md#strings),
+ * or the scalar itself when it cannot be sent.
  */
 function sentAs(value: number | boolean): string | number | boolean {
   const sent = toMetadataString(value);

@@ -5,7 +5,7 @@ import { RelayNotificationSchema } from '#shared/events/relay-notification';
 import { recordOutcome } from '#shared/use-cases/record-outcome';
 import { inMemoryTrackingDeps } from '#test/support/fakes/in-memory-ports';
 
-// Values from the COMPLETED sample of events.md §2.6.
+// Values from the COMPLETED sample of docs/events.md#restore-job-sample.
 const JOB_ID = '7F3A9C21-5B4D-4E8F-9A10-2C6D8E4B1F37';
 const POINT =
   'arn:aws:backup:eu-west-1:111122223333:recovery-point:4b1e7d2c-9f3a-4c58-b0e6-7a2d5c8f1e94';
