@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { describedEnv } from './env-values.js';
 import {
   type CommonConfig,
   commonConfigOf,
   commonEnvShape,
 } from './common-env.js';
+import { describedEnv } from './env-values.js';
 
 /**
  * The environment variables of the functions that record and announce how

@@ -6,7 +6,7 @@ import {
 } from '../domain/resource-type.js';
 import type { RestorePolicy } from '../domain/restore-policy.js';
 import { partitionOf } from '../policy/location-checks.js';
-import { describedEnv, csv } from './env-values.js';
+import { csv, describedEnv } from './env-values.js';
 import { parseJsonEnv } from './json-env.js';
 import { RestoreProfilesSchema } from './restore-profiles.js';
 
