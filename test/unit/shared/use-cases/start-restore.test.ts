@@ -5,6 +5,7 @@ import {
   DependencyFailureError,
 } from '#shared/errors/errors';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
+import { receiveRequest } from '#shared/events/received-request';
 import { idempotencyTokenOf } from '#shared/events/restore-request-key';
 import {
   type StartRestoreDeps,
@@ -76,7 +77,7 @@ describe('startRestore', () => {
     const deps = setup();
 
     // Act
-    await startRestore(parseRestoreRequest(explicit), deps, {
+    await startRestore(receiveRequest(parseRestoreRequest(explicit)), deps, {
       source: 'sqs',
       ...(asOf === undefined ? {} : { asOf: new Date(asOf) }),
     });
@@ -92,9 +93,13 @@ describe('startRestore', () => {
     const deps = setup();
 
     // Act
-    const result = await startRestore(parseRestoreRequest(explicit), deps, {
-      source: 'invoke',
-    });
+    const result = await startRestore(
+      receiveRequest(parseRestoreRequest(explicit)),
+      deps,
+      {
+        source: 'invoke',
+      }
+    );
 
     // Assert
     expect(result).toEqual({
@@ -138,10 +143,12 @@ describe('startRestore', () => {
     // Arrange
     const deps = setup();
     const request = parseRestoreRequest(explicit);
-    await startRestore(request, deps, { source: 'sqs' });
+    await startRestore(receiveRequest(request), deps, { source: 'sqs' });
 
     // Act
-    const again = await startRestore(request, deps, { source: 'sqs' });
+    const again = await startRestore(receiveRequest(request), deps, {
+      source: 'sqs',
+    });
 
     // Assert
     expect(again.replayed).toBe(true);
@@ -156,7 +163,7 @@ describe('startRestore', () => {
 
     // Act
     const result = await startRestore(
-      parseRestoreRequest({ ...explicit, dryRun: true }),
+      receiveRequest(parseRestoreRequest({ ...explicit, dryRun: true })),
       deps,
       { source: 'cli' }
     );
@@ -178,7 +185,7 @@ describe('startRestore', () => {
 
     // Act
     const result = await startRestore(
-      parseRestoreRequest({ resourceArn: FS }),
+      receiveRequest(parseRestoreRequest({ resourceArn: FS })),
       deps,
       { source: 'sqs' }
     );
@@ -202,9 +209,13 @@ describe('startRestore', () => {
     const deps = setup();
 
     // Act
-    const error = await startRestore(parseRestoreRequest(input), deps, {
-      source: 'sqs',
-    }).catch((e: unknown) => e);
+    const error = await startRestore(
+      receiveRequest(parseRestoreRequest(input)),
+      deps,
+      {
+        source: 'sqs',
+      }
+    ).catch((e: unknown) => e);
 
     // Assert
     expect(error).toBeInstanceOf(AppError);
@@ -220,7 +231,9 @@ describe('startRestore', () => {
 
     // Act
     await startRestore(
-      parseRestoreRequest({ ...explicit, restoreRole: 'admin' }),
+      receiveRequest(
+        parseRestoreRequest({ ...explicit, restoreRole: 'admin' })
+      ),
       deps,
       { source: 'sqs' }
     ).catch(() => undefined);
@@ -232,15 +245,19 @@ describe('startRestore', () => {
   it('the same requestId with other content is a conflict and starts nothing', async () => {
     // Arrange
     const deps = setup();
-    await startRestore(parseRestoreRequest(explicit), deps, { source: 'sqs' });
+    await startRestore(receiveRequest(parseRestoreRequest(explicit)), deps, {
+      source: 'sqs',
+    });
     deps.catalog.calls.length = 0;
 
     // Act
     const error = await startRestore(
-      parseRestoreRequest({
-        ...explicit,
-        metadata: { PerformanceMode: 'maxIO' },
-      }),
+      receiveRequest(
+        parseRestoreRequest({
+          ...explicit,
+          metadata: { PerformanceMode: 'maxIO' },
+        })
+      ),
       deps,
       { source: 'sqs' }
     ).catch((e: unknown) => e);
@@ -254,14 +271,20 @@ describe('startRestore', () => {
   it('replays a completed request without reading AWS Backup again', async () => {
     // Arrange
     const deps = setup();
-    const first = await startRestore(parseRestoreRequest(explicit), deps, {
-      source: 'sqs',
-    });
+    const first = await startRestore(
+      receiveRequest(parseRestoreRequest(explicit)),
+      deps,
+      {
+        source: 'sqs',
+      }
+    );
     deps.catalog.calls.length = 0;
 
     // Act
     const again = await startRestore(
-      parseRestoreRequest({ ...explicit, context: { ticket: 'other' } }),
+      receiveRequest(
+        parseRestoreRequest({ ...explicit, context: { ticket: 'other' } })
+      ),
       deps,
       { source: 'eventbridge' }
     );
@@ -283,12 +306,12 @@ describe('startRestore', () => {
     });
 
     // Act
-    const first = await startRestore(missing, deps, { source: 'sqs' }).catch(
-      (e: unknown) => e
-    );
-    const second = await startRestore(missing, deps, { source: 'sqs' }).catch(
-      (e: unknown) => e
-    );
+    const first = await startRestore(receiveRequest(missing), deps, {
+      source: 'sqs',
+    }).catch((e: unknown) => e);
+    const second = await startRestore(receiveRequest(missing), deps, {
+      source: 'sqs',
+    }).catch((e: unknown) => e);
 
     // Assert
     expect((first as AppError).code).toBe('RecoveryPointNotFound');
@@ -304,10 +327,12 @@ describe('startRestore', () => {
     const request = parseRestoreRequest(explicit);
 
     // Act
-    const first = await startRestore(request, deps, { source: 'sqs' }).catch(
-      (e: unknown) => e
-    );
-    const second = await startRestore(request, deps, { source: 'sqs' });
+    const first = await startRestore(receiveRequest(request), deps, {
+      source: 'sqs',
+    }).catch((e: unknown) => e);
+    const second = await startRestore(receiveRequest(request), deps, {
+      source: 'sqs',
+    });
 
     // Assert
     expect((first as AppError).retryable).toBe(true);
@@ -331,10 +356,12 @@ describe('startRestore', () => {
     const request = parseRestoreRequest(explicit);
 
     // Act
-    const first = await startRestore(request, deps, { source: 'sqs' }).catch(
-      (e: unknown) => e
-    );
-    const second = await startRestore(request, deps, { source: 'sqs' });
+    const first = await startRestore(receiveRequest(request), deps, {
+      source: 'sqs',
+    }).catch((e: unknown) => e);
+    const second = await startRestore(receiveRequest(request), deps, {
+      source: 'sqs',
+    });
 
     // Assert
     expect(first).toBeInstanceOf(DependencyFailureError);
@@ -356,11 +383,11 @@ describe('startRestore', () => {
     } as const;
 
     // Act
-    await startRestore(request, deps, {
+    await startRestore(receiveRequest(request), deps, {
       source: 'sqs',
       requestedBy: sender,
     }).catch(() => undefined);
-    await startRestore(request, deps, {
+    await startRestore(receiveRequest(request), deps, {
       source: 'invoke',
       requestedBy: { via: 'invoke' },
     });
@@ -381,10 +408,12 @@ describe('startRestore', () => {
 
     // Act
     await startRestore(
-      parseRestoreRequest({
-        ...explicit,
-        metadata: { KmsKeyId: 'secret-key-id' },
-      }),
+      receiveRequest(
+        parseRestoreRequest({
+          ...explicit,
+          metadata: { KmsKeyId: 'secret-key-id' },
+        })
+      ),
       deps,
       { source: 'sqs' }
     );
@@ -416,7 +445,9 @@ describe('startRestore with a deep-frozen request', () => {
     );
 
     // Act
-    const result = await startRestore(request, deps, { source: 'sqs' });
+    const result = await startRestore(receiveRequest(request), deps, {
+      source: 'sqs',
+    });
 
     // Assert
     expect(result.restoreJobId).toBe('job-1');
