@@ -38,10 +38,8 @@ import { closeServer, listen } from './server-lifecycle.js';
 import { messageOf, ServiceError } from './service-error.js';
 import { EmulatorClosedError, Sleeper } from './sleeper.js';
 
-/** Where an emulator listens. */
+/** Where an emulator listens on `127.0.0.1`. */
 export interface EmulatorListenOptions {
-  /** Interface to bind. Default `127.0.0.1`. */
-  host?: string | undefined;
   /** Port. Default 0 (a free port). */
   port?: number | undefined;
 }
@@ -162,11 +160,7 @@ export abstract class WireEmulator<
 
   /** Starts listening; resolves once {@link WireEmulator.url} is set. */
   async start(options: EmulatorListenOptions = {}): Promise<this> {
-    this.url = await listen(
-      this.#server,
-      options.host ?? '127.0.0.1',
-      options.port ?? 0
-    );
+    this.url = await listen(this.#server, '127.0.0.1', options.port ?? 0);
     return this;
   }
 

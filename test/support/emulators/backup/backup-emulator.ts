@@ -98,9 +98,7 @@ export interface BackupEmulatorOptions
   accountId?: string | undefined;
   /** Default: the seed's, else `eu-west-1`. */
   region?: string | undefined;
-  /** Seed data. Default: the contents of `seedFile`. */
-  seed?: BackupSeed | undefined;
-  /** Seed file, used when `seed` is absent. Default {@link DEFAULT_SEED_FILE}. */
+  /** Seed file. Default {@link DEFAULT_SEED_FILE}. */
   seedFile?: string | undefined;
   /** Clock. Default: real time (`createClock()`). */
   clock?: EmulatorClock | undefined;
@@ -206,8 +204,7 @@ class BackupEmulatorImpl
   readonly #events: RestoreJobEvents;
 
   constructor(options: BackupEmulatorOptions) {
-    const seed =
-      options.seed ?? loadBackupSeed(options.seedFile ?? DEFAULT_SEED_FILE);
+    const seed = loadBackupSeed(options.seedFile ?? DEFAULT_SEED_FILE);
     const clock = options.clock ?? createClock();
     super({
       operations: BACKUP_OPERATIONS,
