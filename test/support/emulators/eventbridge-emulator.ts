@@ -487,17 +487,9 @@ class EventBridgeEmulatorImpl
  *
  * @example
  * ```ts
- * const events = await startEventBridgeEmulator({ region: 'eu-west-1', accountId: '111122223333' });
- * const client = new EventBridgeClient({
- *   endpoint: events.url,
- *   region: 'eu-west-1',
- *   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
- * });
- * await client.send(new PutEventsCommand({
- *   Entries: [{ Source: 'restore-relay', DetailType: 'Restore Started', Detail: '{"id":1}' }],
- * }));
- * events.events(); // [{ version: '0', source: 'restore-relay', detail: { id: 1 }, … }]
- * await events.close();
+ * const events = await startEventBridgeEmulator();
+ * // … EventBridgeClient({ endpoint: events.url }) puts Detail '{"id":1}' …
+ * events.events(); // [{ version: '0', detail: { id: 1 }, … }]
  * ```
  */
 export const startEventBridgeEmulator = async (

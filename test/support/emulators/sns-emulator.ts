@@ -361,14 +361,8 @@ class SnsEmulatorImpl
  * @example
  * ```ts
  * const sns = await startSnsEmulator({ topics: ['restore-relay-notifications'] });
- * const client = new SNSClient({
- *   endpoint: sns.url,
- *   region: 'eu-west-1',
- *   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
- * });
- * await client.send(new PublishCommand({ TopicArn: sns.topics()[0], Message: 'hi' }));
+ * // … SNSClient({ endpoint: sns.url }) publishes 'hi' to sns.topics()[0] …
  * sns.messages(); // [{ Message: 'hi', … }]
- * await sns.close();
  * ```
  */
 export const startSnsEmulator = async (

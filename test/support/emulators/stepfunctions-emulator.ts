@@ -494,16 +494,10 @@ class StepFunctionsEmulatorImpl
  *
  * @example
  * ```ts
- * const sfn = await startStepFunctionsEmulator({ region: 'eu-west-1', accountId: '111122223333' });
+ * const sfn = await startStepFunctionsEmulator();
  * const taskToken = sfn.createTaskToken({ name: 'WaitForRestore' });
- * const client = new SFNClient({
- *   endpoint: sfn.url,
- *   region: 'eu-west-1',
- *   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
- * });
- * await client.send(new SendTaskSuccessCommand({ taskToken, output: '{"ok":true}' }));
+ * // … SFNClient({ endpoint: sfn.url }) sends SendTaskSuccess with '{"ok":true}' …
  * sfn.task(taskToken); // { status: 'succeeded', output: { ok: true }, … }
- * await sfn.close();
  * ```
  */
 export const startStepFunctionsEmulator = async (
