@@ -57,7 +57,6 @@ import {
 import {
   type BackupEmulatorConfig,
   type BackupEmulatorConfigPatch,
-  configAsJson,
   configPatchSchema,
   DEFAULT_CONFIG,
   mergeConfig,
@@ -446,10 +445,10 @@ class BackupEmulatorImpl
     return {
       'GET /_emulator/jobs': jsonRoute(() => this.jobs()),
       'GET /_emulator/events': jsonRoute(() => this.emittedEvents()),
-      'GET /_emulator/config': jsonRoute(() => configAsJson(this.#config)),
+      'GET /_emulator/config': jsonRoute(() => this.config()),
       'POST /_emulator/config': bodyRoute(configPatchSchema, (patch) => {
         this.configure(patch);
-        return configAsJson(this.#config);
+        return this.config();
       }),
     };
   }
