@@ -30,8 +30,8 @@
  * - Faults as in the other emulators; a reset after the message was
  *   recorded makes the SDK retry publish a duplicate, as SNS can.
  *
- * Control plane (under `/_emulator/`): `GET messages[?topicArn=]`, `GET
- * topics`, and the shared ones (wire-emulator.ts).
+ * Control plane (under `/_emulator/`): `GET messages[?topicArn=]` and the
+ * shared ones (wire-emulator.ts).
  *
  * @see https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
  * @see https://docs.aws.amazon.com/sns/latest/dg/sns-message-attributes.html
@@ -111,8 +111,6 @@ export interface SnsEmulatorOptions extends WireEmulatorOptions<SnsOperation> {
 export interface SnsEmulator extends EmulatorHandle<SnsOperation, SnsCall> {
   /** Creates a topic (idempotent) and returns its ARN. */
   createTopic(name: string): string;
-  /** ARNs of all topics. */
-  topics(): string[];
   /** Accepted messages, oldest first, optionally for one topic. */
   messages(topicArn?: string): SnsMessage[];
   /** Sets the latency knob. */
@@ -232,10 +230,6 @@ class SnsEmulatorImpl
     return arn;
   }
 
-  topics(): string[] {
-    return [...this.#topics];
-  }
-
   messages(topicArn?: string): SnsMessage[] {
     return this.#messages.filter(
       (m) => topicArn === undefined || m.TopicArn === topicArn
@@ -350,7 +344,6 @@ class SnsEmulatorImpl
       'GET /_emulator/messages': jsonRoute((url) =>
         this.messages(url.searchParams.get('topicArn') ?? undefined)
       ),
-      'GET /_emulator/topics': jsonRoute(() => this.topics()),
     };
   }
 }
@@ -360,8 +353,9 @@ class SnsEmulatorImpl
  *
  * @example
  * ```ts
- * const sns = await startSnsEmulator({ topics: ['restore-relay-notifications'] });
- * // … SNSClient({ endpoint: sns.url }) publishes 'hi' to sns.topics()[0] …
+ * const sns = await startSnsEmulator();
+ * const topicArn = sns.createTopic('restore-relay-notifications');
+ * // … SNSClient({ endpoint: sns.url }) publishes 'hi' to topicArn …
  * sns.messages(); // [{ Message: 'hi', … }]
  * ```
  */

@@ -48,9 +48,8 @@
  *   executions, activities, KMS errors, signatures.
  *
  * Control plane (under `/_emulator/`): `GET tasks`, `POST tasks
- * {"name"?:…}` (answers `{ taskToken }`), `POST tasks/timeout
- * {"taskToken":…}` (404 unknown token, 409 not waiting), and the shared
- * ones (wire-emulator.ts).
+ * {"name"?:…}` (answers `{ taskToken }`), and the shared ones
+ * (wire-emulator.ts).
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskSuccess.html
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskFailure.html
@@ -66,13 +65,7 @@ import {
   type ErrorCodeOutcome,
   errorCodeOutcome,
 } from './call-record.js';
-import {
-  bodyRoute,
-  type ControlRoutes,
-  jsonRoute,
-  readControlBody,
-  sendControlJson,
-} from './control-plane.js';
+import { bodyRoute, type ControlRoutes, jsonRoute } from './control-plane.js';
 import { createClock, type EmulatorClock } from './emulator-clock.js';
 import { ServiceError } from './service-error.js';
 import type {
@@ -465,26 +458,6 @@ class StepFunctionsEmulatorImpl
         z.strictObject({ name: z.string().min(1).optional() }),
         (body) => ({ taskToken: this.createTaskToken({ name: body.name }) })
       ),
-      'POST /_emulator/tasks/timeout': async (exchange) => {
-        const body = await readControlBody(
-          exchange.req,
-          exchange.res,
-          z.strictObject({ taskToken: z.string().min(1) })
-        );
-        if (body === undefined) {
-          return;
-        }
-        if (!this.#tasks.has(body.taskToken)) {
-          sendControlJson(exchange.res, 404, {
-            error: 'no such task token in the Step Functions emulator',
-          });
-          return;
-        }
-        jsonRoute(() => {
-          this.timeOut(body.taskToken);
-          return this.task(body.taskToken);
-        }, 409)(exchange);
-      },
     };
   }
 }

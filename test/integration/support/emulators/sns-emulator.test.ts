@@ -222,13 +222,11 @@ describe('SNS emulator through @aws-sdk/client-sns', () => {
     const control = controlClient(() => emulator.url);
 
     // Faults, config, calls and reset over HTTP: control-plane.test.ts.
-    it('lists messages and topics, and resets', async () => {
+    it('lists messages and resets', async () => {
       // Arrange
-      emulator.createTopic('other-topic');
+      await publish({ Message: 'kept' });
 
       // Act
-      const topics = await control('GET', 'topics');
-      await publish({ Message: 'kept' });
       const messages = await control(
         'GET',
         `messages?topicArn=${encodeURIComponent(TOPIC_ARN)}`
@@ -237,10 +235,6 @@ describe('SNS emulator through @aws-sdk/client-sns', () => {
       const afterReset = await control('GET', 'messages');
 
       // Assert
-      expect(topics.json).toEqual([
-        TOPIC_ARN,
-        'arn:aws:sns:eu-west-1:111122223333:other-topic',
-      ]);
       expect(messages.json).toMatchObject([
         { Message: 'kept', TopicArn: TOPIC_ARN },
       ]);

@@ -444,23 +444,13 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
   describe('control endpoints over HTTP', () => {
     const control = controlClient(() => emulator.url);
 
-    it('creates tokens, lists and times out tasks, and resets', async () => {
+    it('creates tokens, lists tasks, and resets', async () => {
       // Arrange
       const created = await control('POST', 'tasks', { name: 'Approve' });
       const token = (created.json as { taskToken: string }).taskToken;
 
       // Act
       const listed = await control('GET', 'tasks');
-      const timedOut = await control('POST', 'tasks/timeout', {
-        taskToken: token,
-      });
-      const again = await control('POST', 'tasks/timeout', {
-        taskToken: token,
-      });
-      const unknown = await control('POST', 'tasks/timeout', {
-        taskToken: 'nope',
-      });
-      const late = await rejectionOf(succeed(token));
       const reset = await control('POST', 'reset');
       const afterReset = await control('GET', 'tasks');
 
@@ -470,20 +460,6 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
         expect.objectContaining({ taskToken, name: 'WaitForRestore' }),
         { taskToken: token, name: 'Approve', status: 'waiting' },
       ]);
-      expect(timedOut).toEqual({
-        status: 200,
-        json: {
-          taskToken: token,
-          name: 'Approve',
-          status: 'timed-out',
-        },
-      });
-      expect(again).toEqual({
-        status: 409,
-        json: { error: 'the task is timed-out, not waiting' },
-      });
-      expect(unknown.status).toBe(404);
-      expect(late).toBeInstanceOf(TaskTimedOut);
       expect(reset.json).toEqual({ reset: true });
       expect(afterReset.json).toEqual([]);
       expect(emulator.calls).toEqual([]);
