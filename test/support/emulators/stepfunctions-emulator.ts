@@ -60,11 +60,7 @@ import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { type AwsJsonCall, AwsJsonEmulator } from './aws-json-emulator.js';
-import {
-  type CallOutcome,
-  type ErrorCodeOutcome,
-  errorCodeOutcome,
-} from './call-record.js';
+import { type ErrorCodeOutcome, errorCodeOutcome } from './call-record.js';
 import { bodyRoute, type ControlRoutes, jsonRoute } from './control-plane.js';
 import { createClock, type EmulatorClock } from './emulator-clock.js';
 import { ServiceError } from './service-error.js';
@@ -141,9 +137,6 @@ export interface CallbackTask {
 type StepFunctionsResult =
   | { kind: 'ok'; status: number; taskName?: string }
   | ErrorCodeOutcome;
-
-/** How a recorded call ended. */
-export type StepFunctionsCallOutcome = CallOutcome<StepFunctionsResult>;
 
 /** One request the emulator received (control-plane calls excluded). */
 export type StepFunctionsCall = AwsJsonCall<StepFunctionsResult>;
