@@ -3,7 +3,7 @@ import {
   type RestoreDeps,
 } from '#shared/adapters/restore-deps';
 import { parseConfig } from '#shared/config/load-config';
-import { MemoryLog } from '../fakes/in-memory-ports.js';
+import { MemoryLog } from '../fakes/memory-log.js';
 import { lambdaContext } from '../lambda-context.js';
 import type { LocalAws } from './local-aws.js';
 

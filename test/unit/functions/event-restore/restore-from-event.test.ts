@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '#shared/config/load-config';
 import { AwsRejectedError } from '#shared/errors/aws-rejected-error';
 import { DependencyError } from '#shared/errors/dependency-error';
-import {
-  InMemoryAlarmCoolDown,
-  InMemoryCatalog,
-  inMemoryDeps,
-} from '#test/support/fakes/in-memory-ports';
+import { InMemoryAlarmCoolDown } from '#test/support/fakes/in-memory-alarm-cool-down';
+import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
+import { inMemoryDeps } from '#test/support/fakes/in-memory-deps';
 import { alarmEvent } from '#test/support/lambda-events';
 import { RELAY_ENV } from '#test/support/relay-env';
 import { restoreFromEvent } from '../../../../functions/event-restore/restore-from-event.js';

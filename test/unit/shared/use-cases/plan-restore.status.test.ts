@@ -3,7 +3,7 @@ import { parseConfig } from '#shared/config/load-config';
 import { RecoveryPointNotRestorableError } from '#shared/errors/recovery-point-not-restorable-error';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { planRestore } from '#shared/use-cases/plan-restore';
-import { InMemoryCatalog } from '#test/support/fakes/in-memory-ports';
+import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
 import { rejectionOf } from '#test/support/rejection-of';
 import { RELAY_ENV } from '#test/support/relay-env';
 

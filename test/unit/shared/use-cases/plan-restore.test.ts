@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '#shared/config/load-config';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { planRestore } from '#shared/use-cases/plan-restore';
-import { InMemoryCatalog } from '#test/support/fakes/in-memory-ports';
+import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
 import { RELAY_ENV } from '#test/support/relay-env';
 
 const TABLE = 'arn:aws:dynamodb:eu-west-1:111122223333:table/orders';
