@@ -7,6 +7,9 @@ import type {
   TrackedJob,
 } from '#shared/ports/job-store';
 
+/** How many jobs of a request DynamoDbJobStore reads (its Query `Limit`). */
+const FIND_BY_REQUEST_LIMIT = 20;
+
 type MutableJob = { -readonly [K in keyof TrackedJob]: TrackedJob[K] } & {
   leases: Partial<Record<Publication, number>>;
   /** On the open list: until the outcome is published or the job closed. */
@@ -16,7 +19,9 @@ type MutableJob = { -readonly [K in keyof TrackedJob]: TrackedJob[K] } & {
 /**
  * A fake job store with the DynamoDB store's semantics: the first record
  * wins, publications are claimed with a lease, open jobs are listed in
- * check order (never checked by start time, then by last check).
+ * check order (never checked by start time, then by last check). The
+ * JobStore contract suite (test/integration/contract/job-store-contract.ts)
+ * runs against both.
  */
 export class InMemoryJobStore implements JobStore {
   readonly jobs = new Map<string, MutableJob>();
@@ -29,13 +34,26 @@ export class InMemoryJobStore implements JobStore {
   async recordStarted(job: StartedJob): Promise<StartedJob> {
     const old = this.jobs.get(job.restoreJobId);
     if (old) {
-      const { taskTokens, ...rest } = this.#view(old);
-      return {
-        ...(rest as StartedJob),
-        ...(taskTokens[0] === undefined ? {} : { taskToken: taskTokens[0] }),
-      };
+      // As DynamoDbJobStore answers a retry: the first record's fields
+      // only (no tracking state), and this call's where it had none (a
+      // job recorded as external first).
+      const [firstToken] = old.taskTokens;
+      return structuredClone({
+        restoreJobId: old.restoreJobId,
+        requestId: old.requestId ?? job.requestId,
+        recoveryPointArn: old.recoveryPointArn ?? job.recoveryPointArn,
+        backupVaultName: old.backupVaultName ?? job.backupVaultName,
+        resourceType: old.resourceType ?? job.resourceType,
+        source: old.source,
+        ...(old.requestedBy === undefined
+          ? {}
+          : { requestedBy: old.requestedBy }),
+        startedAt: old.startedAt,
+        ...(old.context === undefined ? {} : { context: old.context }),
+        ...(firstToken === undefined ? {} : { taskToken: firstToken }),
+      });
     }
-    const { taskToken, ...fields } = job;
+    const { taskToken, ...fields } = structuredClone(job);
     this.jobs.set(job.restoreJobId, {
       ...fields,
       taskTokens: taskToken === undefined ? [] : [taskToken],
@@ -56,6 +74,7 @@ export class InMemoryJobStore implements JobStore {
     return [...this.jobs.values()]
       .filter((j) => j.requestId === requestId)
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+      .slice(0, FIND_BY_REQUEST_LIMIT)
       .map((j) => this.#view(j));
   }
 
