@@ -7,7 +7,14 @@ import type {
   IdempotentRunner,
 } from '#shared/ports/idempotent-runner';
 
-/** The semantics of Powertools idempotency, in memory. */
+/**
+ * The semantics of Powertools idempotency, in memory: the payload is
+ * compared in canonical form, and the result is stored and replayed as a
+ * copy, as a record in DynamoDB would be. No record expires. The
+ * IdempotentRunner contract suite
+ * (test/integration/contract/idempotent-runner-contract.ts) runs against
+ * both.
+ */
 export class InMemoryIdempotentRunner implements IdempotentRunner {
   readonly #records = new Map<
     string,
@@ -28,12 +35,15 @@ export class InMemoryIdempotentRunner implements IdempotentRunner {
       if (existing.result === undefined) {
         throw new RestoreInProgressError(`${key} in progress`);
       }
-      return { result: existing.result as T, replayed: true };
+      return { result: structuredClone(existing.result) as T, replayed: true };
     }
     this.#records.set(key, { payload: text });
     try {
       const result = await fn();
-      this.#records.set(key, { payload: text, result });
+      this.#records.set(key, {
+        payload: text,
+        result: structuredClone(result),
+      });
       return { result, replayed: false };
     } catch (error) {
       this.#records.delete(key);
