@@ -3,18 +3,18 @@ import type { Context } from 'aws-lambda';
 import { getRelayDeps } from '#shared/adapters/relay-deps';
 import { baseMiddleware } from '#shared/middleware/base-middleware';
 import {
-  type OutcomeSummary,
-  summarizeOutcome,
-} from '#shared/use-cases/accept-restore-request';
+  type ResultSummary,
+  summarizeResult,
+} from '#shared/use-cases/start-or-reject';
 import { restoreFromEvent } from './restore-from-event.js';
 
 const run = async (
   event: unknown,
   context: Context
-): Promise<OutcomeSummary> => {
+): Promise<ResultSummary> => {
   const deps = getRelayDeps();
   deps.idempotency.registerLambdaContext(context);
-  return summarizeOutcome(await restoreFromEvent(event, deps));
+  return summarizeResult(await restoreFromEvent(event, deps));
 };
 
 /**
@@ -22,6 +22,6 @@ const run = async (
  * entering ALARM (asynchronous invocation; retries and the on-failure
  * destination are set in serverless.yml).
  */
-export const handler = middy<unknown, OutcomeSummary>()
+export const handler = middy<unknown, ResultSummary>()
   .use(baseMiddleware(getRelayDeps))
   .handler(run);

@@ -26,22 +26,22 @@ import {
 import type { AlarmCoolDownResult } from '#shared/ports/alarm-cool-down';
 import type { AlarmIgnoreReason } from '#shared/ports/restore-metrics';
 import type {
-  AcceptOutcome,
-  AcceptRestoreDeps,
-} from '#shared/use-cases/accept-restore-request';
-import { acceptRestoreRequest } from '#shared/use-cases/accept-restore-request';
-import { requestedByOfEvent } from './requested-by.js';
+  RequestResult,
+  StartOrRejectDeps,
+} from '#shared/use-cases/start-or-reject';
+import { startOrReject } from '#shared/use-cases/start-or-reject';
 import {
   EVENT_DETAIL_TYPES,
   isEventDetailType,
   RoutableEventSchema,
-} from './schema.js';
+} from './event-routing.js';
+import { requestedByOfEvent } from './requested-by.js';
 
-/** What the event door did with an event. */
-export type EventOutcome = AcceptOutcome | { readonly status: 'ignored' };
+/** What the event source did with an event. */
+export type EventResult = RequestResult | { readonly status: 'ignored' };
 
-/** The ports the event door runs with ({@link RelayDeps} in production). */
-export type EventDeps = AcceptRestoreDeps &
+/** The ports the event source runs with ({@link RelayDeps} in production). */
+export type EventDeps = StartOrRejectDeps &
   Pick<RelayDeps, 'config' | 'alarmCoolDown'>;
 
 const refused = (error: AppError): RequestReading => ({ ok: false, error });
@@ -61,7 +61,7 @@ const ignoreTransition = (
   reason: AlarmIgnoreReason,
   alarm: { readonly alarmName: string; readonly eventId: string },
   deps: EventDeps
-): EventOutcome => {
+): EventResult => {
   deps.log.debug(IGNORED_BECAUSE[reason], { reason, ...alarm });
   deps.metrics.count('AlarmTransitionIgnored', { source: 'alarm', reason });
   return { status: 'ignored' };
@@ -76,7 +76,7 @@ const ruleKeyOf = (rule: AlarmRule): string =>
 /**
  * Claims the rule's cool-down for the alarm, from the state timestamp on
  * (`off` when the rule's `coolDownMinutes` is 0). A permanent failure of the
- * store comes back as the error, for the door to reject the event with,
+ * store comes back as the error, for the source to reject the event with,
  * as it does a failed request claim; a retryable one is thrown.
  */
 const claimCoolDown = async (
@@ -116,10 +116,10 @@ const fromRestoreRequested = async (
   event: unknown,
   original: string,
   deps: EventDeps
-): Promise<EventOutcome> => {
+): Promise<EventResult> => {
   const parsed = RestoreRequestedEventSchema.safeParse(event);
   if (!parsed.success) {
-    return acceptRestoreRequest(
+    return startOrReject(
       refused(new RequestValidationError(toProblems(parsed.error.issues))),
       deps,
       {
@@ -139,7 +139,7 @@ const fromRestoreRequested = async (
           `"${envelope.source}" may not request restores; allowed sources: ${[...allowed].join(', ')}`
         )
       );
-  return acceptRestoreRequest(reading, deps, {
+  return startOrReject(reading, deps, {
     source: 'eventbridge',
     original,
     requestedBy: requestedByOfEvent(event),
@@ -163,10 +163,10 @@ const fromAlarm = async (
   event: unknown,
   original: string,
   deps: EventDeps
-): Promise<EventOutcome> => {
+): Promise<EventResult> => {
   const parsed = AlarmStateChangeSchema.safeParse(event);
   if (!parsed.success) {
-    return acceptRestoreRequest(
+    return startOrReject(
       refused(new RequestValidationError(toProblems(parsed.error.issues))),
       deps,
       { source: 'alarm', original, requestedBy: requestedByOfEvent(event) }
@@ -203,7 +203,7 @@ const fromAlarm = async (
     deps
   );
   if (coolDown instanceof AppError) {
-    return acceptRestoreRequest(refused(coolDown), deps, {
+    return startOrReject(refused(coolDown), deps, {
       source: 'alarm',
       original,
       eventId: alarm.id,
@@ -220,7 +220,7 @@ const fromAlarm = async (
     }),
     { derivedRequestId: alarmRequestKey(alarmArn, state.timestamp) }
   );
-  return acceptRestoreRequest(reading, deps, {
+  return startOrReject(reading, deps, {
     source: 'alarm',
     original,
     requestedBy: requestedByOfEvent(event),
@@ -239,13 +239,13 @@ const fromAlarm = async (
 export const restoreFromEvent = async (
   event: unknown,
   deps: EventDeps
-): Promise<EventOutcome> => {
+): Promise<EventResult> => {
   // Iterative: a deeply nested event must still be kept and rejected.
   const original = serializeJson(event);
   const routable = RoutableEventSchema.safeParse(event);
   const detailType = routable.success ? routable.data['detail-type'] : '';
   if (!isEventDetailType(detailType)) {
-    return acceptRestoreRequest(
+    return startOrReject(
       refused(
         new RequestValidationError([
           {

@@ -5,9 +5,9 @@ import { serializeJson } from '#shared/domain/serialize-json';
 import { readRestoreRequest } from '#shared/events/read-restore-request';
 import { baseMiddleware } from '#shared/middleware/base-middleware';
 import { invokeErrors } from '#shared/middleware/invoke-error';
-import { acceptRestoreRequest } from '#shared/use-cases/accept-restore-request';
+import { startOrReject } from '#shared/use-cases/start-or-reject';
+import type { InvokeRestoreResult } from './invoke-result.js';
 import { requestedByOfInvocation } from './requested-by.js';
-import type { InvokeRestoreResult } from './schema.js';
 
 const run = async (
   event: unknown,
@@ -20,15 +20,15 @@ const run = async (
   const reading = readRestoreRequest(event, {
     sizeBytes: Buffer.byteLength(original, 'utf8'),
   });
-  const outcome = await acceptRestoreRequest(reading, deps, {
+  const result = await startOrReject(reading, deps, {
     source: 'invoke',
     original,
     requestedBy: requestedByOfInvocation(event),
   });
-  if (outcome.status === 'rejected') {
-    throw outcome.error;
+  if (result.status === 'rejected') {
+    throw result.error;
   }
-  return outcome.result;
+  return result.result;
 };
 
 /**

@@ -15,7 +15,7 @@ import { createKeyedLimiter } from '#shared/domain/keyed-limiter';
 import { baseMiddleware } from '#shared/middleware/base-middleware';
 import { logger } from '#shared/observability/logger';
 import { restoreFromRecord } from './restore-from-record.js';
-import { SqsRestoreRecordSchema } from './schema.js';
+import { SqsRestoreRecordSchema } from './sqs-restore-record.js';
 
 // Records are parsed by the record handler below, not by the batch
 // parser integration: `@aws-lambda-powertools/batch/parser` loads the

@@ -2,7 +2,7 @@ import {
   parseRequestedBy,
   type RequestedBy,
 } from '#shared/domain/requested-by';
-import type { SqsRestoreRecord } from './schema.js';
+import type { SqsRestoreRecord } from './sqs-restore-record.js';
 
 /**
  * Who sent a message to the request queue: the `SenderId` SQS reports (the

@@ -2,11 +2,11 @@ import type { RelayDeps } from '#shared/adapters/relay-deps';
 import type { KeyedLimiter } from '#shared/domain/keyed-limiter';
 import { AppError } from '#shared/errors/app-error';
 import {
-  type AcceptOutcome,
-  acceptRestoreRequest,
-} from '#shared/use-cases/accept-restore-request';
+  type RequestResult,
+  startOrReject,
+} from '#shared/use-cases/start-or-reject';
 import { requestedByOfRecord } from './requested-by.js';
-import type { SqsRestoreRecord } from './schema.js';
+import type { SqsRestoreRecord } from './sqs-restore-record.js';
 
 /**
  * Handles one record of the request queue: started, replayed or rejected
@@ -21,13 +21,13 @@ export const restoreFromRecord = (
   record: SqsRestoreRecord,
   deps: RelayDeps,
   limiter: KeyedLimiter
-): Promise<AcceptOutcome> => {
+): Promise<RequestResult> => {
   const { reading, text } = record.body;
   const key = reading.ok ? reading.key : record.messageId;
   const sent = Number(record.attributes.SentTimestamp);
   return limiter.run(key, async () => {
     try {
-      return await acceptRestoreRequest(reading, deps, {
+      return await startOrReject(reading, deps, {
         source: 'sqs',
         original: text,
         messageId: record.messageId,

@@ -7,7 +7,7 @@ import {
 } from '#shared/events/restore-job-state-change';
 import { baseMiddleware } from '#shared/middleware/base-middleware';
 import { recordOutcome } from '#shared/use-cases/record-outcome';
-import { observationFromEvent } from './schema.js';
+import { observationFromEvent } from './observation-from-event.js';
 
 /** What one event did, for the invocation's result and tests. */
 export interface TrackResult {

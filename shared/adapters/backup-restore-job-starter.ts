@@ -23,7 +23,7 @@ const RESOURCE_TYPE_PATTERN = /^[a-zA-Z0-9\-_.]{1,50}$/;
 /**
  * How far before the request's first arrival the job of a replayed token is
  * looked for: clock differences, and an earlier delivery through another
- * door. One hour is also the token lifetime older model text gave.
+ * source. One hour is also the token lifetime older model text gave.
  */
 const REPLAY_LOOKBACK_MS = 3_600_000;
 

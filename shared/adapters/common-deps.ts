@@ -7,7 +7,7 @@ import { DynamoDbJobStore } from './dynamodb-job-store.js';
 import { SfnTaskCallbacks } from './sfn-task-callbacks.js';
 import { SnsNotifier } from './sns-notifier.js';
 
-// The adapters both the doors (restore-deps) and the lifecycle functions
+// The adapters both the sources (restore-deps) and the lifecycle functions
 // (tracking-deps) use. Apart from restore-deps on purpose: importing that
 // module pulls the restore engine and Powertools idempotency (with its
 // JMESPath engine) into a bundle, used or not.

@@ -199,7 +199,7 @@ export class DynamoDbJobStore implements JobStore {
           resourceType: old.resourceType ?? job.resourceType,
           source: old.source,
           // The first record's sender, never this call's: a retry may come
-          // through another door than the one that started the job.
+          // through another source than the one that started the job.
           ...(old.requestedBy === undefined
             ? {}
             : { requestedBy: old.requestedBy }),

@@ -27,7 +27,7 @@ const REPLAYED = '__restoreRelayReplayed';
  * at 2.35.0 (toolchain.md §6.2).
  *
  * - The key prefix is fixed (not the function name), so one request is one
- *   record whichever door it came through.
+ *   record whichever source it came through.
  * - `payloadValidationJmesPath` covers the whole payload: the same key with
  *   other content is a conflict (reliability-and-limits.md R6).
  * - `throwOnNoIdempotencyKey`, so a missing key never silently disables

@@ -9,21 +9,21 @@ import { metrics, PowertoolsRestoreMetrics } from '../observability/metrics.js';
 import type { AlarmCoolDown } from '../ports/alarm-cool-down.js';
 import type { Log } from '../ports/log.js';
 import type { RestoreMetrics } from '../ports/restore-metrics.js';
-import type { AcceptRestoreDeps } from '../use-cases/accept-restore-request.js';
+import type { StartOrRejectDeps } from '../use-cases/start-or-reject.js';
 import { DynamoDbAlarmCoolDown } from './dynamodb-alarm-cool-down.js';
 import { buildRestoreDeps, type RestoreDeps } from './restore-deps.js';
 import { SqsDeadLetterQueue } from './sqs-dead-letter-queue.js';
 
-/** Everything a door needs: the ports, and the configuration it reads. */
-export interface RelayDeps extends AcceptRestoreDeps {
+/** Everything a source needs: the ports, and the configuration it reads. */
+export interface RelayDeps extends StartOrRejectDeps {
   readonly idempotency: RestoreDeps['idempotency'];
-  /** The alarm rules' cool-downs (the event door). */
+  /** The alarm rules' cool-downs (the event source). */
   readonly alarmCoolDown: AlarmCoolDown;
   readonly config: RelayConfig;
 }
 
 /**
- * Wires the production adapters of every door over the container's
+ * Wires the production adapters of every source over the container's
  * memoised SDK clients.
  *
  * @example

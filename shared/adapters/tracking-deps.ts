@@ -61,7 +61,7 @@ export const buildOutcomeDeps = (
 /**
  * Wires the lifecycle's production adapters over the container's memoised
  * SDK clients: the outcome deps, plus the Backup job reader. Kept apart
- * from the doors' deps, so a door's bundle does not carry the EventBridge
+ * from the sources' deps, so a source's bundle does not carry the EventBridge
  * client and a tracker's does not carry the restore engine.
  *
  * @example

@@ -77,7 +77,7 @@ const ViaCli = z
 
 /**
  * Who sent a restore request, as far as AWS tells restore-relay: told apart
- * by `via`, the door it came through. Never a value of the request's
+ * by `via`, the source it came through. Never a value of the request's
  * metadata.
  */
 export const RequestedBySchema = z
@@ -99,7 +99,7 @@ export const RequestedBySchema = z
 export type RequestedBy = z.infer<typeof RequestedBySchema>;
 
 /**
- * Reads a {@link RequestedBy} from what a door saw; undefined when it does
+ * Reads a {@link RequestedBy} from what a source saw; undefined when it does
  * not fit (a field AWS always sends is missing or malformed), so that an odd
  * sender never fails the notification that names it.
  *

@@ -31,7 +31,7 @@ const CloudWatchTimestamp = z.string().transform((raw, ctx) => {
 // A mute window bound that cannot be read counts as absent (an open end):
 // the muteDetail says CloudWatch muted the alarm's actions, and events.md
 // §3.2 documents no format for the bounds, so an unknown one must neither
-// break the door nor unmute the alarm.
+// break the source nor unmute the alarm.
 const MuteWindowBound = z
   .unknown()
   .optional()
@@ -52,7 +52,7 @@ const AlarmState = z.object({
 /**
  * A "CloudWatch Alarm State Change" event. Not strict: AWS adds fields to
  * its events (`muteDetail`, `actionsSuppressedBy`), and they must not break
- * the door. Source: events.md §3 (CloudWatch User Guide, "Alarm events and
+ * the source. Source: events.md §3 (CloudWatch User Guide, "Alarm events and
  * EventBridge").
  */
 export const AlarmStateChangeSchema = EventBridgeEnvelopeSchema.extend({

@@ -91,7 +91,7 @@ const sizeProblem = (input: unknown): Problem | undefined => {
  * `context` value; real metadata is a few levels deep (EC2
  * `BlockDeviceMappings`: a list of objects holding an object). The schema
  * checks these values recursively, so a message of a few kilobytes of
- * brackets would exhaust the stack, and the `RangeError` would make a door
+ * brackets would exhaust the stack, and the `RangeError` would make a source
  * retry the message instead of rejecting it.
  */
 export const MAX_VALUE_DEPTH = 32;

@@ -7,7 +7,7 @@ import { requestKeyOf } from './restore-request-key.js';
 
 /**
  * An inbound request after reading: either valid, with its key, or the
- * validation error to reject it with. Reading never throws, so every door
+ * validation error to reject it with. Reading never throws, so every source
  * can reject an unreadable request instead of retrying it in vain.
  */
 export type RequestReading =

@@ -26,7 +26,7 @@ const outcomeFields = {
   backupVaultName: z.string().optional(),
   source: z.string().meta({
     description:
-      'The door the request came through (sqs, eventbridge, alarm, invoke, cli), or "external" for a job restore-relay did not start.',
+      'The source the request came through (sqs, eventbridge, alarm, invoke, cli), or "external" for a job restore-relay did not start.',
   }),
   requestedBy: RequestedBySchema.optional().meta({
     description:

@@ -30,7 +30,7 @@ export const RestoreRejectedSchema = z
     resourceType: z.string().optional(),
     source: z.string().meta({
       description:
-        'The door the request came through: sqs, eventbridge, alarm, invoke.',
+        'The source the request came through: sqs, eventbridge, alarm, invoke.',
     }),
     requestedBy: RequestedBySchema.optional(),
     reason: z.strictObject({

@@ -56,7 +56,7 @@ const Arn = z
   });
 
 // Accepts `Z` and numeric offsets, as CloudWatch writes them (`+0000` is
-// normalised by the alarm door before it builds a request; events.md §3.2).
+// normalised by the alarm source before it builds a request; events.md §3.2).
 const IsoDateTime = z.iso.datetime({
   offset: true,
   error:
@@ -109,7 +109,7 @@ const Selection = z
   );
 
 /**
- * The restore request, version 1: what every door (SQS, EventBridge, direct
+ * The restore request, version 1: what every source (SQS, EventBridge, direct
  * invocation, the CLI) accepts. Strict: an unknown field, such as a misspelt
  * `recoveryPointARN` or an `IamRoleArn`, is an error with its path, never
  * ignored (reliability-and-limits.md §5).

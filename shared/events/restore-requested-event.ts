@@ -7,7 +7,7 @@ export const RESTORE_REQUESTED = 'Restore Requested';
 /**
  * The custom EventBridge event that asks for a restore: the envelope is
  * checked here, the `detail` is the restore request v1 and is read with the
- * request schema (so its problems are reported like any other door's).
+ * request schema (so its problems are reported like any other source's).
  *
  * @example
  * ```json

@@ -27,7 +27,7 @@ export const RestoreStartedSchema = z
     backupVaultName: z.string(),
     source: z.string().meta({
       description:
-        'The door the request came through: sqs, eventbridge, alarm, invoke, cli.',
+        'The source the request came through: sqs, eventbridge, alarm, invoke, cli.',
     }),
     requestedBy: RequestedBySchema.optional(),
     startedAt: z.iso.datetime().meta({

@@ -22,7 +22,7 @@ export class InvokeFailure extends Error {
 }
 
 /**
- * Maps any failure of the invoke door, in one place: our errors become
+ * Maps any failure of the invoke source, in one place: our errors become
  * {@link InvokeFailure}s named by their code; anything else is a bug and
  * is passed on as it is.
  *
@@ -35,7 +35,7 @@ export const toInvokeFailure = (error: unknown): unknown =>
   error instanceof AppError ? new InvokeFailure(error) : error;
 
 /**
- * The invoke door's error mapping as a middleware, so it covers every
+ * The invoke source's error mapping as a middleware, so it covers every
  * failure, including a `ConfigError` raised by the base middleware before
  * the handler ran.
  *

@@ -4,7 +4,7 @@ import type { StartRestoreJobInput } from '../domain/start-restore-job-input.js'
 export interface StartContext {
   /**
    * No restore job of this request was created before this instant: the
-   * request's first arrival when the door knows it (the SQS message's
+   * request's first arrival when the source knows it (the SQS message's
    * `SentTimestamp`, the event's time), else now. A starter that has to
    * look for the job an earlier delivery started searches from here.
    */

@@ -14,7 +14,7 @@ export type RestoreMetricName =
   | 'RestoreOutcomeReconciled';
 
 /**
- * Low-cardinality dimensions: the door (`sqs`, `eventbridge`, `alarm`,
+ * Low-cardinality dimensions: the source (`sqs`, `eventbridge`, `alarm`,
  * `invoke`) and the resource type (`Unknown` when the request was unreadable).
  */
 export interface RestoreMetricDimensions {
@@ -34,7 +34,7 @@ export type AlarmMetricName = 'AlarmTransitionIgnored';
  */
 export type AlarmIgnoreReason = 'suppressed' | 'muted' | 'coolDown';
 
-/** Dimensions of {@link AlarmMetricName}: the alarm door and the reason. */
+/** Dimensions of {@link AlarmMetricName}: the alarm source and the reason. */
 export interface AlarmMetricDimensions {
   readonly source: 'alarm';
   readonly reason: AlarmIgnoreReason;

@@ -97,7 +97,7 @@ const outcomeOf = (
  *    lease): the loser of a race, and every later delivery, stops here.
  * 3. Announce: SNS, the EventBridge bus, the waiting Step Functions tasks.
  *    On a retryable failure the claim is released and the error thrown, so
- *    the door (or the next reconciler run) tries again.
+ *    the source (or the next reconciler run) tries again.
  * 4. Mark it published (the job leaves the open list), then answer any task
  *    token added while the outcome was being announced.
  *

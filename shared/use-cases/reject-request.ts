@@ -56,7 +56,7 @@ const problemsOf = (error: AppError): readonly Problem[] | undefined => {
  *
  * 1. Copy the request to the dead-letter queue with the error as message
  *    attributes. First, because keeping it is the guarantee; if it fails
- *    the error is retryable and the door redelivers.
+ *    the error is retryable and the source redelivers.
  * 2. Publish `restore.rejected`. If this fails, the retry copies the request
  *    again: a duplicate in the queue is better than a lost rejection.
  * 3. Fail the waiting Step Functions task, if the request brought one,

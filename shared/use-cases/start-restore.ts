@@ -41,13 +41,13 @@ export interface StartRestoreDeps extends PlanRestoreDeps {
 
 /** How the request reached restore-relay. */
 export interface StartRestoreOptions extends PlanRestoreOptions {
-  /** The door: `sqs`, `eventbridge`, `alarm`, `invoke`, `cli`. */
+  /** The source: `sqs`, `eventbridge`, `alarm`, `invoke`, `cli`. */
   readonly source: string;
   /** Who sent the request, kept with the job. */
   readonly requestedBy?: RequestedBy;
 }
 
-/** What a caller gets back (the direct-invocation door returns it as is). */
+/** What a caller gets back (the direct-invocation source returns it as is). */
 export interface StartRestoreResult {
   readonly requestId: string;
   /** Absent for a dry run. */

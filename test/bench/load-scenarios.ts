@@ -56,7 +56,7 @@ const eventOf = (bodies: readonly Record<string, unknown>[]): SQSEvent => ({
 });
 
 /**
- * Counts the AWS calls of the SQS door: `count` new requests (one per
+ * Counts the AWS calls of the SQS source: `count` new requests (one per
  * resource type, round robin) through the queue, then the same requests
  * again once they completed.
  */

@@ -446,7 +446,7 @@ describe('the packaged serverless template', () => {
       });
     });
 
-    it('keeps the SQS door under 80 % of the StartRestoreJob quota (5/s)', () => {
+    it('keeps the SQS source under 80 % of the StartRestoreJob quota (5/s)', () => {
       // Arrange
       const [[, mapping] = ['', resourceById(template, 'missing')]] =
         resourcesOfType(template, 'AWS::Lambda::EventSourceMapping');

@@ -6,10 +6,10 @@ import { generatedHostileBodies } from '#test/support/hostile-bodies';
 
 /**
  * The call budget the benchmark reports, pinned: counts are exact, so a
- * change that adds an AWS call to the SQS door, or makes a duplicate touch
+ * change that adds an AWS call to the SQS source, or makes a duplicate touch
  * AWS Backup again, fails here and not only in `npm run bench`.
  */
-describe('the SQS door in an emulated Lambda environment', () => {
+describe('the SQS source in an emulated Lambda environment', () => {
   let rig: LocalRig;
   beforeAll(async () => {
     rig = await startLocalRig();

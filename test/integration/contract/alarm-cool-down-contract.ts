@@ -26,7 +26,7 @@ const transition = (
 };
 
 /**
- * The behaviour the event door relies on from an {@link AlarmCoolDown}, as
+ * The behaviour the event source relies on from an {@link AlarmCoolDown}, as
  * one suite run against every implementation: the in-memory fake and the
  * DynamoDB adapter on DynamoDB Local. The adapter's item layout, TTL and
  * error mapping stay in its own test.

@@ -45,7 +45,7 @@ describe('a misconfigured deployment', () => {
       // Act
       const error = (await run().catch((e: unknown) => e)) as Error;
 
-      // Assert: the invoke door names it by its code, for Step Functions.
+      // Assert: the invoke source names it by its code, for Step Functions.
       const invoked = name === 'invoke-restore';
       expect(invoked ? error.cause : error).toBeInstanceOf(ConfigError);
       expect(error.name).toBe(invoked ? 'ConfigInvalid' : 'ConfigError');

@@ -1,5 +1,5 @@
 /**
- * Hostile and unlucky input through the three real doors on the local AWS:
+ * Hostile and unlucky input through the three real sources on the local AWS:
  * every request ends started, replayed, or rejected-kept-and-notified; a
  * permanent rejection is never turned into a retry by what it echoes.
  */
@@ -38,8 +38,8 @@ const nested = (depth: number): unknown => {
   return value;
 };
 
-/** Each door, sending a value (the SQS door as its JSON text, or text). */
-const DOORS = {
+/** Each source, sending a value (the SQS source as its JSON text, or text). */
+const SOURCES = {
   sqs: async (body: unknown) => {
     const response = (await sqsHandler(
       sqsEvent(
@@ -125,17 +125,17 @@ const HOSTILE: readonly [string, unknown, string][] = [
   ],
 ];
 
-describe.each(Object.entries(DOORS))(
+describe.each(Object.entries(SOURCES))(
   'hostile input through %s',
-  (door, send) => {
+  (source, send) => {
     it.each(HOSTILE)(
       '%s is rejected, kept and notified once',
       async (_name, body, code) => {
         // Act
         const answer = await send(body);
 
-        // Assert: acknowledged (or, at the invoke door, answered with the code).
-        expect(answer).toBe(door === 'invoke' ? code : 'done');
+        // Assert: acknowledged (or, at the invoke source, answered with the code).
+        expect(answer).toBe(source === 'invoke' ? code : 'done');
         const rejected = notificationsOfType(local(), 'restore.rejected');
         expect(rejected).toHaveLength(1);
         expect(rejected[0]?.reason.code).toBe(code);
@@ -158,7 +158,7 @@ describe('what a rejection repeats', () => {
     const body = `{"recoveryPointArn":"${EFS_RP}","pad":"${'x'.repeat(1_048_000)}"}`;
 
     // Act
-    const answer = await DOORS.sqs(body);
+    const answer = await SOURCES.sqs(body);
 
     // Assert
     expect(answer).toBe('done');
@@ -187,7 +187,7 @@ describe('what a rejection repeats', () => {
     };
 
     // Act
-    await DOORS.sqs(body);
+    await SOURCES.sqs(body);
 
     // Assert
     const [rejected] = notificationsOfType(local(), 'restore.rejected');
@@ -198,13 +198,16 @@ describe('what a rejection repeats', () => {
     expect(deadLetters(local())[0]?.body).toContain('hunter2-secret');
   });
 
-  it('keeps a request nested 12,000 levels deep at the EventBridge and invoke doors', async () => {
+  it('keeps a request nested 12,000 levels deep at the EventBridge and invoke sources', async () => {
     // Act
-    const eventbridge = await DOORS.eventbridge({
+    const eventbridge = await SOURCES.eventbridge({
       resourceArn: RDS,
       x: nested(12_000),
     });
-    const invoke = await DOORS.invoke({ resourceArn: RDS, x: nested(12_000) });
+    const invoke = await SOURCES.invoke({
+      resourceArn: RDS,
+      x: nested(12_000),
+    });
 
     // Assert
     expect([eventbridge, invoke]).toEqual(['done', 'RestoreRequestInvalid']);

@@ -9,7 +9,7 @@ import {
 import { useLocalAws } from '#test/support/local/use-local-aws';
 import { RELAY_ENV } from '#test/support/relay-env';
 
-// DEBUG, so every log line any door can write is written.
+// DEBUG, so every log line any source can write is written.
 useLocalAws({ ...RELAY_ENV, POWERTOOLS_LOG_LEVEL: 'DEBUG' });
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
@@ -26,7 +26,7 @@ const request = (requestId: string, extra: object = {}) => ({
   ...extra,
 });
 
-describe('logs of every door', () => {
+describe('logs of every source', () => {
   it('never contain a restore metadata value, on success, rejection or retry', async () => {
     // Arrange: import after the log level is set (the logger reads it once).
     const sqs = (await import('../../../functions/sqs-restore/handler.js'))

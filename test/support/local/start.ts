@@ -2,7 +2,7 @@
  * `npm start`: the local default. Starts the local AWS (DynamoDB Local and
  * the Backup, SNS, SQS, EventBridge and Step Functions emulators, seeded
  * with example recovery points), runs a realistic set of requests through
- * the three real door handlers (a queue batch, a custom EventBridge event,
+ * the three real source handlers (a queue batch, a custom EventBridge event,
  * an alarm entering ALARM, a direct invocation that a Step Functions task
  * waits on, a duplicate and an invalid request) with the real AWS SDK
  * clients, then lets the jobs end: AWS Backup's events go to the real
@@ -11,7 +11,7 @@
  * rule) and the events of another are lost, so the reconciler finds it.
  *
  * `npm start -- --request FILE` sends the request in FILE through the queue
- * door instead, with no staged failure, and prints its outcome and the same
+ * source instead, with no staged failure, and prints its outcome and the same
  * summary; exit code 2 when the file is unreadable or the request is
  * rejected, 1 when the record failed and SQS would deliver it again (a job
  * that ends FAILED still exits 0).
@@ -771,7 +771,7 @@ const runFile = async (
   const { result, invocationFailed } = await step(
     local,
     `Queue: ${file}`,
-    'your request, through the SQS door',
+    'your request, through the SQS source',
     () => queueBatch(handlers, sqsEvent(sqsRecord(body)))
   );
   const rejected = local.sqs.messages(local.dlqUrl).length > since.letters;

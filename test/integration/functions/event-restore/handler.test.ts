@@ -402,7 +402,7 @@ describe('event-restore: CloudWatch alarms', () => {
     }
   );
 
-  it('counts the alarm door as its own source', async () => {
+  it('counts the alarm source as its own source', async () => {
     // Act
     await invoke(alarmEvent({ alarmName: 'orders-db-cpu', stateTimestamp }));
 

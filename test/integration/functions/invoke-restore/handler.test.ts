@@ -189,7 +189,7 @@ describe('invoke-restore on the local AWS', () => {
     });
   });
 
-  it('names only the door when the context has no execution ARN, whatever the client context says', async () => {
+  it('names only the source when the context has no execution ARN, whatever the client context says', async () => {
     // Arrange: clientContext is what the caller chose to send, not who it is.
     const context = lambdaContext({
       clientContext: {

@@ -21,7 +21,7 @@ import { useLocalAws } from '#test/support/local/use-local-aws';
 import { RELAY_ENV } from '#test/support/relay-env';
 import { handler as invokeHandler } from '../../../../functions/invoke-restore/handler.js';
 import { handler as sqsHandler } from '../../../../functions/sqs-restore/handler.js';
-import { observationFromEvent } from '../../../../functions/track-restore/schema.js';
+import { observationFromEvent } from '../../../../functions/track-restore/observation-from-event.js';
 
 const local = useLocalAws({ ...RELAY_ENV, AWS_SDK_MAX_ATTEMPTS: '2' });
 

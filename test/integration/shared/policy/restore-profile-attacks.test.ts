@@ -313,9 +313,9 @@ const ATTACKS: readonly [string, Record<string, unknown>, string][] = [
   ],
 ];
 
-type Door = (body: Record<string, unknown>) => Promise<void>;
+type Source = (body: Record<string, unknown>) => Promise<void>;
 
-const DOORS: Record<string, Door> = {
+const SOURCES: Record<string, Source> = {
   sqs: async (body) => {
     const response = (await sqsHandler(
       sqsEvent(sqsRecord(body)),
@@ -336,11 +336,11 @@ const DOORS: Record<string, Door> = {
   },
 };
 
-describe('the default deployment refuses every attack, at every door', () => {
-  describe.each(Object.entries(DOORS))('through %s', (door, send) => {
+describe('the default deployment refuses every attack, at every source', () => {
+  describe.each(Object.entries(SOURCES))('through %s', (source, send) => {
     it.each(ATTACKS)('%s', async (_name, attack, path) => {
       // Arrange
-      const requestId = `attack-${door}-${Math.random().toString(36).slice(2, 10)}`;
+      const requestId = `attack-${source}-${Math.random().toString(36).slice(2, 10)}`;
       const before = (await tableItems(local())).length;
 
       // Act

@@ -47,7 +47,7 @@ const requestFile = async (content: string): Promise<string> => {
 };
 
 describe('npm start', () => {
-  it('runs every door through the real handlers and prints the summary', async () => {
+  it('runs every source through the real handlers and prints the summary', async () => {
     // Act
     const { code, stdout } = await demo();
 

@@ -48,7 +48,7 @@ const setup = () => {
 const arnOf = (alarmName: string): string =>
   `arn:aws:cloudwatch:eu-west-1:111122223333:alarm:${alarmName}`;
 
-describe('restoreFromEvent: the alarm door', () => {
+describe('restoreFromEvent: the alarm source', () => {
   it.each([
     ['suppressed', { actionsSuppressedBy: 'WaitPeriod' }],
     ['muted', { muteDetail: {} }],

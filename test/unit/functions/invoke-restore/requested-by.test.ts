@@ -25,7 +25,7 @@ describe('requestedByOfInvocation', () => {
     });
   });
 
-  it('names only the door when the request has no context, or no executionArn in it', () => {
+  it('names only the source when the request has no context, or no executionArn in it', () => {
     for (const event of [request(), request({ ticket: 'INC-42' })]) {
       // Act
       const requestedBy = requestedByOfInvocation(event);
@@ -62,7 +62,7 @@ describe('requestedByOfInvocation', () => {
     expect(requestedBy).toStrictEqual({ via: 'invoke' });
   });
 
-  it('names only the door for a payload that is not a request', () => {
+  it('names only the source for a payload that is not a request', () => {
     for (const event of [null, 'restore please', [EXECUTION_ARN]]) {
       // Act
       const requestedBy = requestedByOfInvocation(event);

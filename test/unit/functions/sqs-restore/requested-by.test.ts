@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { requestedByOfRecord } from '../../../../functions/sqs-restore/requested-by.js';
-import { SqsRestoreRecordSchema } from '../../../../functions/sqs-restore/schema.js';
+import { SqsRestoreRecordSchema } from '../../../../functions/sqs-restore/sqs-restore-record.js';
 
 const sample = JSON.parse(
   readFileSync(

@@ -157,7 +157,7 @@ describe('parseConfig', () => {
   });
 });
 
-describe('parseConfig for the relay doors', () => {
+describe('parseConfig for the relay sources', () => {
   const DB_RESTORE = 'arn:aws:iam::111122223333:role/service-role/db-restore';
   const DEFAULT_ROLE = 'arn:aws:iam::111122223333:role/restore-default';
 

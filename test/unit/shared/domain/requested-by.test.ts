@@ -40,8 +40,8 @@ describe('RequestedBySchema', () => {
   });
 
   it.each([
-    ['an unknown door', { via: 'email', from: 'ops@example.com' }],
-    ['a field of another door', { via: 'cli', senderId: 'AIDAEXAMPLE' }],
+    ['an unknown source', { via: 'email', from: 'ops@example.com' }],
+    ['a field of another source', { via: 'cli', senderId: 'AIDAEXAMPLE' }],
     ['a missing field', { via: 'eventbridge', source: 'orders.app' }],
     [
       'an account that is not 12 digits',

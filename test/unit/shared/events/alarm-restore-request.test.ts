@@ -155,7 +155,7 @@ describe('alarmRequestKey', () => {
     expect(other).not.toBe(one);
   });
 
-  it('is reserved: a caller cannot send it, the alarm door sets it after validation', () => {
+  it('is reserved: a caller cannot send it, the alarm source sets it after validation', () => {
     // Arrange
     const requestId = alarmRequestKey(ALARM_ARN, STATE_TIMESTAMP);
 
@@ -173,7 +173,7 @@ describe('alarmRequestKey', () => {
 });
 
 describe('buildAlarmRequest', () => {
-  it('leaves the requestId out: the door sets the alarm key after validation', () => {
+  it('leaves the requestId out: the source sets the alarm key after validation', () => {
     // Arrange
     const alarmRule = rule({ alarmName: transition.alarmName });
 

@@ -85,7 +85,7 @@ const expectWellFormedRejection = (
   expect(error.message).toMatch(/^invalid restore request: [\s\S]/);
 };
 
-/** Any input a door may hand the parser. */
+/** Any input a source may hand the parser. */
 const anyInput = (): fc.Arbitrary<unknown> =>
   fc.oneof(
     validRequestBody(),

@@ -40,7 +40,7 @@ const planned = async (
   }
 };
 
-/** The request a door would plan, or undefined when the parser refuses it. */
+/** The request a source would plan, or undefined when the parser refuses it. */
 const accepted = (body: unknown): RestoreRequest | undefined => {
   const reading = readRestoreRequest(body);
   return reading.ok ? reading.request : undefined;

@@ -341,7 +341,7 @@ describe('startRestore', () => {
     expect(deps.notifier.published).toHaveLength(1);
   });
 
-  it('a retry through another door after a failed publish names the sender of the first start', async () => {
+  it('a retry through another source after a failed publish names the sender of the first start', async () => {
     // Arrange
     const deps = setup();
     deps.notifier.failures.push(new DependencyError('SNS down'));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RestoreJobStateChangeSchema } from '#shared/events/restore-job-state-change';
-import { observationFromEvent } from '../../../../functions/track-restore/schema.js';
+import { observationFromEvent } from '../../../../functions/track-restore/observation-from-event.js';
 
 // The COMPLETED sample of events.md §2.6.
 const completed = JSON.parse(

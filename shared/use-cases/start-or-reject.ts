@@ -12,7 +12,7 @@ import {
 
 /** How and when a request reached restore-relay. */
 export interface Arrival {
-  /** The door: `sqs`, `eventbridge`, `alarm`, `invoke`. */
+  /** The source: `sqs`, `eventbridge`, `alarm`, `invoke`. */
   readonly source: string;
   /** The request as received, kept with a rejection. */
   readonly original: string;
@@ -24,15 +24,15 @@ export interface Arrival {
   readonly messageId?: string;
   readonly eventId?: string;
   /**
-   * Who sent the request, built by the door from what AWS tells it (the SQS
+   * Who sent the request, built by the source from what AWS tells it (the SQS
    * SenderId, the event's account and source, …); undefined when it told
    * nothing usable. Kept with the job and put in every notification.
    */
   readonly requestedBy?: RequestedBy | undefined;
 }
 
-/** The ports {@link acceptRestoreRequest} runs with. */
-export interface AcceptRestoreDeps extends StartRestoreDeps, RejectRequestDeps {
+/** The ports {@link startOrReject} runs with. */
+export interface StartOrRejectDeps extends StartRestoreDeps, RejectRequestDeps {
   /**
    * The log for one request, e.g. with its key as correlation id; `log`
    * when absent.
@@ -41,7 +41,7 @@ export interface AcceptRestoreDeps extends StartRestoreDeps, RejectRequestDeps {
 }
 
 /** What became of a request. */
-export type AcceptOutcome =
+export type RequestResult =
   | {
       /** `started`: a new job; `replayed`: an earlier delivery started it; `planned`: a dry run. */
       readonly status: 'started' | 'replayed' | 'planned';
@@ -54,13 +54,13 @@ export type AcceptOutcome =
     };
 
 /**
- * Takes one request from any door to its outcome: started (or replayed), or
- * rejected for good and kept. Retryable failures are thrown for the door to
+ * Takes one request from any source to its result: started (or replayed), or
+ * rejected for good and kept. Retryable failures are thrown for the source to
  * redeliver.
  *
  * 1. An unreadable request is rejected ({@link rejectRequest}).
  * 2. {@link startRestore}; count `RestoreStarted` or `RestoreReplayed`.
- * 3. Every delivery counts `RestoreRequested` once, whatever its outcome,
+ * 3. Every delivery counts `RestoreRequested` once, whatever its result,
  *    with the resource type known by then.
  * 4. A permanent error (invalid, policy, not found, conflict, rejected by
  *    AWS) is rejected: kept in the dead-letter queue and notified, never
@@ -68,25 +68,25 @@ export type AcceptOutcome =
  *
  * @throws AppError with `retryable` true (throttled, in progress, a
  * dependency down); anything else that fails is an {@link UnexpectedError}
- * (retryable), so every door retries it a bounded number of times
+ * (retryable), so every source retries it a bounded number of times
  */
-export const acceptRestoreRequest = async (
+export const startOrReject = async (
   reading: RequestReading,
-  deps: AcceptRestoreDeps,
+  deps: StartOrRejectDeps,
   arrival: Arrival
-): Promise<AcceptOutcome> => {
+): Promise<RequestResult> => {
   const scoped =
     reading.ok && deps.logFor !== undefined
       ? { ...deps, log: deps.logFor(reading.key) }
       : deps;
-  return acceptReading(reading, scoped, arrival).catch(asAppError);
+  return startOrRejectReading(reading, scoped, arrival).catch(asAppError);
 };
 
-const acceptReading = async (
+const startOrRejectReading = async (
   reading: RequestReading,
-  deps: AcceptRestoreDeps,
+  deps: StartOrRejectDeps,
   arrival: Arrival
-): Promise<AcceptOutcome> => {
+): Promise<RequestResult> => {
   const { source, requestedBy } = arrival;
   const resourceType =
     (reading.ok ? reading.resourceType : undefined) ?? 'Unknown';
@@ -95,7 +95,7 @@ const acceptReading = async (
   const requested = (type: string): void =>
     deps.metrics.count('RestoreRequested', { source, resourceType: type });
   const taskToken = reading.ok ? reading.request.taskToken : reading.taskToken;
-  const reject = async (error: AppError): Promise<AcceptOutcome> => {
+  const reject = async (error: AppError): Promise<RequestResult> => {
     requested(resourceType);
     await rejectRequest(
       {
@@ -157,38 +157,38 @@ const asAppError = (error: unknown): never => {
     : new UnexpectedError({ cause: error });
 };
 
-/** A JSON-safe, value-free summary of an outcome, for logs and results. */
-export interface OutcomeSummary {
-  readonly status: AcceptOutcome['status'] | 'ignored';
+/** A JSON-safe, value-free summary of an result, for logs and results. */
+export interface ResultSummary {
+  readonly status: RequestResult['status'] | 'ignored';
   readonly requestId?: string;
   readonly restoreJobId?: string;
   readonly errorCode?: string;
 }
 
 /**
- * Summarises an outcome without metadata values or error objects.
+ * Summarises an result without metadata values or error objects.
  *
  * @example
  * ```ts
- * summarizeOutcome(await acceptRestoreRequest(reading, deps, arrival));
+ * summarizeResult(await startOrReject(reading, deps, arrival));
  * // { status: 'started', requestId: 'inc-42', restoreJobId: '…' }
  * ```
  */
-export const summarizeOutcome = (
-  outcome: AcceptOutcome | { readonly status: 'ignored' }
-): OutcomeSummary => {
-  switch (outcome.status) {
+export const summarizeResult = (
+  result: RequestResult | { readonly status: 'ignored' }
+): ResultSummary => {
+  switch (result.status) {
     case 'ignored':
       return { status: 'ignored' };
     case 'rejected':
-      return { status: 'rejected', errorCode: outcome.error.code };
+      return { status: 'rejected', errorCode: result.error.code };
     default:
       return {
-        status: outcome.status,
-        requestId: outcome.result.requestId,
-        ...(outcome.result.restoreJobId === undefined
+        status: result.status,
+        requestId: result.result.requestId,
+        ...(result.result.restoreJobId === undefined
           ? {}
-          : { restoreJobId: outcome.result.restoreJobId }),
+          : { restoreJobId: result.result.restoreJobId }),
       };
   }
 };

@@ -12,12 +12,12 @@ import {
 } from '#shared/events/read-restore-request';
 import { NOT_JSON_ORIGINAL } from '#shared/events/redact-original';
 import {
-  type AcceptOutcome,
-  type AcceptRestoreDeps,
   type Arrival,
-  acceptRestoreRequest,
-  summarizeOutcome,
-} from '#shared/use-cases/accept-restore-request';
+  type RequestResult,
+  type StartOrRejectDeps,
+  startOrReject,
+  summarizeResult,
+} from '#shared/use-cases/start-or-reject';
 import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
 import { inMemoryDeps } from '#test/support/fakes/in-memory-deps';
 import { MemoryLog } from '#test/support/fakes/memory-log';
@@ -59,7 +59,7 @@ const setup = () =>
         saved,
       },
     ])
-  ) satisfies AcceptRestoreDeps;
+  ) satisfies StartOrRejectDeps;
 
 const explicit = {
   requestId: 'inc-42',
@@ -69,7 +69,7 @@ const explicit = {
   context: { ticket: 'INC-42' },
 };
 
-/** A request as an SQS door sees it: the body, and its reading. */
+/** A request as an SQS source sees it: the body, and its reading. */
 const fromQueue = (
   body: unknown
 ): { reading: RequestReading; arrival: Arrival } => {
@@ -80,24 +80,24 @@ const fromQueue = (
   };
 };
 
-const rejectedError = (outcome: AcceptOutcome) => {
-  if (outcome.status !== 'rejected') {
-    throw new Error(`expected a rejection, got ${outcome.status}`);
+const rejectedError = (result: RequestResult) => {
+  if (result.status !== 'rejected') {
+    throw new Error(`expected a rejection, got ${result.status}`);
   }
-  return outcome.error;
+  return result.error;
 };
 
-describe('acceptRestoreRequest', () => {
+describe('startOrReject', () => {
   it('starts a readable request and counts it requested, then started', async () => {
     // Arrange
     const deps = setup();
     const { reading, arrival } = fromQueue(explicit);
 
     // Act
-    const outcome = await acceptRestoreRequest(reading, deps, arrival);
+    const result = await startOrReject(reading, deps, arrival);
 
     // Assert
-    expect(outcome).toEqual({
+    expect(result).toEqual({
       status: 'started',
       result: {
         requestId: 'inc-42',
@@ -139,7 +139,7 @@ describe('acceptRestoreRequest', () => {
     const { reading, arrival } = fromQueue(explicit);
 
     // Act
-    await acceptRestoreRequest(reading, deps, arrival);
+    await startOrReject(reading, deps, arrival);
 
     // Assert
     expect(keys).toEqual(['inc-42']);
@@ -156,10 +156,10 @@ describe('acceptRestoreRequest', () => {
     const { reading, arrival } = fromQueue(untyped);
 
     // Act
-    const outcome = await acceptRestoreRequest(reading, deps, arrival);
+    const result = await startOrReject(reading, deps, arrival);
 
     // Assert
-    expect(outcome.status).toBe('started');
+    expect(result.status).toBe('started');
     expect(deps.metrics.counts).toEqual([
       {
         name: 'RestoreRequested',
@@ -176,14 +176,14 @@ describe('acceptRestoreRequest', () => {
     // Arrange
     const deps = setup();
     const { reading, arrival } = fromQueue(explicit);
-    await acceptRestoreRequest(reading, deps, arrival);
+    await startOrReject(reading, deps, arrival);
 
     // Act
-    const outcome = await acceptRestoreRequest(reading, deps, arrival);
+    const result = await startOrReject(reading, deps, arrival);
 
     // Assert
-    expect(outcome.status).toBe('replayed');
-    expect(outcome.status === 'replayed' && outcome.result.restoreJobId).toBe(
+    expect(result.status).toBe('replayed');
+    expect(result.status === 'replayed' && result.result.restoreJobId).toBe(
       'job-1'
     );
     expect(deps.starter.inputs).toHaveLength(1);
@@ -202,13 +202,12 @@ describe('acceptRestoreRequest', () => {
     const { reading, arrival } = fromQueue({ ...explicit, dryRun: true });
 
     // Act
-    const outcome = await acceptRestoreRequest(reading, deps, arrival);
+    const result = await startOrReject(reading, deps, arrival);
 
     // Assert
-    expect(outcome.status).toBe('planned');
+    expect(result.status).toBe('planned');
     expect(
-      outcome.status === 'planned' &&
-        outcome.result.plan?.input.RecoveryPointArn
+      result.status === 'planned' && result.result.plan?.input.RecoveryPointArn
     ).toBe(EFS_RP);
     expect(deps.starter.inputs).toEqual([]);
     expect(deps.notifier.published).toEqual([]);
@@ -221,10 +220,10 @@ describe('acceptRestoreRequest', () => {
     const { reading, arrival } = fromQueue('restore the orders db please');
 
     // Act
-    const outcome = await acceptRestoreRequest(reading, deps, arrival);
+    const result = await startOrReject(reading, deps, arrival);
 
     // Assert
-    const error = rejectedError(outcome);
+    const error = rejectedError(result);
     expect(error).toBeInstanceOf(RequestValidationError);
     expect(reading.ok === false && reading.error).toBe(error);
     expect(deps.starter.inputs).toEqual([]);
@@ -273,10 +272,10 @@ describe('acceptRestoreRequest', () => {
     });
 
     // Act
-    const outcome = await acceptRestoreRequest(reading, deps, arrival);
+    const result = await startOrReject(reading, deps, arrival);
 
     // Assert
-    const error = rejectedError(outcome);
+    const error = rejectedError(result);
     expect(error).toBeInstanceOf(RecoveryPointNotFoundError);
     expect(deps.starter.inputs).toEqual([]);
     expect(deps.deadLetters.letters).toHaveLength(1);
@@ -309,10 +308,10 @@ describe('acceptRestoreRequest', () => {
     });
 
     // Act
-    const outcome = await acceptRestoreRequest(reading, deps, arrival);
+    const result = await startOrReject(reading, deps, arrival);
 
     // Assert
-    const error = rejectedError(outcome);
+    const error = rejectedError(result);
     expect(error).toBeInstanceOf(PolicyViolationError);
     expect(deps.catalog.calls).toEqual([]);
     expect(deps.deadLetters.letters).toHaveLength(1);
@@ -329,21 +328,17 @@ describe('acceptRestoreRequest', () => {
     // Arrange
     const deps = setup();
     const first = fromQueue(explicit);
-    await acceptRestoreRequest(first.reading, deps, first.arrival);
+    await startOrReject(first.reading, deps, first.arrival);
     const other = fromQueue({
       ...explicit,
       metadata: { PerformanceMode: 'maxIO' },
     });
 
     // Act
-    const outcome = await acceptRestoreRequest(
-      other.reading,
-      deps,
-      other.arrival
-    );
+    const result = await startOrReject(other.reading, deps, other.arrival);
 
     // Assert
-    expect(rejectedError(outcome).code).toBe('IdempotencyConflict');
+    expect(rejectedError(result).code).toBe('IdempotencyConflict');
     expect(deps.starter.inputs).toHaveLength(1);
     expect(deps.deadLetters.letters).toHaveLength(1);
   });
@@ -356,7 +351,7 @@ describe('acceptRestoreRequest', () => {
     const { reading, arrival } = fromQueue(explicit);
 
     // Act
-    const error = await acceptRestoreRequest(reading, deps, arrival).catch(
+    const error = await startOrReject(reading, deps, arrival).catch(
       (e: unknown) => e
     );
 
@@ -372,13 +367,13 @@ describe('acceptRestoreRequest', () => {
     const deps = setup();
     deps.starter.failures.push(new ThrottledError('StartRestoreJob throttled'));
     const { reading, arrival } = fromQueue(explicit);
-    await acceptRestoreRequest(reading, deps, arrival).catch(() => undefined);
+    await startOrReject(reading, deps, arrival).catch(() => undefined);
 
     // Act
-    const outcome = await acceptRestoreRequest(reading, deps, arrival);
+    const result = await startOrReject(reading, deps, arrival);
 
     // Assert
-    expect(outcome.status).toBe('started');
+    expect(result.status).toBe('started');
     expect(deps.starter.jobCount).toBe(1);
     expect(deps.deadLetters.letters).toEqual([]);
   });
@@ -391,11 +386,11 @@ describe('acceptRestoreRequest', () => {
     const { reading, arrival } = fromQueue(explicit);
 
     // Act
-    const error = await acceptRestoreRequest(reading, deps, arrival).catch(
+    const error = await startOrReject(reading, deps, arrival).catch(
       (e: unknown) => e
     );
 
-    // Assert: a bounded retry by the door; the restore may have started.
+    // Assert: a bounded retry by the source; the restore may have started.
     expect(error).toBeInstanceOf(UnexpectedError);
     expect(error).toMatchObject({
       code: 'InternalError',
@@ -414,7 +409,7 @@ describe('acceptRestoreRequest', () => {
     const { reading, arrival } = fromQueue('not json');
 
     // Act
-    const error = await acceptRestoreRequest(reading, deps, arrival).catch(
+    const error = await startOrReject(reading, deps, arrival).catch(
       (e: unknown) => e
     );
 
@@ -436,10 +431,10 @@ describe('acceptRestoreRequest', () => {
     };
 
     // Act
-    const outcome = await acceptRestoreRequest(reading, deps, arrival);
+    const result = await startOrReject(reading, deps, arrival);
 
     // Assert
-    expect(outcome.status).toBe('started');
+    expect(result.status).toBe('started');
     expect(deps.starter.inputs[0]?.RecoveryPointArn).toBe(EFS_RP);
   });
 
@@ -450,7 +445,7 @@ describe('acceptRestoreRequest', () => {
     const arrival: Arrival = { source: 'invoke', original: '{}' };
 
     // Act
-    await acceptRestoreRequest(reading, deps, arrival);
+    await startOrReject(reading, deps, arrival);
 
     // Assert
     expect(deps.starter.inputs[0]?.RecoveryPointArn).toBe(EFS_RP_LATER);
@@ -468,10 +463,10 @@ describe('acceptRestoreRequest', () => {
     };
 
     // Act
-    const outcome = await acceptRestoreRequest(reading, deps, arrival);
+    const result = await startOrReject(reading, deps, arrival);
 
     // Assert
-    expect(rejectedError(outcome).code).toBe('RecoveryPointNotFound');
+    expect(rejectedError(result).code).toBe('RecoveryPointNotFound');
     expect(deps.deadLetters.letters[0]?.attributes.eventId).toBe(
       '3f8e2a91-6c0d-4b7e-9f15-8a2c4d6e0b13'
     );
@@ -486,16 +481,16 @@ describe('acceptRestoreRequest', () => {
     });
 
     // Act
-    const outcome = await acceptRestoreRequest(reading, deps, arrival);
+    const result = await startOrReject(reading, deps, arrival);
 
     // Assert
-    expect(rejectedError(outcome).code).toBe('RestoreRequestInvalid');
+    expect(rejectedError(result).code).toBe('RestoreRequestInvalid');
     expect(deps.log.lines.length).toBeGreaterThan(0);
     expect(JSON.stringify(deps.log.lines)).not.toContain('secret-value-123');
   });
 });
 
-describe('summarizeOutcome', () => {
+describe('summarizeResult', () => {
   it('keeps who sent a request with its job and in restore.started', async () => {
     // Arrange
     const deps = setup();
@@ -506,7 +501,7 @@ describe('summarizeOutcome', () => {
     } as const;
 
     // Act
-    await acceptRestoreRequest(reading, deps, { ...arrival, requestedBy });
+    await startOrReject(reading, deps, { ...arrival, requestedBy });
 
     // Assert
     expect((await deps.jobs.get('job-1'))?.requestedBy).toEqual(requestedBy);
@@ -526,7 +521,7 @@ describe('summarizeOutcome', () => {
     } as const;
 
     // Act
-    await acceptRestoreRequest(reading, deps, { ...arrival, requestedBy });
+    await startOrReject(reading, deps, { ...arrival, requestedBy });
 
     // Assert
     expect(deps.notifier.published).toEqual([
@@ -537,13 +532,13 @@ describe('summarizeOutcome', () => {
     );
   });
 
-  it('publishes no requestedBy when the door could name no one', async () => {
+  it('publishes no requestedBy when the source could name no one', async () => {
     // Arrange
     const deps = setup();
     const { reading, arrival } = fromQueue(explicit);
 
     // Act
-    await acceptRestoreRequest(reading, deps, {
+    await startOrReject(reading, deps, {
       ...arrival,
       requestedBy: undefined,
     });
@@ -560,10 +555,10 @@ describe('summarizeOutcome', () => {
       ...explicit,
       metadata: { ItemsToRestore: ['/secret-path'] },
     });
-    const outcome = await acceptRestoreRequest(reading, deps, arrival);
+    const result = await startOrReject(reading, deps, arrival);
 
     // Act
-    const summary = summarizeOutcome(outcome);
+    const summary = summarizeResult(result);
 
     // Assert
     expect(summary).toEqual({
@@ -577,10 +572,10 @@ describe('summarizeOutcome', () => {
     // Arrange
     const deps = setup();
     const { reading, arrival } = fromQueue({ ...explicit, dryRun: true });
-    const outcome = await acceptRestoreRequest(reading, deps, arrival);
+    const result = await startOrReject(reading, deps, arrival);
 
     // Act
-    const summary = summarizeOutcome(outcome);
+    const summary = summarizeResult(result);
 
     // Assert
     expect(summary).toEqual({ status: 'planned', requestId: 'inc-42' });
@@ -588,13 +583,13 @@ describe('summarizeOutcome', () => {
 
   it('summarises a rejection by its error code only', () => {
     // Arrange
-    const outcome: AcceptOutcome = {
+    const result: RequestResult = {
       status: 'rejected',
       error: new PolicyViolationError('restoreRole', 'is not allowed'),
     };
 
     // Act
-    const summary = summarizeOutcome(outcome);
+    const summary = summarizeResult(result);
 
     // Assert
     expect(summary).toEqual({
@@ -605,7 +600,7 @@ describe('summarizeOutcome', () => {
 
   it('summarises an ignored event', () => {
     // Act
-    const summary = summarizeOutcome({ status: 'ignored' });
+    const summary = summarizeResult({ status: 'ignored' });
 
     // Assert
     expect(summary).toEqual({ status: 'ignored' });

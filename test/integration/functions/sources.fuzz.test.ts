@@ -1,5 +1,5 @@
 /**
- * The promise of every door, as a property over generated input: whatever
+ * The promise of every source, as a property over generated input: whatever
  * an SQS body, an EventBridge detail or an invocation payload holds, the
  * request ends started, replayed, or rejected-kept-and-notified (exactly
  * one dead-letter copy and one `restore.rejected`), never an unexpected
@@ -51,7 +51,7 @@ const asJson = (value: unknown): unknown => {
   }
 };
 
-/** Any value a door may be handed: JSON, as Lambda parses every payload. */
+/** Any value a source may be handed: JSON, as Lambda parses every payload. */
 const anyRequestValue = (): fc.Arbitrary<unknown> =>
   fc
     .oneof(
@@ -107,7 +107,7 @@ const expectOneEnding = (before: ReturnType<typeof counts>): string => {
   return started === 1 ? 'started' : 'replayed';
 };
 
-describe('every door, on any input', () => {
+describe('every source, on any input', () => {
   it(
     'the queue: started, replayed, or rejected-kept-and-notified; never retried',
     async () => {
