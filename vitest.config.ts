@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // Fake credentials and a Region: the SDK signs every request, and the
-    // local services accept any signature (toolchain.md §5).
+    // local services accept any signature (docs/local-aws.md#endpoints).
     env: {
       AWS_ACCESS_KEY_ID: 'test',
       AWS_SECRET_ACCESS_KEY: 'test',

@@ -11,8 +11,8 @@ const fieldsOf = (event: unknown): Readonly<Record<string, unknown>> =>
 
 /**
  * Who sent an EventBridge event, from the envelope EventBridge writes
- * (events.md §1): a CloudWatch alarm state change is the alarm (`account`
- * and its ARN, the event's only resource, events.md §3.1); any other event
+ * (docs/events.md#envelope): a CloudWatch alarm state change is the alarm (`account`
+ * and its ARN, the event's only resource, docs/events.md#alarm-delivery); any other event
  * is its `account` (set by EventBridge to the `PutEvents` caller's, never
  * by the caller) and `source`. Read from the raw event, so that a rejected
  * event names its sender too; never from the `detail`.

@@ -1,14 +1,15 @@
-import type { RelayDeps } from '#shared/adapters/relay-deps';
-import type { AlarmRule } from '#shared/config/alarm-rules';
 import { serializeJson } from '#shared/domain/serialize-json';
 import { AppError } from '#shared/errors/app-error';
-import { PolicyViolationError } from '#shared/errors/policy-violation-error';
-import { RequestValidationError } from '#shared/errors/request-validation-error';
+import {
+  PolicyViolationError,
+  RestoreRequestInvalidError,
+} from '#shared/errors/errors';
 import {
   alarmRequestKey,
   buildAlarmRequest,
   findAlarmRule,
 } from '#shared/events/alarm-restore-request';
+import type { AlarmRule } from '#shared/events/alarm-rule';
 import { alarmSilence } from '#shared/events/alarm-silence';
 import {
   ALARM_STATE_CHANGE,
@@ -23,7 +24,10 @@ import {
   RESTORE_REQUESTED,
   RestoreRequestedEventSchema,
 } from '#shared/events/restore-requested-event';
-import type { AlarmCoolDownResult } from '#shared/ports/alarm-cool-down';
+import type {
+  AlarmCoolDown,
+  AlarmCoolDownResult,
+} from '#shared/ports/alarm-cool-down';
 import type { AlarmIgnoreReason } from '#shared/ports/restore-metrics';
 import type {
   RequestResult,
@@ -40,9 +44,14 @@ import { requestedByOfEvent } from './requested-by.js';
 /** What the event source did with an event. */
 export type EventResult = RequestResult | { readonly status: 'ignored' };
 
-/** The ports the event source runs with ({@link RelayDeps} in production). */
-export type EventDeps = StartOrRejectDeps &
-  Pick<RelayDeps, 'config' | 'alarmCoolDown'>;
+/** The ports and settings the event source runs with. */
+export interface EventDeps extends StartOrRejectDeps {
+  /** The `source` values a "Restore Requested" event may have. */
+  readonly eventSources: ReadonlySet<string>;
+  readonly alarmRules: readonly AlarmRule[];
+  /** The alarm rules' cool-downs. */
+  readonly alarmCoolDown: AlarmCoolDown;
+}
 
 const refused = (error: AppError): RequestReading => ({ ok: false, error });
 
@@ -120,7 +129,7 @@ const fromRestoreRequested = async (
   const parsed = RestoreRequestedEventSchema.safeParse(event);
   if (!parsed.success) {
     return startOrReject(
-      refused(new RequestValidationError(toProblems(parsed.error.issues))),
+      refused(new RestoreRequestInvalidError(toProblems(parsed.error.issues))),
       deps,
       {
         source: 'eventbridge',
@@ -130,7 +139,7 @@ const fromRestoreRequested = async (
     );
   }
   const envelope = parsed.data;
-  const allowed = deps.config.eventSources;
+  const allowed = deps.eventSources;
   const reading = allowed.has(envelope.source)
     ? readRestoreRequest(envelope.detail)
     : refused(
@@ -167,7 +176,7 @@ const fromAlarm = async (
   const parsed = AlarmStateChangeSchema.safeParse(event);
   if (!parsed.success) {
     return startOrReject(
-      refused(new RequestValidationError(toProblems(parsed.error.issues))),
+      refused(new RestoreRequestInvalidError(toProblems(parsed.error.issues))),
       deps,
       { source: 'alarm', original, requestedBy: requestedByOfEvent(event) }
     );
@@ -183,7 +192,7 @@ const fromAlarm = async (
     });
     return { status: 'ignored' };
   }
-  const rule = findAlarmRule(deps.config.alarmRules, alarmName);
+  const rule = findAlarmRule(deps.alarmRules, alarmName);
   if (rule === undefined) {
     deps.log.debug('alarm event ignored: no alarm rule matches', {
       alarmName,
@@ -195,7 +204,7 @@ const fromAlarm = async (
   if (silence !== undefined) {
     return ignoreTransition(silence, { alarmName, eventId: alarm.id }, deps);
   }
-  // The alarm ARN is the event's only resource (events.md §3.1).
+  // The alarm ARN is the event's only resource (docs/events.md#alarm-delivery).
   const alarmArn = alarm.resources[0] ?? alarmName;
   const coolDown = await claimCoolDown(
     rule,
@@ -247,7 +256,7 @@ export const restoreFromEvent = async (
   if (!isEventDetailType(detailType)) {
     return startOrReject(
       refused(
-        new RequestValidationError([
+        new RestoreRequestInvalidError([
           {
             path: 'detail-type',
             message: `"${detailType}" is not handled; allowed: ${EVENT_DETAIL_TYPES.join(', ')}`,

@@ -4,16 +4,15 @@ import {
   processPartialResponse,
 } from '@aws-lambda-powertools/batch';
 import middy from '@middy/core';
-import type {
-  Context,
-  SQSBatchResponse,
-  SQSEvent,
-  SQSRecord,
-} from 'aws-lambda';
-import { getRelayDeps } from '#shared/adapters/relay-deps';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { createKeyedLimiter } from '#shared/domain/keyed-limiter';
-import { baseMiddleware } from '#shared/middleware/base-middleware';
+import {
+  baseMiddleware,
+  idempotencyContext,
+  type RelayContext,
+} from '#shared/middleware/base-middleware';
 import { logger } from '#shared/observability/logger';
+import { getSqsRestoreDeps, type SqsRestoreDeps } from './deps.js';
 import { restoreFromRecord } from './restore-from-record.js';
 import { SqsRestoreRecordSchema } from './sqs-restore-record.js';
 
@@ -26,13 +25,12 @@ const processor = new BatchProcessor(EventType.SQS, { logger });
 
 const run = async (
   event: SQSEvent,
-  context: Context
+  context: RelayContext<SqsRestoreDeps>
 ): Promise<SQSBatchResponse> => {
-  const deps = getRelayDeps();
-  deps.idempotency.registerLambdaContext(context);
+  const { deps } = context;
   // In parallel, but bounded and one at a time per request key: see
-  // createKeyedLimiter and reliability-and-limits.md §2.1.
-  const limiter = createKeyedLimiter(deps.config.recordConcurrency);
+  // createKeyedLimiter and docs/reliability.md#sqs-delivery.
+  const limiter = createKeyedLimiter(deps.recordConcurrency);
   return processPartialResponse(
     event,
     (record: SQSRecord) =>
@@ -43,6 +41,12 @@ const run = async (
 };
 
 /** The request queue's trigger (partial batch responses). */
-export const handler = middy<SQSEvent, SQSBatchResponse>()
-  .use(baseMiddleware(getRelayDeps))
+export const handler = middy<
+  SQSEvent,
+  SQSBatchResponse,
+  Error,
+  RelayContext<SqsRestoreDeps>
+>()
+  .use(baseMiddleware(getSqsRestoreDeps))
+  .use(idempotencyContext<SqsRestoreDeps>())
   .handler(run);

@@ -1,10 +1,10 @@
-import type { RelayDeps } from '#shared/adapters/relay-deps';
 import type { KeyedLimiter } from '#shared/domain/keyed-limiter';
 import { AppError } from '#shared/errors/app-error';
 import {
   type RequestResult,
   startOrReject,
 } from '#shared/use-cases/start-or-reject';
+import type { SqsRestoreDeps } from './deps.js';
 import { requestedByOfRecord } from './requested-by.js';
 import type { SqsRestoreRecord } from './sqs-restore-record.js';
 
@@ -19,7 +19,7 @@ import type { SqsRestoreRecord } from './sqs-restore-record.js';
  */
 export const restoreFromRecord = (
   record: SqsRestoreRecord,
-  deps: RelayDeps,
+  deps: SqsRestoreDeps,
   limiter: KeyedLimiter
 ): Promise<RequestResult> => {
   const { reading, text } = record.body;

@@ -1,12 +1,18 @@
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
-import { getOutcomeDeps } from '#shared/adapters/tracking-deps';
 import {
   type RestoreJobStateChange,
   RestoreJobStateChangeSchema,
 } from '#shared/events/restore-job-state-change';
-import { baseMiddleware } from '#shared/middleware/base-middleware';
-import { recordOutcome } from '#shared/use-cases/record-outcome';
+import {
+  baseMiddleware,
+  type RelayContext,
+} from '#shared/middleware/base-middleware';
+import {
+  type RecordOutcomeDeps,
+  recordOutcome,
+} from '#shared/use-cases/record-outcome';
+import { getTrackRestoreDeps } from './deps.js';
 import { observationFromEvent } from './observation-from-event.js';
 
 /** What one event did, for the invocation's result and tests. */
@@ -16,11 +22,11 @@ export interface TrackResult {
   readonly type?: string;
 }
 
-const run = async (event: RestoreJobStateChange): Promise<TrackResult> => {
-  const result = await recordOutcome(
-    observationFromEvent(event),
-    getOutcomeDeps()
-  );
+const run = async (
+  event: RestoreJobStateChange,
+  context: RelayContext<RecordOutcomeDeps>
+): Promise<TrackResult> => {
+  const result = await recordOutcome(observationFromEvent(event), context.deps);
   return {
     restoreJobId: event.detail.restoreJobId,
     status: result.status,
@@ -34,7 +40,12 @@ const run = async (event: RestoreJobStateChange): Promise<TrackResult> => {
  * Asynchronous invocation: a retryable failure is thrown for Lambda's
  * retries, then the on-failure destination; the reconciler is the backstop.
  */
-export const handler = middy<unknown, TrackResult>()
-  .use(baseMiddleware(getOutcomeDeps))
+export const handler = middy<
+  RestoreJobStateChange,
+  TrackResult,
+  Error,
+  RelayContext<RecordOutcomeDeps>
+>()
+  .use(baseMiddleware(getTrackRestoreDeps))
   .use(parser({ schema: RestoreJobStateChangeSchema }))
   .handler(run);

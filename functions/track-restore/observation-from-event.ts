@@ -4,7 +4,7 @@ import type { RestoreJobStateChange } from '#shared/events/restore-job-state-cha
 
 /**
  * What a "Restore Job State Change" event says about the job. The size is a
- * string in events (events.md §2.4); a value that is not a whole number is
+ * string in events (docs/events.md#restore-job-detail); a value that is not a whole number is
  * left out rather than guessed.
  */
 export const observationFromEvent = (

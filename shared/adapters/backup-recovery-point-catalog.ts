@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-backup';
 import { compact } from '../domain/compact.js';
 import type { RecoveryPoint } from '../domain/recovery-point.js';
-import { RecoveryPointNotFoundError } from '../errors/recovery-point-not-found-error.js';
+import { RecoveryPointNotFoundError } from '../errors/errors.js';
 import type {
   RecoveryPointCatalog,
   SavedRestoreMetadata,
@@ -16,7 +16,7 @@ import { knownMetadataValues } from './known-metadata-values.js';
 import { recoveryPointOf } from './recovery-point-description.js';
 import { toAppError } from './to-app-error.js';
 
-// RDS requires MaxResults of at least 20 (restore-metadata.md §2.4).
+// RDS requires MaxResults of at least 20 (docs/resource-types.md#list-recovery-points).
 const PAGE_SIZE = 100;
 
 /**

@@ -8,14 +8,14 @@ import {
   type JobObservation,
   vaultNameOf,
 } from '../domain/job-observation.js';
-import { RestoreJobNotFoundError } from '../errors/restore-job-not-found-error.js';
+import { RestoreJobNotFoundError } from '../errors/errors.js';
 import type { RestoreJobReader } from '../ports/restore-job-reader.js';
 import { toAppError } from './to-app-error.js';
 
 /**
  * {@link RestoreJobReader} over AWS Backup `DescribeRestoreJob` (15 calls/s
- * per account, reliability-and-limits.md §1), the source of truth when the
- * best-effort events do not come (events.md §2.1).
+ * per account, docs/reliability.md#quotas), the source of truth when the
+ * best-effort events do not come (docs/events.md#backup-delivery).
  */
 export class BackupRestoreJobReader implements RestoreJobReader {
   readonly #client: BackupClient;

@@ -9,8 +9,10 @@ import {
 } from '@aws-sdk/client-backup';
 import type { StartRestoreJobInput } from '../domain/start-restore-job-input.js';
 import type { AppError } from '../errors/app-error.js';
-import { DependencyError } from '../errors/dependency-error.js';
-import { RecoveryPointNotFoundError } from '../errors/recovery-point-not-found-error.js';
+import {
+  DependencyFailureError,
+  RecoveryPointNotFoundError,
+} from '../errors/errors.js';
 import type {
   RestoreJobStarter,
   StartContext,
@@ -54,7 +56,7 @@ const asAppError = (error: unknown, input: StartRestoreJobInput): AppError =>
 /**
  * {@link RestoreJobStarter} over AWS Backup `StartRestoreJob`. The input is
  * sent as given: the caller's deterministic `IdempotencyToken` replaces the
- * random one the SDK would fill in (reliability-and-limits.md §4.2). Two
+ * random one the SDK would fill in (docs/reliability.md#idempotency-token). Two
  * behaviours AWS does not document either way are handled whichever way
  * AWS behaves
  * (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_StartRestoreJob.html):
@@ -67,7 +69,7 @@ const asAppError = (error: unknown, input: StartRestoreJobInput): AppError =>
  *   jobs created after the request's first arrival minus an hour, of the
  *   same recovery point and restore role; the list shows no token, so the
  *   newest such job is taken. None found is a retryable
- *   {@link DependencyError}, and so is a failing lookup: AWS said the job
+ *   {@link DependencyFailureError}, and so is a failing lookup: AWS said the job
  *   exists, so the request is never rejected here.
  * - **`ResourceType` values with spaces.** AWS documents `Storage Gateway`
  *   and `SAP HANA on Amazon EC2` as StartRestoreJob values, while the model
@@ -168,18 +170,18 @@ export class BackupRestoreJobStarter implements RestoreJobStarter {
       const mapped = toAppError(error, 'ListRestoreJobs', 'backup');
       throw mapped.retryable
         ? mapped
-        : new DependencyError(
+        : new DependencyFailureError(
             'StartRestoreJob answered without a RestoreJobId and ListRestoreJobs failed; the job exists, retry later',
             { cause: error }
           );
     }
     if (nextToken !== undefined) {
-      throw new DependencyError(
+      throw new DependencyFailureError(
         `StartRestoreJob answered without a RestoreJobId, and more than ${MAX_LIST_PAGES * 1000} restore jobs were created since ${createdAfter.toISOString()}; retry later`
       );
     }
     if (newest?.RestoreJobId === undefined) {
-      throw new DependencyError(
+      throw new DependencyFailureError(
         `StartRestoreJob answered without a RestoreJobId, and ListRestoreJobs shows no job of recovery point ${input.RecoveryPointArn} created after ${createdAfter.toISOString()}; retry later`
       );
     }

@@ -31,7 +31,7 @@ export const alarmCoolDownId = (ruleKey: string, alarmArn: string): string =>
 
 // Kept a day past the window or past now, whichever is later (DynamoDB TTL
 // on `expiration`, epoch seconds): EventBridge retries a delivery for up to
-// 24 h (reliability-and-limits.md §2.2), and a late delivery of an earlier
+// 24 h (docs/reliability.md#eventbridge-delivery), and a late delivery of an earlier
 // flap, or the next event of an archive replay, must still find the claim.
 const KEEP_SECONDS = 24 * 3600;
 

@@ -3,9 +3,11 @@ import {
   PutEventsCommand,
   type PutEventsCommandOutput,
 } from '@aws-sdk/client-eventbridge';
-import { AwsRejectedError } from '../errors/aws-rejected-error.js';
-import { DependencyError } from '../errors/dependency-error.js';
-import { ThrottledError } from '../errors/throttled-error.js';
+import {
+  AwsRequestRejectedError,
+  DependencyFailureError,
+  RestoreThrottledError,
+} from '../errors/errors.js';
 import {
   type OutcomeNotification,
   outcomeDetailType,
@@ -70,11 +72,11 @@ export class EventBridgeOutcomeEvents implements OutcomeEvents {
     // later is retried: a redelivery costs less than a lost outcome event.
     switch (classifyAwsError('eventbridge', code) ?? 'retry') {
       case 'throttled':
-        throw new ThrottledError(message);
+        throw new RestoreThrottledError(message);
       case 'retry':
-        throw new DependencyError(message);
+        throw new DependencyFailureError(message);
       case 'permanent':
-        throw new AwsRejectedError(message);
+        throw new AwsRequestRejectedError(message);
     }
   }
 }

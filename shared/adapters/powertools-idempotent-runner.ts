@@ -10,9 +10,11 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import type { JsonObject, JsonValue } from '../domain/json.js';
-import { DependencyError } from '../errors/dependency-error.js';
-import { IdempotencyConflictError } from '../errors/idempotency-conflict-error.js';
-import { RestoreInProgressError } from '../errors/restore-in-progress-error.js';
+import {
+  DependencyFailureError,
+  IdempotencyConflictError,
+  RestoreInProgressError,
+} from '../errors/errors.js';
 import type {
   IdempotentOutcome,
   IdempotentRunner,
@@ -24,16 +26,16 @@ const REPLAYED = '__restoreRelayReplayed';
  * {@link IdempotentRunner} over Powertools idempotency with the DynamoDB
  * persistence layer, through `makeIdempotent` on the inner function: the
  * middy `makeHandlerIdempotent` middleware has the lock-deletion race #5675
- * at 2.35.0 (toolchain.md §6.2).
+ * at 2.35.0 (docs/reliability.md#powertools-idempotency).
  *
  * - The key prefix is fixed (not the function name), so one request is one
  *   record whichever source it came through.
  * - `payloadValidationJmesPath` covers the whole payload: the same key with
- *   other content is a conflict (reliability-and-limits.md R6).
+ *   other content is a conflict (docs/reliability.md#r6).
  * - `throwOnNoIdempotencyKey`, so a missing key never silently disables
  *   idempotency (#1501).
  * - One persistence layer per runner: a layer silently keeps the first
- *   configuration it saw (reliability-and-limits.md §4.1).
+ *   configuration it saw (docs/reliability.md#powertools-idempotency).
  * - The payload object is built here and never mutated, which sidesteps
  *   #5715 (a mutated input hashes to another key).
  */
@@ -118,7 +120,7 @@ const mapError = (error: unknown, key: string): unknown => {
     );
   }
   if (error instanceof IdempotencyPersistenceLayerError) {
-    return new DependencyError(
+    return new DependencyFailureError(
       'the idempotency store (DynamoDB) failed; retry later',
       { cause: error }
     );

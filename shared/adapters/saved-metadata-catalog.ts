@@ -1,7 +1,9 @@
 import { compact } from '../domain/compact.js';
 import type { RecoveryPoint } from '../domain/recovery-point.js';
-import { RecoveryPointNotFoundError } from '../errors/recovery-point-not-found-error.js';
-import { RequestValidationError } from '../errors/request-validation-error.js';
+import {
+  RecoveryPointNotFoundError,
+  RestoreRequestInvalidError,
+} from '../errors/errors.js';
 import type {
   RecoveryPointCatalog,
   SavedRestoreMetadata,
@@ -99,7 +101,7 @@ export class SavedMetadataCatalog implements RecoveryPointCatalog {
   async listByResource(resourceArn: string): Promise<readonly RecoveryPoint[]> {
     const point = this.#known.recoveryPoint;
     if (point === undefined) {
-      throw new RequestValidationError([
+      throw new RestoreRequestInvalidError([
         {
           path: 'resourceArn',
           message:

@@ -4,7 +4,7 @@ import {
   toAttributeText,
 } from '../domain/aws-text.js';
 import { truncateUtf8 } from '../domain/truncate-utf8.js';
-import { DependencyError } from '../errors/dependency-error.js';
+import { DependencyFailureError } from '../errors/errors.js';
 import type {
   DeadLetter,
   DeadLetterQueue,
@@ -108,7 +108,7 @@ export class SqsDeadLetterQueue implements DeadLetterQueue {
       // a permanent SQS error (a deleted queue) is retryable here.
       throw appError.retryable
         ? appError
-        : new DependencyError(
+        : new DependencyFailureError(
             'could not keep the refused request in the dead-letter queue; it will be redelivered',
             { cause: error }
           );

@@ -1,8 +1,10 @@
 import { AppError } from '../errors/app-error.js';
-import { AwsRejectedError } from '../errors/aws-rejected-error.js';
-import { DependencyError } from '../errors/dependency-error.js';
-import { RequestValidationError } from '../errors/request-validation-error.js';
-import { ThrottledError } from '../errors/throttled-error.js';
+import {
+  AwsRequestRejectedError,
+  DependencyFailureError,
+  RestoreRequestInvalidError,
+  RestoreThrottledError,
+} from '../errors/errors.js';
 import {
   type AwsErrorClass,
   type AwsService,
@@ -74,8 +76,8 @@ const classOfUnknown = (e: SdkErrorShape): AwsErrorClass => {
  * timeout may pass. A `URIError`, `RangeError` or `TypeError` comes from
  * building the request (the SDK throws `URIError` for a lone surrogate it
  * must put into a URL path): that request can never be sent, so retrying is
- * in vain. It is a {@link RequestValidationError}, not an
- * {@link AwsRejectedError}, because AWS never saw it and the bad value came
+ * in vain. It is a {@link RestoreRequestInvalidError}, not an
+ * {@link AwsRequestRejectedError}, because AWS never saw it and the bad value came
  * from the request. Anything else unknown (credentials, configuration
  * loading) is retried: the request is kept, and a redelivery may succeed.
  */
@@ -88,7 +90,7 @@ const localError = (error: unknown, operation: string): AppError => {
       error instanceof RangeError ||
       error instanceof TypeError)
   ) {
-    return new RequestValidationError(
+    return new RestoreRequestInvalidError(
       [
         {
           path: '',
@@ -98,9 +100,12 @@ const localError = (error: unknown, operation: string): AppError => {
       { cause: error }
     );
   }
-  return new DependencyError(`${operation} failed (${name}); retry later`, {
-    cause: error,
-  });
+  return new DependencyFailureError(
+    `${operation} failed (${name}); retry later`,
+    {
+      cause: error,
+    }
+  );
 };
 
 /**
@@ -108,8 +113,8 @@ const localError = (error: unknown, operation: string): AppError => {
  * error as `cause`. An AWS answer is classified by what its name means for
  * that service ({@link classifyAwsError}: one table for every modelled
  * exception), and only an unknown name by the SDK's hints and the HTTP
- * status: throttling → {@link ThrottledError}; passing failures →
- * {@link DependencyError}; the rest → {@link AwsRejectedError}. An error
+ * status: throttling → {@link RestoreThrottledError}; passing failures →
+ * {@link DependencyFailureError}; the rest → {@link AwsRequestRejectedError}. An error
  * thrown before any answer (no HTTP status) is classified by its kind: see
  * `localError`. Errors that are already ours pass through.
  *
@@ -133,15 +138,21 @@ export const toAppError = (
   const name = e.name ?? 'UnknownError';
   switch (classifyAwsError(service, name) ?? classOfUnknown(e)) {
     case 'throttled':
-      return new ThrottledError(`${operation} was throttled by AWS (${name})`, {
-        cause: error,
-      });
+      return new RestoreThrottledError(
+        `${operation} was throttled by AWS (${name})`,
+        {
+          cause: error,
+        }
+      );
     case 'retry':
-      return new DependencyError(`${operation} failed (${name}); retry later`, {
-        cause: error,
-      });
+      return new DependencyFailureError(
+        `${operation} failed (${name}); retry later`,
+        {
+          cause: error,
+        }
+      );
     case 'permanent':
-      return new AwsRejectedError(
+      return new AwsRequestRejectedError(
         `${operation} was rejected by AWS (${name}): ${e.message ?? ''}`,
         { cause: error }
       );

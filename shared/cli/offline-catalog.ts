@@ -4,7 +4,7 @@ import {
   type SavedRecoveryPointFile,
 } from '../adapters/saved-metadata-catalog.js';
 import type { Problem } from '../domain/problem.js';
-import { RequestValidationError } from '../errors/request-validation-error.js';
+import { RestoreRequestInvalidError } from '../errors/errors.js';
 import { toProblems } from '../events/parse-restore-request.js';
 
 /** The plan command's offline inputs, as read from the command line. */
@@ -66,7 +66,7 @@ const ResourceArnSchema = z
 const parsed = <T>(schema: z.ZodType<T>, value: unknown, prefix: string): T => {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new RequestValidationError(
+    throw new RestoreRequestInvalidError(
       toProblems(result.error.issues).map((p) => ({
         path: p.path === '' ? prefix : `${prefix}.${p.path}`,
         message: p.message,
@@ -102,7 +102,7 @@ const disagreements = (
  * `describe-recovery-point` output or its resource ARN, validated and
  * checked against each other.
  *
- * @throws RequestValidationError naming the file (`savedMetadata.…`,
+ * @throws RestoreRequestInvalidError naming the file (`savedMetadata.…`,
  *   `recoveryPoint.…`) or option (`--resource-arn`) that is wrong
  * @example
  * ```ts
@@ -114,7 +114,7 @@ const disagreements = (
  */
 export const offlineCatalog = (inputs: OfflineInputs): SavedMetadataCatalog => {
   if (inputs.recoveryPoint !== undefined && inputs.resourceArn !== undefined) {
-    throw new RequestValidationError([
+    throw new RestoreRequestInvalidError([
       {
         path: '--resource-arn',
         message:
@@ -135,7 +135,7 @@ export const offlineCatalog = (inputs: OfflineInputs): SavedMetadataCatalog => {
     );
     const problems = disagreements(saved, point);
     if (problems.length > 0) {
-      throw new RequestValidationError(problems);
+      throw new RestoreRequestInvalidError(problems);
     }
     return new SavedMetadataCatalog({ saved, recoveryPoint: point });
   }

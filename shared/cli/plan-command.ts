@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { BackupRecoveryPointCatalog } from '../adapters/backup-recovery-point-catalog.js';
 import { getBackupClient } from '../clients/backup-client.js';
-import { PolicyEnvSchema } from '../config/relay-config.js';
+import { PolicyEnvSchema } from '../config/policy-env.js';
 import type { Problem } from '../domain/problem.js';
 import type { RestorePolicy } from '../domain/restore-policy.js';
 import { AppError } from '../errors/app-error.js';
-import { PolicyViolationError } from '../errors/policy-violation-error.js';
-import { RequestValidationError } from '../errors/request-validation-error.js';
+import {
+  PolicyViolationError,
+  RestoreRequestInvalidError,
+} from '../errors/errors.js';
 import {
   parseRestoreRequest,
   toProblems,
@@ -41,14 +43,14 @@ const readJson = async (file: string, path: string): Promise<unknown> => {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new RequestValidationError([
+    throw new RestoreRequestInvalidError([
       { path, message: `cannot read ${file}: ${(error as Error).message}` },
     ]);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new RequestValidationError([
+    throw new RestoreRequestInvalidError([
       { path, message: `${file} is not JSON: ${(error as Error).message}` },
     ]);
   }
@@ -64,7 +66,7 @@ const policyOf = (
       ? env.RESTORE_ROLES
       : JSON.stringify({ [requestedRole ?? 'cli']: roleArn });
   if (roles === undefined) {
-    throw new RequestValidationError([
+    throw new RestoreRequestInvalidError([
       {
         path: '--role-arn',
         message:
@@ -80,7 +82,7 @@ const policyOf = (
       : { DEFAULT_RESTORE_ROLE: requestedRole ?? 'cli' }),
   });
   if (!parsed.success) {
-    throw new RequestValidationError(
+    throw new RestoreRequestInvalidError(
       toProblems(parsed.error.issues).map((p) => ({
         path:
           roleArn !== undefined && p.path === 'RESTORE_ROLES'
@@ -107,7 +109,7 @@ const catalogOf = async (
       ] as const
     ).filter(([, value]) => value !== undefined);
     if (offlineOnly.length > 0) {
-      throw new RequestValidationError(
+      throw new RestoreRequestInvalidError(
         offlineOnly.map(([path]) => ({
           path,
           message:
@@ -186,7 +188,7 @@ export const planCommand = async (
 };
 
 const problemsOf = (error: unknown): readonly Problem[] | undefined => {
-  if (error instanceof RequestValidationError) {
+  if (error instanceof RestoreRequestInvalidError) {
     return error.problems;
   }
   if (error instanceof PolicyViolationError) {

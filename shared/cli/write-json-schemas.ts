@@ -59,32 +59,44 @@ export const jsonSchemas = (): Record<string, unknown> => {
   };
 };
 
-const README = new URL('../../README.md', import.meta.url);
+/** The page that keeps the generated restore-profile table. */
+const POLICY_PAGE = new URL('../../docs/policy.md', import.meta.url);
+const POLICY_PAGE_NAME = 'docs/policy.md';
 
-/** README.md with the generated restore-profile table in its place. */
-const withPolicyTable = (readme: string): string => {
+/**
+ * docs/policy.md with the generated restore-profile table in its place, or
+ * undefined when the page lacks the markers (the table would be lost).
+ */
+const withPolicyTable = (page: string): string | undefined => {
   const [begin, end] = POLICY_TABLE_MARKERS;
-  const from = readme.indexOf(begin);
-  const to = readme.indexOf(end);
+  const from = page.indexOf(begin);
+  const to = page.indexOf(end);
   if (from < 0 || to < from) {
-    return readme;
+    return undefined;
   }
-  return `${readme.slice(0, from + begin.length)}\n${policyTable()}\n${readme.slice(to)}`;
+  return `${page.slice(0, from + begin.length)}\n${policyTable()}\n${page.slice(to)}`;
 };
 
 const main = async (check: boolean): Promise<number> => {
   let stale = 0;
-  const readme = await readFile(README, 'utf8');
-  const generated = withPolicyTable(readme);
-  if (generated !== readme) {
+  const page = await readFile(POLICY_PAGE, 'utf8').catch(() => '');
+  const generated = withPolicyTable(page);
+  if (generated === undefined) {
+    process.stderr.write(
+      `${POLICY_PAGE_NAME}: the restore-profile table markers are missing (${POLICY_TABLE_MARKERS.join(' … ')})\n`
+    );
+    stale += 1;
+  } else if (generated !== page) {
     if (check) {
       process.stderr.write(
-        'README.md: the restore-profile table is out of date: run npm run schemas\n'
+        `${POLICY_PAGE_NAME}: the restore-profile table is out of date: run npm run schemas\n`
       );
       stale += 1;
     } else {
-      await writeFile(README, generated);
-      process.stdout.write('wrote the restore-profile table in README.md\n');
+      await writeFile(POLICY_PAGE, generated);
+      process.stdout.write(
+        `wrote the restore-profile table in ${POLICY_PAGE_NAME}\n`
+      );
     }
   }
   for (const [name, schema] of Object.entries(jsonSchemas())) {

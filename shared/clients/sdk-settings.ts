@@ -8,7 +8,7 @@ export interface SdkSettings {
 /**
  * The client options for {@link SdkSettings}. The SDK's default request
  * timeout is none at all, so a hung connection could use up the whole
- * function timeout (reliability-and-limits.md §2.4). Endpoints come from the
+ * function timeout (docs/reliability.md#sdk-timeouts). Endpoints come from the
  * standard `AWS_ENDPOINT_URL_<SERVICE>` variables, read by the SDK itself.
  *
  * @example

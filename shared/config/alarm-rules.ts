@@ -5,6 +5,7 @@ import {
   type AlarmTransition,
   buildAlarmRequest,
 } from '../events/alarm-restore-request.js';
+import type { AlarmRule } from '../events/alarm-rule.js';
 import { toProblems } from '../events/parse-restore-request.js';
 import {
   type RestoreRequestInput,
@@ -103,38 +104,11 @@ const AlarmRuleSchema = z
     }
   });
 
-/** A parsed alarm rule. */
-export interface AlarmRule {
-  readonly alarmName?: string;
-  readonly alarmNamePrefix?: string;
-  /** Restore the latest point created before the alarm's state timestamp. */
-  readonly beforeAlarm: boolean;
-  /** With `beforeAlarm`: go back this many minutes more. */
-  readonly marginMinutes: number;
-  /**
-   * Ignore transitions whose actions CloudWatch suppressed (a composite
-   * alarm's `actionsSuppressedBy`): CloudWatch itself would not act.
-   */
-  readonly ignoreSuppressed: boolean;
-  /** Ignore transitions inside an alarm mute rule's window (`muteDetail`). */
-  readonly ignoreMuted: boolean;
-  /**
-   * After this rule started a restore for an alarm, ignore the alarm's
-   * other transitions into ALARM for this many minutes (by state
-   * timestamp), so a flapping alarm does not start a restore per flap; 0
-   * turns it off. It holds even when that restore is rejected (no
-   * recovery point, policy): a flap would most likely be rejected alike.
-   */
-  readonly coolDownMinutes: number;
-  /** The request template (valid once `requestId` is set). */
-  readonly request: Omit<RestoreRequestInput, 'requestId'>;
-}
-
 /**
  * `ALARM_RULES`: a JSON array of alarm rules, e.g.
  * `[{"alarmNamePrefix":"orders-db-","beforeAlarm":true,"request":{"resourceArn":"arn:aws:rds:…:db:orders-db"}}]`.
  * Every template is validated at cold start, so a bad rule fails the
- * deployment's first invocation with a `ConfigError`, not an alarm at 3 am.
+ * deployment's first invocation with a `ConfigInvalidError`, not an alarm at 3 am.
  */
 export const AlarmRulesSchema = z
   .string()

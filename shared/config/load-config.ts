@@ -1,36 +1,30 @@
-import { ConfigError } from '../errors/config-error.js';
-import { type RelayConfig, RelayConfigSchema } from './relay-config.js';
-
-let cached: RelayConfig | undefined;
+import type * as z from 'zod';
+import { ConfigInvalidError } from '../errors/errors.js';
 
 /**
- * Parses the configuration from the environment. Pure: no caching; use
- * {@link loadConfig} in functions.
+ * Parses a function's configuration from an environment with the
+ * function's own schema (`functions/<name>/config.ts`). Pure: the function's
+ * composition root (`functions/<name>/deps.ts`) calls it once per container.
  *
- * @throws ConfigError naming every variable that is missing or wrong
+ * @throws ConfigInvalidError naming every variable that is missing or wrong
+ *
+ * @example
+ * ```ts
+ * const config = parseConfig(SqsRestoreConfigSchema, process.env);
+ * ```
  */
-export const parseConfig = (
+export const parseConfig = <Schema extends z.ZodType>(
+  schema: Schema,
   env: Readonly<Record<string, string | undefined>>
-): RelayConfig => {
-  const result = RelayConfigSchema.safeParse(env);
+): z.output<Schema> => {
+  const result = schema.safeParse(env);
   if (!result.success) {
     const detail = result.error.issues
       .map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`)
       .join('; ');
-    throw new ConfigError(`invalid configuration: ${detail}`, {
+    throw new ConfigInvalidError(`invalid configuration: ${detail}`, {
       cause: result.error,
     });
   }
   return result.data;
-};
-
-/**
- * The configuration, parsed once per container (at cold start) from
- * `process.env`.
- *
- * @throws ConfigError when the environment is invalid
- */
-export const loadConfig = (): RelayConfig => {
-  cached ??= parseConfig(process.env);
-  return cached;
 };

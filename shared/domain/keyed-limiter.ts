@@ -8,7 +8,7 @@ export interface KeyedLimiter {
  * at once, and two tasks with the same key never overlap (the second starts
  * after the first settled), so duplicates in one batch are answered from
  * the first one's idempotency record instead of racing for its lock
- * (toolchain.md §6.3).
+ * (docs/reliability.md#partial-batch).
  *
  * @example
  * ```ts

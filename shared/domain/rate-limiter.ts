@@ -27,7 +27,7 @@ const timer = (ms: number): Promise<void> =>
  * (the balance may go negative) and waits until the balance it left behind
  * has refilled, so concurrent callers are spread evenly instead of all
  * retrying at once. AWS Backup advises a client-side rate limiter for
- * callers that meet throttling (reliability-and-limits.md §1.1;
+ * callers that meet throttling (docs/reliability.md#backup-api-rates;
  * https://docs.aws.amazon.com/general/latest/gr/bk.html).
  *
  * @example

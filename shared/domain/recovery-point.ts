@@ -10,7 +10,7 @@ export interface RecoveryPoint {
   readonly resourceType?: string;
   readonly resourceArn?: string;
   readonly resourceName?: string;
-  /** `COMPLETED`, `PARTIAL`, `DELETING`, `EXPIRED`, … (restore-metadata.md §2.3). */
+  /** `COMPLETED`, `PARTIAL`, `DELETING`, `EXPIRED`, … (docs/resource-types.md#describe-recovery-point). */
   readonly status: string;
   readonly statusMessage?: string;
   readonly creationDate?: Date;

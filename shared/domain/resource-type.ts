@@ -4,7 +4,7 @@
  * (`Storage Gateway` and `SAP HANA on Amazon EC2` keep their spaces).
  *
  * @see https://docs.aws.amazon.com/aws-backup/latest/devguide/API_StartRestoreJob.html
- * @see ../../../shared/reference/restore-metadata.md §1.5
+ * @see docs/resource-types.md#resource-type-member
  */
 export const RESOURCE_TYPES = [
   'Aurora',

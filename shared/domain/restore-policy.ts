@@ -6,7 +6,7 @@ import type { RestoreProfile } from './restore-profile.js';
  * (see `shared/config/relay-config.ts`); the request can narrow it, never
  * widen it. Deny by default: a request may set only what its type's
  * restore profile allows, checked on the final StartRestoreJob input
- * (README.md, "Policy").
+ * (docs/policy.md).
  */
 export interface RestorePolicy {
   /** Vault names (ARNs in configuration are read as their names), or `'*'`. */

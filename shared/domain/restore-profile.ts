@@ -4,7 +4,7 @@ import type { ResourceType } from './resource-type.js';
  * What a *request* may set one metadata key to. Saved values (what AWS
  * returned for the recovery point) and values restore-relay derives are not
  * request values: they pass the key rule, but not the requirements and
- * location checks, which hold on every final value (README.md, "Policy").
+ * location checks, which hold on every final value (docs/policy.md).
  *
  * - `any`: any value the type's format rule accepts;
  * - `one-of`: one of an allowlist (a JSON list value: every item on it);
@@ -80,7 +80,7 @@ export interface ProfileDecision {
 export const foldKey = (key: string): string => key.toLowerCase();
 
 /**
- * How a rule reads in messages, the plan output and the README.
+ * How a rule reads in messages, the plan output and docs/policy.md.
  *
  * @example
  * ```ts

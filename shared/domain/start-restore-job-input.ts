@@ -6,7 +6,7 @@
  */
 export interface StartRestoreJobInput {
   readonly RecoveryPointArn: string;
-  /** Every value a string (restore-metadata.md §1.1). Sensitive: never log values. */
+  /** Every value a string (docs/resource-types.md#strings). Sensitive: never log values. */
   readonly Metadata: Readonly<Record<string, string>>;
   readonly IamRoleArn: string;
   /** Derived from the request key; never the SDK's random default. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AlarmRule } from '../config/alarm-rules.js';
+import type { AlarmRule } from './alarm-rule.js';
 import type { RestoreRequestInput } from './restore-request.js';
 
 /** The alarm transition a request is built from. */

@@ -1,4 +1,4 @@
-import type { AlarmRule } from '../config/alarm-rules.js';
+import type { AlarmRule } from './alarm-rule.js';
 import type { AlarmStateChange } from './alarm-state-change.js';
 
 /**
@@ -23,7 +23,7 @@ const insideMuteWindow = (
 
 /**
  * Whether an alarm transition's own actions were silenced, and so ours must
- * be too, as far as the rule asks (events.md §3.2):
+ * be too, as far as the rule asks (docs/events.md#alarm-detail):
  *
  * - `suppressed`: `state.actionsSuppressedBy` is set (composite alarms:
  *   `WaitPeriod`, `ExtensionPeriod`, `Alarm`), and the rule's

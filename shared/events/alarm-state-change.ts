@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { EventBridgeEnvelopeSchema } from './eventbridge-envelope.js';
 
-/** `detail-type` of CloudWatch alarm state changes (events.md §3). */
+/** `detail-type` of CloudWatch alarm state changes (docs/events.md#alarm-state-change). */
 export const ALARM_STATE_CHANGE = 'CloudWatch Alarm State Change';
 
 // CloudWatch writes `2026-03-01T04:16:10.447+0000` (no colon in the offset),
-// which ISO-8601 parsers and zod reject; events.md §3.2.
+// which ISO-8601 parsers and zod reject; docs/events.md#alarm-detail.
 const MESSAGE =
   'must be an ISO-8601 timestamp with a time zone offset, e.g. 2026-03-01T04:16:10.447+0000';
 
@@ -29,8 +29,8 @@ const CloudWatchTimestamp = z.string().transform((raw, ctx) => {
 });
 
 // A mute window bound that cannot be read counts as absent (an open end):
-// the muteDetail says CloudWatch muted the alarm's actions, and events.md
-// §3.2 documents no format for the bounds, so an unknown one must neither
+// the muteDetail says CloudWatch muted the alarm's actions, and docs/events.md#alarm-detail
+// documents no format for the bounds, so an unknown one must neither
 // break the source nor unmute the alarm.
 const MuteWindowBound = z
   .unknown()
@@ -44,7 +44,7 @@ const AlarmState = z.object({
   reason: z.string().optional(),
   timestamp: CloudWatchTimestamp,
   // Composite alarms: why the alarm's own actions did not run, e.g.
-  // `WaitPeriod`, `ExtensionPeriod` or `Alarm` (events.md §3.2).
+  // `WaitPeriod`, `ExtensionPeriod` or `Alarm` (docs/events.md#alarm-detail).
   actionsSuppressedBy: z.string().nullish(),
   actionsSuppressedReason: z.string().nullish(),
 });
@@ -52,7 +52,7 @@ const AlarmState = z.object({
 /**
  * A "CloudWatch Alarm State Change" event. Not strict: AWS adds fields to
  * its events (`muteDetail`, `actionsSuppressedBy`), and they must not break
- * the source. Source: events.md §3 (CloudWatch User Guide, "Alarm events and
+ * the source. Source: docs/events.md#alarm-state-change (CloudWatch User Guide, "Alarm events and
  * EventBridge").
  */
 export const AlarmStateChangeSchema = EventBridgeEnvelopeSchema.extend({
@@ -64,7 +64,7 @@ export const AlarmStateChangeSchema = EventBridgeEnvelopeSchema.extend({
     state: AlarmState,
     previousState: AlarmState.optional(),
     // Newer events: the mute rule that muted the alarm's actions
-    // (`mutedByArn`, not read) and its window (events.md §3.2; optional).
+    // (`mutedByArn`, not read) and its window (docs/events.md#alarm-detail; optional).
     muteDetail: z
       .object({
         muteWindowStart: MuteWindowBound,

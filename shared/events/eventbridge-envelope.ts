@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 /**
- * The envelope EventBridge wraps every event in (events.md §1), field for
+ * The envelope EventBridge wraps every event in (docs/events.md#envelope), field for
  * field as Powertools' `EventBridgeSchema` (parser 2.35.0) defines it. Ours
  * because Powertools' schema modules `import { z } from 'zod'`, which makes
  * esbuild bundle all of zod with its locales: about 280 KB of bundle, 75 KB

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { INVALID_AWS_CHARACTER } from '../domain/aws-text.js';
 import type { Problem } from '../domain/problem.js';
 import { MAX_PROBLEMS } from '../domain/problem-list.js';
-import { RequestValidationError } from '../errors/request-validation-error.js';
+import { RestoreRequestInvalidError } from '../errors/errors.js';
 import {
   MAX_MAP_KEYS,
   type RestoreRequest,
@@ -210,7 +210,7 @@ const characterProblems = (input: unknown): Problem[] => {
 /**
  * Validates an untrusted restore request.
  *
- * @throws RequestValidationError listing every problem, each with its path
+ * @throws RestoreRequestInvalidError listing every problem, each with its path
  * @example
  * ```ts
  * const request = parseRestoreRequest(JSON.parse(body));
@@ -219,12 +219,12 @@ const characterProblems = (input: unknown): Problem[] => {
 export const parseRestoreRequest = (input: unknown): RestoreRequest => {
   const tooBig = sizeProblem(input);
   if (tooBig !== undefined) {
-    throw new RequestValidationError([tooBig]);
+    throw new RestoreRequestInvalidError([tooBig]);
   }
   const freeJson = checkFreeJson(input);
   if (freeJson.tooDeep) {
     // The schema would overflow the stack on this value.
-    throw new RequestValidationError(freeJson.problems);
+    throw new RestoreRequestInvalidError(freeJson.problems);
   }
   const characters = characterProblems(input);
   const result = RestoreRequestSchema.safeParse(input);
@@ -234,7 +234,7 @@ export const parseRestoreRequest = (input: unknown): RestoreRequest => {
     ...freeJson.problems,
   ];
   if (!result.success || problems.length > 0) {
-    throw new RequestValidationError(problems);
+    throw new RestoreRequestInvalidError(problems);
   }
   return result.data;
 };

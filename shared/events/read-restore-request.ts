@@ -1,6 +1,6 @@
 import { resourceTypeFromArn } from '../domain/resource-type-from-arn.js';
 import type { AppError } from '../errors/app-error.js';
-import { RequestValidationError } from '../errors/request-validation-error.js';
+import { RestoreRequestInvalidError } from '../errors/errors.js';
 import { parseRestoreRequest } from './parse-restore-request.js';
 import { MAX_REQUEST_BYTES, type RestoreRequest } from './restore-request.js';
 import { requestKeyOf } from './restore-request-key.js';
@@ -30,8 +30,8 @@ export type RequestReading =
       readonly taskToken?: string;
     };
 
-const tooLarge = (bytes: number): RequestValidationError =>
-  new RequestValidationError([
+const tooLarge = (bytes: number): RestoreRequestInvalidError =>
+  new RestoreRequestInvalidError([
     {
       path: '',
       message: `the request is ${bytes} bytes; at most ${MAX_REQUEST_BYTES}`,
@@ -95,7 +95,7 @@ export const readRestoreRequest = (
         ? parsed
         : { ...parsed, requestId: options.derivedRequestId };
   } catch (error) {
-    if (error instanceof RequestValidationError) {
+    if (error instanceof RestoreRequestInvalidError) {
       return { ok: false, error, ...taskTokenIn(value) };
     }
     throw error;
@@ -132,7 +132,7 @@ export const readRestoreRequestBody = (body: string): RequestReading => {
   } catch {
     return {
       ok: false,
-      error: new RequestValidationError([
+      error: new RestoreRequestInvalidError([
         {
           path: '',
           message:

@@ -28,7 +28,7 @@ export const isTerminalStatus = (
  * say the same; the template test checks it). It filters on `detail.status`:
  * restore job events carry their state there, only `CREATED` uses
  * `detail.state`, and a rule on `detail.state` never matches an outcome
- * (events.md §2.2, §2.5;
+ * (docs/events.md#status-vs-state, #restore-job-rule;
  * https://docs.aws.amazon.com/aws-backup/latest/devguide/eventbridge.html).
  * `ABORTED` is in the API enum but no sample shows it as an event; listing
  * it costs nothing.
@@ -42,7 +42,7 @@ export const RESTORE_JOB_OUTCOME_PATTERN = {
 /**
  * The `detail` of a "Restore Job State Change" event, as far as restore-relay
  * reads it. Loose: AWS adds fields over time, and older events lack the ARNs
- * (events.md §2.4). `backupSizeInBytes` is a string in events, and
+ * (docs/events.md#restore-job-detail). `backupSizeInBytes` is a string in events, and
  * `percentDone` a number that reads 0 even on COMPLETED, so progress is
  * never taken from it.
  */
@@ -62,7 +62,7 @@ const RestoreJobDetailSchema = z
     sourceResourceArn: z.string().optional(),
     iamRoleArn: z.string().optional(),
   })
-  // Project rule: read `status`, fall back to `state` (events.md §2.2).
+  // Project rule: read `status`, fall back to `state` (docs/events.md#status-vs-state).
   .transform(({ status, state, ...rest }) => ({
     ...rest,
     status: status ?? state,

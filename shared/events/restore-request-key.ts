@@ -57,7 +57,7 @@ const canonicalContent = (r: RestoreRequest): unknown => ({
  * What the request asks for, as JSON in canonical form (sorted keys, absent
  * fields left out): the payload the idempotency record compares. The same
  * request key with other content is then a conflict before any AWS Backup
- * call (reliability-and-limits.md R6).
+ * call (docs/reliability.md#r6).
  */
 export const restoreContentOf = (request: RestoreRequest): JsonObject =>
   JSON.parse(canonicalJson(canonicalContent(request))) as JsonObject;
@@ -80,7 +80,7 @@ export const requestKeyOf = (request: RestoreRequest): string =>
  * The `IdempotencyToken` sent to `StartRestoreJob`: a pure function of the
  * request key, never the SDK's random default, so that a redelivery after a
  * crash between StartRestoreJob and the idempotency record's completion does
- * not start a second job (reliability-and-limits.md §4.2).
+ * not start a second job (docs/reliability.md#idempotency-token).
  *
  * The deployment (stack and stage) is part of it: two stages in one
  * account that see the same `requestId` must not share a token, or one

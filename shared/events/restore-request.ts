@@ -44,7 +44,7 @@ const JsonValue: z.ZodType<Json> = z.lazy(() =>
 );
 
 // Vault names follow the Backup model: ^[a-zA-Z0-9\-\_]{2,50}$
-// (restore-metadata.md §2.2).
+// (docs/resource-types.md#get-restore-metadata).
 const VaultName = z.string().regex(/^[a-zA-Z0-9_-]{2,50}$/, {
   error: 'must be 2–50 letters, digits, hyphens or underscores',
 });
@@ -56,7 +56,7 @@ const Arn = z
   });
 
 // Accepts `Z` and numeric offsets, as CloudWatch writes them (`+0000` is
-// normalised by the alarm source before it builds a request; events.md §3.2).
+// normalised by the alarm source before it builds a request; docs/events.md#alarm-detail).
 const IsoDateTime = z.iso.datetime({
   offset: true,
   error:
@@ -112,7 +112,7 @@ const Selection = z
  * The restore request, version 1: what every source (SQS, EventBridge, direct
  * invocation, the CLI) accepts. Strict: an unknown field, such as a misspelt
  * `recoveryPointARN` or an `IamRoleArn`, is an error with its path, never
- * ignored (reliability-and-limits.md §5).
+ * ignored (docs/reliability.md#security).
  */
 export const RestoreRequestSchema = z
   .strictObject({

@@ -36,7 +36,7 @@ export const toInvokeFailure = (error: unknown): unknown =>
 
 /**
  * The invoke source's error mapping as a middleware, so it covers every
- * failure, including a `ConfigError` raised by the base middleware before
+ * failure, including a `ConfigInvalidError` raised by the base middleware before
  * the handler ran.
  *
  * @example

@@ -8,7 +8,7 @@ import {
   type ProfileKey,
   type RestoreProfile,
 } from '../domain/restore-profile.js';
-import { PolicyViolationError } from '../errors/policy-violation-error.js';
+import { PolicyViolationError } from '../errors/errors.js';
 import { getMetadataBuilder } from '../restore-metadata/builders.js';
 import { savedValue } from '../restore-metadata/metadata-keys.js';
 import type { MetadataSource } from '../restore-metadata/metadata-map.js';
@@ -199,7 +199,7 @@ const sourceOf = (source: MetadataSource | undefined): DecisionSource =>
 
 /**
  * The deployment's policy on the final `StartRestoreJob` metadata
- * (README.md, "Policy"), in this order:
+ * (docs/policy.md), in this order:
  *
  * 1. pinned values: set, kept, or a saved value rewritten (warned) or
  *    refused; a request that asks for another value is refused;

@@ -16,7 +16,7 @@ export interface DefaultProfileSpec {
 }
 
 // "Never public": a restored database or warehouse is never reachable from
-// the internet unless the deployment says so (README.md, "Policy").
+// the internet unless the deployment says so (docs/policy.md).
 const NOT_PUBLIC = {
   key: 'PubliclyAccessible',
   value: 'false',
@@ -67,7 +67,7 @@ const EC2_CODE_AND_IDENTITY = [
 
 /**
  * The built-in restore profiles: new resources only, same account and
- * Region (checked on every ARN, README.md "Policy"), encryption kept on, never
+ * Region (checked on every ARN, docs/policy.md), encryption kept on, never
  * public, no code or identity keys, network placement only as backed up.
  * In-place restores are a separate opt-in (`in-place-restores.ts`).
  *

@@ -8,7 +8,7 @@ export interface DeploymentLocation {
   readonly accountId?: string;
   /**
    * ARNs allowed elsewhere: exact, or a prefix ending in `*`
-   * (`TRUSTED_ARNS`, README.md "Policy").
+   * (`TRUSTED_ARNS`, docs/policy.md).
    */
   readonly trustedArns: readonly string[];
 }

@@ -1,6 +1,6 @@
 import type { ResourceType } from '../domain/resource-type.js';
 import type { RestorePolicy } from '../domain/restore-policy.js';
-import { PolicyViolationError } from '../errors/policy-violation-error.js';
+import { PolicyViolationError } from '../errors/errors.js';
 import { arnLocationProblem } from './location-checks.js';
 
 const list = (values: Iterable<string>): string => [...values].join(', ');
@@ -9,7 +9,7 @@ const list = (values: Iterable<string>): string => [...values].join(', ');
  * The IAM role ARN to pass for a requested role name (or the default). An
  * ARN in the request is accepted only when it is one of the allowlisted
  * ARNs, so a message can never choose an arbitrary role
- * (README.md, "Policy").
+ * (docs/policy.md).
  *
  * @throws PolicyViolationError when the role is not on the allowlist
  */

@@ -9,7 +9,7 @@ export interface DeadLetter {
 /** Keeps refused requests (SQS in production). */
 export interface DeadLetterQueue {
   /**
-   * @throws DependencyError or ThrottledError (retryable): a refused request
+   * @throws DependencyFailureError or RestoreThrottledError (retryable): a refused request
    * that cannot be kept must be redelivered, never dropped
    */
   send(letter: DeadLetter): Promise<void>;

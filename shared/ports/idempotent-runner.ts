@@ -16,7 +16,7 @@ export interface IdempotentRunner {
    * @param key - the request key
    * @param payload - what must be identical for a replay; a different
    *   payload under the same key is an IdempotencyConflictError
-   * @throws IdempotencyConflictError, RestoreInProgressError, DependencyError,
+   * @throws IdempotencyConflictError, RestoreInProgressError, DependencyFailureError,
    *   or whatever `fn` throws (the claim is then released)
    */
   run<T extends JsonObject>(

@@ -3,7 +3,7 @@ import type { RelayNotification } from '../events/relay-notification.js';
 /** Publishes restore-relay notifications (SNS in production). */
 export interface Notifier {
   /**
-   * @throws ThrottledError or DependencyError (retryable)
+   * @throws RestoreThrottledError or DependencyFailureError (retryable)
    */
   publish(notification: RelayNotification): Promise<void>;
 }

@@ -6,7 +6,7 @@ import type { OutcomeNotification } from '../events/outcome-event.js';
  */
 export interface OutcomeEvents {
   /**
-   * @throws ThrottledError or DependencyError (retryable), AwsRejectedError
+   * @throws RestoreThrottledError or DependencyFailureError (retryable), AwsRequestRejectedError
    */
   put(notification: OutcomeNotification): Promise<void>;
 }

@@ -4,7 +4,7 @@ import type { JobObservation } from '../domain/job-observation.js';
 export interface RestoreJobReader {
   /**
    * @throws RestoreJobNotFoundError when AWS does not know the job;
-   *   ThrottledError or DependencyError (retryable)
+   *   RestoreThrottledError or DependencyFailureError (retryable)
    */
   describe(restoreJobId: string): Promise<JobObservation>;
 }

@@ -17,8 +17,8 @@ export interface RestoreJobStarter {
    * Sends `StartRestoreJob` with the input's token, and returns the job it
    * started, or the job an earlier call with the same token started.
    *
-   * @throws ThrottledError, DependencyError (retryable),
-   *   RecoveryPointNotFoundError or AwsRejectedError
+   * @throws RestoreThrottledError, DependencyFailureError (retryable),
+   *   RecoveryPointNotFoundError or AwsRequestRejectedError
    */
   start(
     input: StartRestoreJobInput,

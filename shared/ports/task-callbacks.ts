@@ -9,13 +9,13 @@ export type CallbackResult =
 export interface TaskCallbacks {
   /**
    * @param output the JSON the task's state outputs
-   * @throws ThrottledError or DependencyError (retryable)
+   * @throws RestoreThrottledError or DependencyFailureError (retryable)
    */
   succeed(taskToken: string, output: unknown): Promise<CallbackResult>;
 
   /**
    * @param error the name a state machine's `Catch`/`Retry` matches
-   * @throws ThrottledError or DependencyError (retryable)
+   * @throws RestoreThrottledError or DependencyFailureError (retryable)
    */
   fail(
     taskToken: string,

@@ -1,7 +1,7 @@
 import { createClusterBuilder } from './cluster-builder.js';
 
 /**
- * Aurora cluster restore metadata (restore-metadata.md §3.1): a snapshot
+ * Aurora cluster restore metadata (docs/resource-types.md#aurora): a snapshot
  * restore maps to RDS `RestoreDBClusterFromSnapshot`, a continuous point to
  * `RestoreDBClusterToPointInTime`. Only the cluster is restored; instances
  * are created afterwards.

@@ -28,7 +28,7 @@ const DEFAULT_DEPS: BuildRestoreMetadataDeps = {
  * 3. guarantee every value of the result is a string.
  *
  * It never throws for invalid input: the caller turns `problems` into a
- * `RequestValidationError`.
+ * `RestoreRequestInvalidError`.
  *
  * @example
  * ```ts

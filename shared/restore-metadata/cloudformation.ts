@@ -7,7 +7,7 @@ import {
 import { jsonValue, matching, nameOf, uuid } from './value-rules.js';
 
 /**
- * CloudFormation restore metadata (restore-metadata.md §3.3), validated and
+ * CloudFormation restore metadata (docs/resource-types.md#cloudformation), validated and
  * passed through. The restore creates the stack in REVIEW_IN_PROGRESS with a
  * change set that someone must execute; a failed attempt leaves names that
  * conflict with a retry until it is deleted.

@@ -16,7 +16,7 @@ import {
 
 /**
  * The cluster key list of the Aurora guide, which the DocumentDB and Neptune
- * pages copy (restore-metadata.md §3.1, §3.4, §3.11).
+ * pages copy (docs/resource-types.md#aurora, #documentdb, #neptune).
  */
 const CLUSTER_KEYS = [
   'availabilityZones',
@@ -38,13 +38,12 @@ const CLUSTER_KEYS = [
   'vpcSecurityGroupIds',
 ];
 
-/** Point-in-time keys of a continuous Aurora recovery point (§3.1). */
+/** Point-in-time keys of a continuous Aurora recovery point (docs/resource-types.md#aurora). */
 const POINT_IN_TIME_KEYS = ['restoreToTime', 'useLatestRestorableTime'];
 
 /**
  * Keys that look copied from the Aurora list into the DocumentDB and
- * Neptune pages; whether those engines accept them is UNVERIFIED (§3.4,
- * §6.9).
+ * Neptune pages; whether those engines accept them is UNVERIFIED (docs/resource-types.md#documentdb, #unverified).
  */
 const AURORA_ONLY_KEYS = [
   'backtrackWindow',
@@ -68,7 +67,7 @@ export interface ClusterBuilderOptions {
  * type allows, taken from the saved map or the request. The saved map uses
  * PascalCase (`Engine`, `DBSubnetGroupName`) where the guide's list uses
  * camelCase; keys match regardless of case and each is sent once, in the
- * spelling AWS returned (§1.2, §3.1).
+ * spelling AWS returned (docs/resource-types.md#key-spelling, #aurora).
  *
  * @example
  * ```ts
@@ -90,7 +89,7 @@ export const createClusterBuilder = ({
       ? [...CLUSTER_KEYS, ...POINT_IN_TIME_KEYS]
       : CLUSTER_KEYS,
     copySourceTagsSupported: true,
-    // Information only and harmless (§4); EngineVersion and KmsKeyId are
+    // Information only and harmless (docs/resource-types.md#summary); EngineVersion and KmsKeyId are
     // documented cluster keys already.
     noEffectKeys: ['Encrypted', 'vpcId'],
     requiredKeys: {
@@ -140,7 +139,7 @@ export const createClusterBuilder = ({
 
       // A Serverless v1 scaling configuration with another engine mode is
       // contradictory at the RDS level; whether AWS Backup rejects it is
-      // UNVERIFIED (§3.1 pitfall 3).
+      // UNVERIFIED (docs/resource-types.md#aurora pitfall 3).
       const scaling = metadata.get('scalingConfiguration');
       if (
         scaling !== undefined &&
@@ -149,7 +148,7 @@ export const createClusterBuilder = ({
       ) {
         context.warn(
           'scalingConfiguration',
-          'is a Serverless v1 setting but engineMode is not "serverless"; the restore may fail (UNVERIFIED, restore-metadata.md §3.1)'
+          'is a Serverless v1 setting but engineMode is not "serverless"; the restore may fail (UNVERIFIED, docs/resource-types.md#aurora)'
         );
       }
 
@@ -158,7 +157,7 @@ export const createClusterBuilder = ({
           if (context.overridden(key)) {
             context.warn(
               key,
-              `comes from the Aurora key list; whether ${resourceType} accepts it is UNVERIFIED (restore-metadata.md §3.4)`
+              `comes from the Aurora key list; whether ${resourceType} accepts it is UNVERIFIED (docs/resource-types.md#documentdb)`
             );
           }
         }

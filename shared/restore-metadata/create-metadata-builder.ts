@@ -33,7 +33,7 @@ export interface MetadataBuilderSpec {
   readonly resourceType: ResourceType;
   /** The keys AWS documents for the type, in their exact spelling. */
   readonly documentedKeys: readonly string[];
-  /** restore-metadata.md §1.8. */
+  /** docs/resource-types.md#copy-tags. */
   readonly copySourceTagsSupported: boolean;
   /** Send documented keys only (see `KeyPolicy.documentedKeysOnly`). */
   readonly documentedKeysOnly?: boolean;

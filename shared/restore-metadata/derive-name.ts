@@ -27,7 +27,7 @@ export interface DeriveNameInput {
  * shortened if needed, then `-` and the first 8 hex characters of
  * sha256(requestKey). The hash is always kept whole, so a retry of the same
  * request gets the same name and two requests practically never collide
- * (restore-metadata.md §1.4: the usual missing value is a new name; §3.5: a
+ * (docs/resource-types.md#starting-point: the usual missing value is a new name; docs/resource-types.md#dynamodb: a
  * fixed suffix collides on the second run).
  *
  * @example
@@ -63,7 +63,7 @@ const TOKEN_HASH_LENGTH = 48;
  * Derives the EFS `CreationToken` of a request: `restore-relay-` and 48 hex
  * characters of sha256(requestKey), 62 characters in all (EFS allows 64).
  * EFS uses the token as the idempotency key of `CreateFileSystem`, and a
- * restore without one is created and then fails (restore-metadata.md §3.8,
+ * restore without one is created and then fails (docs/resource-types.md#efs,
  * aws/aws-cli#4467), so a retry must send the same token.
  *
  * @example

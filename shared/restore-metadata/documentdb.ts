@@ -1,7 +1,7 @@
 import { createClusterBuilder } from './cluster-builder.js';
 
 /**
- * DocumentDB cluster restore metadata (restore-metadata.md §3.4): the
+ * DocumentDB cluster restore metadata (docs/resource-types.md#documentdb): the
  * Aurora key list, with `dbClusterIdentifier` and `engine` (`docdb`) as the
  * required pair.
  */

@@ -6,7 +6,7 @@ import { nameInArn, originalName } from './original-name.js';
 import { arnOf, nameOf, oneOf, uuid } from './value-rules.js';
 
 /**
- * DynamoDB restore metadata (restore-metadata.md §3.5): a new
+ * DynamoDB restore metadata (docs/resource-types.md#dynamodb): a new
  * `targetTableName`, derived from `originalTableName` when the request
  * gives none. AWS documents these keys as not case-sensitive.
  */
@@ -18,7 +18,7 @@ export const dynamoDbMetadataBuilder = createMetadataBuilder({
     'kmsMasterKeyArn',
     REQUEST_ID_KEY,
   ],
-  // §1.8: tag copy fails the job for DynamoDB and Advanced DynamoDB.
+  // docs/resource-types.md#copy-tags: tag copy fails the job for DynamoDB and Advanced DynamoDB.
   copySourceTagsSupported: false,
   informationalKeys: ['originalTableName'],
   requiredKeys: {
@@ -45,7 +45,7 @@ export const dynamoDbMetadataBuilder = createMetadataBuilder({
     });
 
     // With KMS and no ARN, DynamoDB uses the AWS-managed key; an ARN with
-    // any other encryption type has no meaning (§3.5).
+    // any other encryption type has no meaning (docs/resource-types.md#dynamodb).
     if (
       metadata.has('kmsMasterKeyArn') &&
       metadata.get('encryptionType') !== 'KMS'

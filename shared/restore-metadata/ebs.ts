@@ -12,11 +12,11 @@ import {
   uuid,
 } from './value-rules.js';
 
-/** UTF-8 byte limit of one file-level restore path (§3.6). */
+/** UTF-8 byte limit of one file-level restore path (docs/resource-types.md#ebs). */
 const MAX_PATH_BYTES = 1024;
 
 /**
- * EBS restore metadata (restore-metadata.md §3.6). AWS returns
+ * EBS restore metadata (docs/resource-types.md#ebs). AWS returns
  * `availabilityZone` as null, so the request must name one; `volumeId` is
  * informational.
  */
@@ -67,7 +67,7 @@ export const ebsMetadataBuilder = createMetadataBuilder({
   refine: (context) => {
     const { input, metadata } = context;
 
-    // The saved map has the AZ as null (§3.6); the SDK may drop such a key
+    // The saved map has the AZ as null (docs/resource-types.md#ebs); the SDK may drop such a key
     // or a caller may pass the text "null". Neither names a zone.
     const zone = metadata.get('availabilityZone');
     if (
@@ -79,11 +79,11 @@ export const ebsMetadataBuilder = createMetadataBuilder({
     }
 
     // restoreType selects a file-level restore to S3. Its value is not in
-    // the guide (UNVERIFIED, §6.5), so it is passed on with a warning.
+    // the guide (UNVERIFIED, docs/resource-types.md#unverified), so it is passed on with a warning.
     if (metadata.has('restoreType')) {
       context.warn(
         'restoreType',
-        'selects a file-level restore; its accepted values are not documented (UNVERIFIED, restore-metadata.md §3.6)'
+        'selects a file-level restore; its accepted values are not documented (UNVERIFIED, docs/resource-types.md#ebs)'
       );
       for (const key of ['destinationBucketName', 'pathsToRestore']) {
         if (!metadata.has(key)) {
@@ -96,11 +96,11 @@ export const ebsMetadataBuilder = createMetadataBuilder({
     } else if (!metadata.has('availabilityZone')) {
       context.fail(
         'availabilityZone',
-        'required for EBS: the Availability Zone to create the volume in, e.g. eu-west-1a; AWS returns it as null, so the request must name it (restore-metadata.md §3.6)'
+        'required for EBS: the Availability Zone to create the volume in, e.g. eu-west-1a; AWS returns it as null, so the request must name it (docs/resource-types.md#ebs)'
       );
     }
 
-    // An encrypted source stays encrypted (§3.6).
+    // An encrypted source stays encrypted (docs/resource-types.md#ebs).
     if (
       context.overridden('encrypted') &&
       metadata.get('encrypted') === 'false' &&
@@ -108,7 +108,7 @@ export const ebsMetadataBuilder = createMetadataBuilder({
     ) {
       context.fail(
         'encrypted',
-        'cannot be "false": the backed-up volume is encrypted, and encryption cannot be removed on restore (restore-metadata.md §3.6)'
+        'cannot be "false": the backed-up volume is encrypted, and encryption cannot be removed on restore (docs/resource-types.md#ebs)'
       );
     }
   },

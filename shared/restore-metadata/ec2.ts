@@ -50,7 +50,7 @@ const withoutUnsupported = (mapping: unknown): unknown => {
 };
 
 /**
- * `BlockDeviceMappings` may not carry `SnapshotId` or `OutpostArn` (§3.7).
+ * `BlockDeviceMappings` may not carry `SnapshotId` or `OutpostArn` (docs/resource-types.md#ec2).
  * The request asking for them is a problem; AWS's own saved map is repaired.
  */
 const checkBlockDeviceMappings = (context: BuildContext): void => {
@@ -68,7 +68,7 @@ const checkBlockDeviceMappings = (context: BuildContext): void => {
   if (context.overridden('BlockDeviceMappings')) {
     context.fail(
       'BlockDeviceMappings',
-      'must not set SnapshotId or OutpostArn; AWS Backup does not support them in block device mappings (restore-metadata.md §3.7)'
+      'must not set SnapshotId or OutpostArn; AWS Backup does not support them in block device mappings (docs/resource-types.md#ec2)'
     );
     return;
   }
@@ -83,7 +83,7 @@ const checkBlockDeviceMappings = (context: BuildContext): void => {
 };
 
 /**
- * EC2 restore metadata (restore-metadata.md §3.7). No key is required; the
+ * EC2 restore metadata (docs/resource-types.md#ec2). No key is required; the
  * rules repair what the saved map carries that makes a restore fail.
  */
 export const ec2MetadataBuilder = createMetadataBuilder({
@@ -164,30 +164,30 @@ export const ec2MetadataBuilder = createMetadataBuilder({
     const { metadata } = context;
 
     // The lab sends "{}" and Sparc removes it, with a comment that it makes
-    // the request fail; the exact error is UNVERIFIED (§3.7, §6.3).
+    // the request fail; the exact error is UNVERIFIED (docs/resource-types.md#ec2, #unverified).
     context.drop(
       'CpuOptions',
-      "dropped: it makes EC2 restores fail (restore-metadata.md §3.7); the instance gets its instance type's default CPU options"
+      "dropped: it makes EC2 restores fail (docs/resource-types.md#ec2); the instance gets its instance type's default CPU options"
     );
 
     // EC2 rejects network interfaces together with an instance-level subnet
-    // or security groups (InvalidParameterCombination, §3.7).
+    // or security groups (InvalidParameterCombination, docs/resource-types.md#ec2).
     if (metadata.has('SubnetId') || metadata.has('SecurityGroupIds')) {
       context.drop(
         'NetworkInterfaces',
-        'dropped because SubnetId or SecurityGroupIds is set; EC2 rejects both together (InvalidParameterCombination, restore-metadata.md §3.7)'
+        'dropped because SubnetId or SecurityGroupIds is set; EC2 rejects both together (InvalidParameterCombination, docs/resource-types.md#ec2)'
       );
     }
 
     // Naming any other profile fails the job: "AWS Backup does not permit
-    // attaching a new instance profile" (§3.7, DG eventbridge.html). The
+    // attaching a new instance profile" (docs/resource-types.md#ec2, DG eventbridge.html). The
     // saved value names the backed-up profile: UseBackedUpValue says that.
     const profile = metadata.get('IamInstanceProfileName');
     if (profile !== undefined && !PROFILE_VALUES.includes(profile)) {
       if (context.overridden('IamInstanceProfileName')) {
         context.fail(
           'IamInstanceProfileName',
-          'must be UseBackedUpValue or null; AWS Backup fails the job when a new instance profile is named (restore-metadata.md §3.7)'
+          'must be UseBackedUpValue or null; AWS Backup fails the job when a new instance profile is named (docs/resource-types.md#ec2)'
         );
       } else {
         context.derive('IamInstanceProfileName', 'UseBackedUpValue');
@@ -199,7 +199,7 @@ export const ec2MetadataBuilder = createMetadataBuilder({
     if (context.overridden('KeyName')) {
       context.warn(
         'KeyName',
-        'may be ignored: the guide lists KeyName but also says the key pair cannot be changed (UNVERIFIED, restore-metadata.md §3.7, §6.6)'
+        'may be ignored: the guide lists KeyName but also says the key pair cannot be changed (UNVERIFIED, docs/resource-types.md#ec2, #unverified)'
       );
     }
   },

@@ -17,7 +17,7 @@ import {
 /**
  * EFS restore metadata, in the exact documented spelling: AWS enforces the
  * list (kanisterio/kanister#792) and case matters (`newFilesystem` failed,
- * aws/aws-cli#6468). restore-metadata.md §3.8.
+ * aws/aws-cli#6468). docs/resource-types.md#efs.
  */
 export const efsMetadataBuilder = createMetadataBuilder({
   resourceType: 'EFS',
@@ -46,7 +46,7 @@ export const efsMetadataBuilder = createMetadataBuilder({
     KmsKeyId: nonEmpty,
     PerformanceMode: oneOf(['generalPurpose', 'maxIO']),
     // Five items: the old model said one to five and the console says five
-    // in one place, ten in another (§3.8 pitfall 6); five is safe for both.
+    // in one place, ten in another (docs/resource-types.md#efs pitfall 6); five is safe for both.
     ItemsToRestore: jsonArray({
       items: 'paths from the file system root (starting with /)',
       item: stringItem(/^\//),
@@ -62,13 +62,13 @@ export const efsMetadataBuilder = createMetadataBuilder({
     const { metadata, input } = context;
 
     // The console always sends newFileSystem; a new file system is the
-    // non-destructive default (§1.11).
+    // non-destructive default (docs/resource-types.md#in-place).
     if (!metadata.has('newFileSystem')) {
       context.derive('newFileSystem', 'true');
     } else if (metadata.get('newFileSystem') === 'false') {
       context.warn(
         'newFileSystem',
-        'is "false": the restore writes into the source file system, in a new aws-backup-restore_<datetime> directory (restore-metadata.md §1.11, §3.8)'
+        'is "false": the restore writes into the source file system, in a new aws-backup-restore_<datetime> directory (docs/resource-types.md#in-place, #efs)'
       );
     }
 
@@ -79,7 +79,7 @@ export const efsMetadataBuilder = createMetadataBuilder({
       context.derive('CreationToken', deriveCreationToken(input.requestKey));
     }
 
-    // AWS requires Encrypted="true" with a KmsKeyId (§3.8). Without either,
+    // AWS requires Encrypted="true" with a KmsKeyId (docs/resource-types.md#efs). Without either,
     // keep the saved value and otherwise default to "true": restore testing
     // infers encrypted=true, and an encrypted source should not silently
     // come back unencrypted. (The lab and Kanister recipes send "false" only
@@ -90,7 +90,7 @@ export const efsMetadataBuilder = createMetadataBuilder({
         if (context.overridden('KmsKeyId')) {
           context.fail(
             'Encrypted',
-            'must be "true" when KmsKeyId is set; AWS encrypts with that key only (restore-metadata.md §3.8)'
+            'must be "true" when KmsKeyId is set; AWS encrypts with that key only (docs/resource-types.md#efs)'
           );
         } else {
           context.drop(

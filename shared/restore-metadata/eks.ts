@@ -10,7 +10,7 @@ import {
   stringList,
 } from './value-rules.js';
 
-/** Keys that take effect only with `newCluster` `"true"` (§3.9). */
+/** Keys that take effect only with `newCluster` `"true"` (docs/resource-types.md#eks). */
 const NEW_CLUSTER_KEYS = [
   'eksClusterVersion',
   'clusterRole',
@@ -30,7 +30,7 @@ const hasFields =
       : `is not an object with ${fields.join(', ')}`;
 
 /**
- * EKS restore metadata (restore-metadata.md §3.9), validated and passed
+ * EKS restore metadata (docs/resource-types.md#eks), validated and passed
  * through: `clusterName` is required, the new-cluster settings need
  * `newCluster` `"true"`, and JSON-valued keys must be JSON.
  */

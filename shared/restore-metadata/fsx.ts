@@ -61,7 +61,7 @@ const variantOf = (context: BuildContext): FsxVariant | undefined => {
 };
 
 /**
- * FSx restore metadata (restore-metadata.md §3.10). Restore testing cannot
+ * FSx restore metadata (docs/resource-types.md#fsx). Restore testing cannot
  * infer a complete set for FSx either: subnets, the Active Directory id or
  * the SVM id must come from the saved map or the request.
  */
@@ -115,20 +115,20 @@ export const fsxMetadataBuilder = createMetadataBuilder({
     const variant = variantOf(context);
 
     // Returned, but not in the accepted list; whether AWS ignores or
-    // rejects them is UNVERIFIED (§3.10, §6.2), so they are not sent.
+    // rejects them is UNVERIFIED (docs/resource-types.md#fsx, #unverified), so they are not sent.
     for (const key of ['FileSystemId', 'FileSystemType']) {
       context.drop(
         key,
-        'dropped: not an accepted FSx key (whether AWS ignores or rejects it is UNVERIFIED, restore-metadata.md §3.10)'
+        'dropped: not an accepted FSx key (whether AWS ignores or rejects it is UNVERIFIED, docs/resource-types.md#fsx)'
       );
     }
 
-    // ONTAP: the SVM decides subnet and AZ, SubnetIds is ignored (§3.10),
+    // ONTAP: the SVM decides subnet and AZ, SubnetIds is ignored (docs/resource-types.md#fsx),
     // so only the other variants need it.
     if (variant !== 'ONTAP' && !metadata.has('SubnetIds')) {
       context.fail(
         'SubnetIds',
-        'required for FSx: a JSON array string of subnet ids, e.g. ["subnet-0123456789abcdef0"] (restore-metadata.md §3.10)'
+        'required for FSx: a JSON array string of subnet ids, e.g. ["subnet-0123456789abcdef0"] (docs/resource-types.md#fsx)'
       );
     }
 
@@ -165,11 +165,11 @@ export const fsxMetadataBuilder = createMetadataBuilder({
       }
       context.warn(
         'OntapConfiguration',
-        'an ONTAP volume is restored into an existing file system (restore-metadata.md §1.11)'
+        'an ONTAP volume is restored into an existing file system (docs/resource-types.md#in-place)'
       );
     }
 
-    // Intelligent-Tiering takes no StorageCapacity (§3.10).
+    // Intelligent-Tiering takes no StorageCapacity (docs/resource-types.md#fsx).
     if (
       metadata.get('StorageType') === 'INTELLIGENT_TIERING' &&
       metadata.has('StorageCapacity')

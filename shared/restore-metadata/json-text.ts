@@ -5,7 +5,7 @@ export type ParsedJson =
 
 /**
  * Parses JSON encoded into a metadata value (lists and objects travel as
- * JSON strings, restore-metadata.md §1.1) without throwing.
+ * JSON strings, docs/resource-types.md#strings) without throwing.
  *
  * @example
  * ```ts

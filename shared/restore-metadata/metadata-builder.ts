@@ -48,7 +48,7 @@ export interface MetadataBuildOutcome {
 
 /**
  * Builds `StartRestoreJob` metadata for one resource type, implementing the
- * rules of `shared/reference/restore-metadata.md` for that type.
+ * rules of `docs/resource-types.md` for that type.
  */
 export interface ResourceMetadataBuilder {
   readonly resourceType: ResourceType;
@@ -56,7 +56,7 @@ export interface ResourceMetadataBuilder {
   readonly documentedKeys: readonly string[];
   /**
    * Whether `CopySourceTagsToRestoredResource` may be sent: AWS fails the job
-   * for the types that do not support it (restore-metadata.md §1.8).
+   * for the types that do not support it (docs/resource-types.md#copy-tags).
    */
   readonly copySourceTagsSupported: boolean;
   build(input: MetadataBuildInput): MetadataBuildOutcome;

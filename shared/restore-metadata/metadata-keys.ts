@@ -5,7 +5,7 @@ import { MetadataMap } from './metadata-map.js';
 /**
  * The key AWS accepts for CloudFormation, DynamoDB, EBS, EC2, EFS, FSx,
  * SAP HANA and Timestream: a UUID that changes nothing restored
- * (restore-metadata.md §1.3).
+ * (docs/resource-types.md#request-id-key).
  */
 export const REQUEST_ID_KEY = 'aws:backup:request-id';
 
@@ -16,14 +16,14 @@ export interface KeyPolicy {
   readonly documentedKeys: readonly string[];
   /**
    * Keys AWS returns for information only and the type does not accept
-   * (`volumeId`, `originalTableName`, …, restore-metadata.md §1.4): dropped
+   * (`volumeId`, `originalTableName`, …, docs/resource-types.md#starting-point): dropped
    * from the saved map without a word; an override of one is ignored with a
    * warning.
    */
   readonly informationalKeys: readonly string[];
   /**
    * Keys AWS accepts but documents as having no effect (RDS `EngineVersion`,
-   * EC2 `vpcId`, §1.4): kept, allowed as overrides, and an override of one
+   * EC2 `vpcId`, docs/resource-types.md#starting-point): kept, allowed as overrides, and an override of one
    * is warned about.
    */
   readonly noEffectKeys: readonly string[];
@@ -74,12 +74,12 @@ const lookup = (keys: readonly string[]): ReadonlyMap<string, string> =>
  *    case replaces it, and is sent in the saved spelling (or the documented
  *    one, for `documentedKeysOnly` types), with a warning when the case
  *    differed: `newFilesystem` is sent as `newFileSystem` (aws/aws-cli#6468,
- *    restore-metadata.md §1.2);
+ *    docs/resource-types.md#key-spelling);
  * 2. any other override key is a problem that lists the allowed keys;
  * 3. two override keys that differ only in case are a problem.
  *
  * Saved values that are not strings are skipped: AWS reports some keys as
- * `null` (EBS `availabilityZone`, §3.6), which means "no value".
+ * `null` (EBS `availabilityZone`, docs/resource-types.md#ebs), which means "no value".
  *
  * @example
  * ```ts

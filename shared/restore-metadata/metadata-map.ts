@@ -13,7 +13,7 @@ const fold = (key: string): string => key.toLowerCase();
 /**
  * The metadata being built: keys match without regard to case, and each key
  * keeps one spelling, so a request never carries two spellings of one key
- * (restore-metadata.md §1.2: send the saved or the documented spelling,
+ * (docs/resource-types.md#key-spelling: send the saved or the documented spelling,
  * never both).
  *
  * @example

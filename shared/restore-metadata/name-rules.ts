@@ -178,7 +178,7 @@ const S3_RESERVED_SUFFIXES = [
 /**
  * S3 general purpose bucket names. Validation only: restore-relay never
  * derives a bucket name, the request names its destination bucket
- * (restore-metadata.md §3.16).
+ * (docs/resource-types.md#s3).
  *
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
  */
@@ -214,7 +214,7 @@ export const S3_BUCKET_NAME = defineNameRule({
 });
 
 /**
- * Timestream table names, as restore-metadata.md §3.18 states them: 2–256
+ * Timestream table names, as docs/resource-types.md#timestream states them: 2–256
  * letters, digits, `-`, `.` and `_`.
  */
 export const TIMESTREAM_TABLE_NAME = defineNameRule({

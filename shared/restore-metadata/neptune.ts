@@ -1,7 +1,7 @@
 import { createClusterBuilder } from './cluster-builder.js';
 
 /**
- * Neptune cluster restore metadata (restore-metadata.md §3.11): the
+ * Neptune cluster restore metadata (docs/resource-types.md#neptune): the
  * DocumentDB (that is, Aurora) key list, with engine `neptune`.
  */
 export const neptuneMetadataBuilder = createClusterBuilder({

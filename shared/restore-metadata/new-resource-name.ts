@@ -12,7 +12,7 @@ export interface NewResourceNameOptions {
 }
 
 /**
- * Makes sure the metadata names a new resource (restore-metadata.md §1.4:
+ * Makes sure the metadata names a new resource (docs/resource-types.md#starting-point:
  * the usual value the saved map lacks is a new name).
  *
  * - A name the request gives is kept; its format is checked by the key's

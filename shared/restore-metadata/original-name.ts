@@ -5,7 +5,7 @@
  * `arn:aws:dynamodb:eu-west-1:111122223333:table/orders` (`table`). Anything
  * after a further `/` is not part of the id: a Redshift recovery point
  * `…:snapshot:analytics/awsbackup:job-1` names cluster `analytics`
- * (restore-metadata.md §3.13).
+ * (docs/resource-types.md#redshift).
  *
  * @returns the id, or `undefined` when the ARN is absent or of another type
  * @example

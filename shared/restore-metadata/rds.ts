@@ -19,9 +19,9 @@ import {
  * The guide gives no RDS key list; the accepted metadata is the parameter
  * set of RDS `RestoreDBInstanceFromDBSnapshot`, plus `RestoreTime` /
  * `UseLatestRestorableTime` of `RestoreDBInstanceToPointInTime` for
- * continuous points (restore-metadata.md §3.12). AWS Backup supplies the
+ * continuous points (docs/resource-types.md#rds). AWS Backup supplies the
  * snapshot itself, so `DBSnapshotIdentifier` and `DBClusterSnapshotIdentifier`
- * are not accepted; `Tags` is left out because tags follow §1.8.
+ * are not accepted; `Tags` is left out because tags follow docs/resource-types.md#copy-tags.
  *
  * @see https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceFromDBSnapshot.html
  */
@@ -75,7 +75,7 @@ const RDS_KEYS = [
 ];
 
 /**
- * RDS DB instance restore metadata (restore-metadata.md §3.12): a new
+ * RDS DB instance restore metadata (docs/resource-types.md#rds): a new
  * `DBInstanceIdentifier`, list values as JSON array strings, and the
  * information-only keys tolerated.
  */
@@ -83,7 +83,7 @@ export const rdsMetadataBuilder = createMetadataBuilder({
   resourceType: 'RDS',
   documentedKeys: RDS_KEYS,
   copySourceTagsSupported: true,
-  // Accepted with no effect, per the guide (§1.4, §3.12).
+  // Accepted with no effect, per the guide (docs/resource-types.md#starting-point, #rds).
   noEffectKeys: ['EngineVersion', 'KmsKeyId', 'Encrypted', 'vpcId'],
   requiredKeys: {
     DBInstanceIdentifier: 'the identifier of the new DB instance',
@@ -122,11 +122,11 @@ export const rdsMetadataBuilder = createMetadataBuilder({
     const { resourceArn, resourceName } = input.recoveryPoint;
 
     // RDS Multi-AZ DB clusters restore like Aurora (dbClusterIdentifier,
-    // engine; §3.12); an instance identifier would fail the job later.
+    // engine; docs/resource-types.md#rds); an instance identifier would fail the job later.
     if (nameInArn(resourceArn, 'cluster') !== undefined) {
       context.fail(
         'DBInstanceIdentifier',
-        'the backed-up resource is an RDS Multi-AZ DB cluster; restoring it (dbClusterIdentifier and engine, restore-metadata.md §3.12) is not supported yet'
+        'the backed-up resource is an RDS Multi-AZ DB cluster; restoring it (dbClusterIdentifier and engine, docs/resource-types.md#rds) is not supported yet'
       );
       return;
     }

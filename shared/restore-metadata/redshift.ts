@@ -13,7 +13,7 @@ import {
 } from './value-rules.js';
 
 /**
- * Redshift restore metadata (restore-metadata.md §3.13); semantics follow
+ * Redshift restore metadata (docs/resource-types.md#redshift); semantics follow
  * Redshift `RestoreFromClusterSnapshot`.
  *
  * @see https://docs.aws.amazon.com/redshift/latest/APIReference/API_RestoreFromClusterSnapshot.html
@@ -110,12 +110,12 @@ export const redshiftMetadataBuilder = createMetadataBuilder({
     } else if (restoreType === 'TABLE_RESTORE') {
       context.warn(
         'RestoreType',
-        'TABLE_RESTORE: the metadata key names of a table restore are not documented (UNVERIFIED, restore-metadata.md §3.13)'
+        'TABLE_RESTORE: the metadata key names of a table restore are not documented (UNVERIFIED, docs/resource-types.md#redshift)'
       );
     } else if (restoreType === 'NAMESPACE_RESTORE') {
       context.warn(
         'RestoreType',
-        'NAMESPACE_RESTORE overwrites the namespace (restore-metadata.md §1.11, §3.14)'
+        'NAMESPACE_RESTORE overwrites the namespace (docs/resource-types.md#in-place, #redshift-serverless)'
       );
     }
   },

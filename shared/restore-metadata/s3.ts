@@ -10,7 +10,7 @@ import {
 } from './value-rules.js';
 
 /**
- * S3 restore metadata (restore-metadata.md §3.16). The destination bucket is
+ * S3 restore metadata (docs/resource-types.md#s3). The destination bucket is
  * never derived or reused from the saved map: it must exist with versioning
  * enabled, so only the request can name it.
  */
@@ -25,7 +25,7 @@ export const s3MetadataBuilder = createMetadataBuilder({
     'RestoreLatestVersionsUpTo',
     'RestoreTime',
   ],
-  // §1.8: tag copy is unsupported for S3.
+  // docs/resource-types.md#copy-tags: tag copy is unsupported for S3.
   copySourceTagsSupported: false,
   requiredKeys: {
     DestinationBucketName:

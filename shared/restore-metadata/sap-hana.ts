@@ -6,7 +6,7 @@ const TARGET_DATABASE_ARN = 'aws:backup:TargetDatabaseArn';
 const LOCAL_PATH_OPTION = 'CATALOG_FROM_LOCAL_PATH';
 
 /**
- * SAP HANA on EC2 restore metadata (restore-metadata.md §3.15). Everything
+ * SAP HANA on EC2 restore metadata (docs/resource-types.md#sap-hana). Everything
  * the saved map carries is descriptive bookkeeping and is not sent; the
  * request names the target database and the recovery options. The restore
  * overwrites the target database.
@@ -20,7 +20,7 @@ export const sapHanaMetadataBuilder = createMetadataBuilder({
     'LocalCatalogPath',
     'RecoveryType',
   ],
-  // §1.8: the job fails if tag copy is requested.
+  // docs/resource-types.md#copy-tags: the job fails if tag copy is requested.
   copySourceTagsSupported: false,
   documentedKeysOnly: true,
   informationalKeys: [
@@ -81,13 +81,13 @@ export const sapHanaMetadataBuilder = createMetadataBuilder({
     if (metadata.get('RecoveryType') === 'POINT_IN_TIME_RECOVERY') {
       context.warn(
         'RecoveryType',
-        'POINT_IN_TIME_RECOVERY: the key that carries the timestamp is not documented (UNVERIFIED, restore-metadata.md §3.15)'
+        'POINT_IN_TIME_RECOVERY: the key that carries the timestamp is not documented (UNVERIFIED, docs/resource-types.md#sap-hana)'
       );
     }
     if (metadata.has(TARGET_DATABASE_ARN)) {
       context.warn(
         TARGET_DATABASE_ARN,
-        'the restore overwrites this database (restore-metadata.md §1.11)'
+        'the restore overwrites this database (docs/resource-types.md#in-place)'
       );
     }
   },

@@ -2,7 +2,7 @@ import { createMetadataBuilder } from './create-metadata-builder.js';
 import { arnOf, integerString, matching, nonEmpty } from './value-rules.js';
 
 /**
- * Storage Gateway restore metadata (restore-metadata.md §3.17): the gateway
+ * Storage Gateway restore metadata (docs/resource-types.md#storage-gateway): the gateway
  * to restore to and the iSCSI target name are required. Restoring a gateway
  * snapshot as an EBS volume (with the EBS keys) is not supported here.
  */
@@ -26,7 +26,7 @@ export const storageGatewayMetadataBuilder = createMetadataBuilder({
   valueRules: {
     gatewayArn: arnOf('storagegateway', 'gateway/'),
     // The guide says BACKUP_VM is the only valid value, which looks wrong
-    // for a volume gateway (UNVERIFIED, §3.17), so no value is enforced.
+    // for a volume gateway (UNVERIFIED, docs/resource-types.md#storage-gateway), so no value is enforced.
     gatewayType: nonEmpty,
     // The iSCSI target name rule of Storage Gateway CreateCachediSCSIVolume.
     targetName: matching(

@@ -11,7 +11,7 @@ import {
 } from './value-rules.js';
 
 /**
- * Timestream restore metadata (restore-metadata.md §3.18). The guide's key
+ * Timestream restore metadata (docs/resource-types.md#timestream). The guide's key
  * list names the database `DestinationDatabase` while its CLI example uses
  * `DatabaseName`; which one AWS honours is UNVERIFIED, so either is
  * accepted, and both only when they agree.
@@ -28,7 +28,7 @@ export const timestreamMetadataBuilder = createMetadataBuilder({
     'MagneticStoreWriteProperties',
     REQUEST_ID_KEY,
   ],
-  // §1.8: tag copy is unsupported for Timestream.
+  // docs/resource-types.md#copy-tags: tag copy is unsupported for Timestream.
   copySourceTagsSupported: false,
   documentedKeysOnly: true,
   requiredKeys: {
@@ -53,7 +53,7 @@ export const timestreamMetadataBuilder = createMetadataBuilder({
     if (destination === undefined && database === undefined) {
       context.fail(
         'DestinationDatabase',
-        'required for Timestream: the database to restore into, as DestinationDatabase or DatabaseName (which one AWS honours is UNVERIFIED, restore-metadata.md §3.18)'
+        'required for Timestream: the database to restore into, as DestinationDatabase or DatabaseName (which one AWS honours is UNVERIFIED, docs/resource-types.md#timestream)'
       );
     } else if (
       destination !== undefined &&

@@ -10,7 +10,7 @@ export type MetadataStringResult =
 export interface ToMetadataStringOptions {
   /**
    * Whether JSON `null` may be sent, as the string `"null"`. Only a few keys
-   * take it, e.g. EC2 `IamInstanceProfileName` (restore-metadata.md §3.7).
+   * take it, e.g. EC2 `IamInstanceProfileName` (docs/resource-types.md#ec2).
    */
   readonly allowNull?: boolean;
 }
@@ -67,7 +67,7 @@ const findNonFinite = (value: MetadataValue, path = ''): string | undefined => {
 
 /**
  * Converts one request metadata value into the string AWS expects
- * (restore-metadata.md §1.1): strings as they are, numbers as decimal
+ * (docs/resource-types.md#strings): strings as they are, numbers as decimal
  * strings, booleans as `"true"` / `"false"`, arrays and objects as compact
  * JSON, and `null` as `"null"` only when `allowNull` is set.
  *

@@ -3,17 +3,17 @@ import type { NameRule } from './name-rules.js';
 
 /**
  * The format rule of one metadata value. Every value is a string
- * (restore-metadata.md §1.1), so rules read strings.
+ * (docs/resource-types.md#strings), so rules read strings.
  */
 export interface ValueRule {
   /**
    * @returns `undefined` when valid; otherwise what is wrong and what is
-   *   allowed, without repeating the value (the map is sensitive, §1.1)
+   *   allowed, without repeating the value (the map is sensitive, docs/resource-types.md#strings)
    */
   check(value: string): string | undefined;
   /**
    * Repairs a value AWS returned in a shape it does not accept back, e.g. a
-   * list not yet JSON-encoded (restore-metadata.md §4: "re-encode lists as
+   * list not yet JSON-encoded (docs/resource-types.md#summary: "re-encode lists as
    * JSON strings").
    */
   normaliseSaved?(value: string): string;
@@ -32,7 +32,7 @@ export const oneOf = (values: readonly string[]): ValueRule => ({
     values.includes(value) ? undefined : `must be one of: ${values.join(', ')}`,
 });
 
-/** `"true"` or `"false"`, the way AWS reads metadata booleans (§1.1). */
+/** `"true"` or `"false"`, the way AWS reads metadata booleans (docs/resource-types.md#strings). */
 export const booleanString: ValueRule = oneOf(['true', 'false']);
 
 /** Bounds of {@link integerString}. */
@@ -116,7 +116,7 @@ const reencodeList = (value: string): string => {
 
 /**
  * A JSON array encoded into the string, e.g. `["sg-0a1b2c3d"]`; a bare
- * `sg-0a1b2c3d` is wrong (restore-metadata.md §1.1).
+ * `sg-0a1b2c3d` is wrong (docs/resource-types.md#strings).
  *
  * @example
  * ```ts
@@ -229,7 +229,7 @@ export const timestamp: ValueRule = {
       : 'must be an ISO 8601 timestamp with a time zone, e.g. 2026-03-01T04:15:00Z',
 };
 
-/** A UUID, e.g. the value of `aws:backup:request-id` (§1.3). */
+/** A UUID, e.g. the value of `aws:backup:request-id` (docs/resource-types.md#request-id-key). */
 export const uuid: ValueRule = matching(
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   'a UUID, e.g. 0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0'
@@ -251,7 +251,7 @@ export const arnOf = (service: string, resource = ''): ValueRule =>
 /**
  * An Availability Zone name such as `eu-west-1a` (Local Zones included),
  * not a Region name: the EFS guide's own example wrongly shows a Region
- * (restore-metadata.md §3.8, §6.7).
+ * (docs/resource-types.md#efs, #unverified).
  */
 export const availabilityZoneName: ValueRule = matching(
   /^[a-z]{2}(-[a-z0-9]+)*-\d+[a-z]$/,

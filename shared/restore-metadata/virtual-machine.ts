@@ -14,7 +14,7 @@ import {
   subnetId,
 } from './value-rules.js';
 
-/** Keys of a restore to an EC2 instance (restore-metadata.md §3.19). */
+/** Keys of a restore to an EC2 instance (docs/resource-types.md#virtual-machine). */
 const EC2_TARGET_KEYS = [
   'InstanceType',
   'VpcId',
@@ -39,7 +39,7 @@ const EC2_TARGET_KEYS = [
   'NetworkInterfaces',
 ];
 
-/** Keys of a restore to VMware (restore-metadata.md §3.19). */
+/** Keys of a restore to VMware (docs/resource-types.md#virtual-machine). */
 const VMWARE_TARGET_KEYS = [
   'HypervisorArn',
   'VMName',
@@ -58,9 +58,9 @@ const TARGETS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * VirtualMachine restore metadata (restore-metadata.md §3.19): `RestoreTo`
+ * VirtualMachine restore metadata (docs/resource-types.md#virtual-machine): `RestoreTo`
  * picks the target, and only that target's keys are sent. The `RestoreTo`
- * value for a restore to EBS volumes is not documented (UNVERIFIED, §6.5),
+ * value for a restore to EBS volumes is not documented (UNVERIFIED, docs/resource-types.md#unverified),
  * so that target is refused rather than guessed: a wrong value would only
  * fail the job later.
  */
@@ -72,7 +72,7 @@ export const virtualMachineMetadataBuilder = createMetadataBuilder({
     ...VMWARE_TARGET_KEYS,
     SHARED_KEY,
   ],
-  // §1.8: tag copy is unsupported for VMware and on-premises VMs.
+  // docs/resource-types.md#copy-tags: tag copy is unsupported for VMware and on-premises VMs.
   copySourceTagsSupported: false,
   documentedKeysOnly: true,
   // The guide's own VMware example carries vmId, a key of the returned map.
@@ -132,7 +132,7 @@ export const virtualMachineMetadataBuilder = createMetadataBuilder({
     if (keys === undefined) {
       context.fail(
         'RestoreTo',
-        'must be EC2Instance or VMware; a restore to EBS volumes is not supported yet because AWS does not document its RestoreTo value (UNVERIFIED, restore-metadata.md §3.19)'
+        'must be EC2Instance or VMware; a restore to EBS volumes is not supported yet because AWS does not document its RestoreTo value (UNVERIFIED, docs/resource-types.md#virtual-machine)'
       );
       return;
     }
@@ -164,7 +164,7 @@ export const virtualMachineMetadataBuilder = createMetadataBuilder({
     } else if (metadata.has(SHARED_KEY)) {
       context.warn(
         SHARED_KEY,
-        'is ignored for an EC2 target; it selects the disk of a restore to EBS (restore-metadata.md §3.19)'
+        'is ignored for an EC2 target; it selects the disk of a restore to EBS (docs/resource-types.md#virtual-machine)'
       );
     }
   },

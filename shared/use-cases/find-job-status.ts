@@ -1,5 +1,5 @@
 import type { JobObservation } from '../domain/job-observation.js';
-import { RestoreJobNotFoundError } from '../errors/restore-job-not-found-error.js';
+import { RestoreJobNotFoundError } from '../errors/errors.js';
 import type { JobStore, TrackedJob } from '../ports/job-store.js';
 import type { RestoreJobReader } from '../ports/restore-job-reader.js';
 

@@ -12,9 +12,11 @@ import {
   selectLatest,
 } from '../domain/select-recovery-point.js';
 import type { StartRestoreJobInput } from '../domain/start-restore-job-input.js';
-import { RecoveryPointNotFoundError } from '../errors/recovery-point-not-found-error.js';
-import { RecoveryPointNotRestorableError } from '../errors/recovery-point-not-restorable-error.js';
-import { RequestValidationError } from '../errors/request-validation-error.js';
+import {
+  RecoveryPointNotFoundError,
+  RecoveryPointNotRestorableError,
+  RestoreRequestInvalidError,
+} from '../errors/errors.js';
 import type { RestoreRequest } from '../events/restore-request.js';
 import {
   idempotencyTokenOf,
@@ -123,7 +125,7 @@ const resolveResourceType = (
       : resourceTypeFromArn(point.resourceArn));
   if (request.resourceType !== undefined) {
     if (actual !== undefined && actual !== request.resourceType) {
-      throw new RequestValidationError([
+      throw new RestoreRequestInvalidError([
         {
           path: 'resourceType',
           message: `is ${request.resourceType}, but the recovery point holds ${actual}`,
@@ -133,7 +135,7 @@ const resolveResourceType = (
     return request.resourceType;
   }
   if (actual === undefined) {
-    throw new RequestValidationError([
+    throw new RestoreRequestInvalidError([
       {
         path: 'resourceType',
         message: `AWS did not report the recovery point's type (${point.resourceType ?? reported ?? 'none'}); give resourceType`,
@@ -156,9 +158,9 @@ const resolveResourceType = (
  * 5. Build and validate the metadata for the type.
  * 6. Apply the type's restore profile to the final metadata: pinned
  *    values, what the request may set, in-place restores, and where every
- *    ARN in it points (README.md, "Policy").
+ *    ARN in it points (docs/policy.md).
  *
- * @throws RequestValidationError, PolicyViolationError,
+ * @throws RestoreRequestInvalidError, PolicyViolationError,
  *   RecoveryPointNotFoundError, RecoveryPointNotRestorableError, or a
  *   retryable error from AWS
  */
@@ -185,7 +187,7 @@ export const planRestore = async (
     request.copySourceTags === true &&
     !getMetadataBuilder(resourceType).copySourceTagsSupported
   ) {
-    throw new RequestValidationError([
+    throw new RestoreRequestInvalidError([
       {
         path: 'copySourceTags',
         message: `is not supported for ${resourceType}: AWS fails the restore job when it is set`,
@@ -206,7 +208,7 @@ export const planRestore = async (
     requestKey: namespacedKey(deps.deployment, requestId),
   });
   if (built.problems.length > 0) {
-    throw new RequestValidationError(built.problems);
+    throw new RestoreRequestInvalidError(built.problems);
   }
   const profiled = applyRestoreProfile(deps.policy, {
     resourceType,

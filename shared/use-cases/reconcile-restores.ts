@@ -1,7 +1,7 @@
 import { isoDate, type JobObservation } from '../domain/job-observation.js';
 import type { JsonObject } from '../domain/json.js';
 import { AppError } from '../errors/app-error.js';
-import { RestoreJobNotFoundError } from '../errors/restore-job-not-found-error.js';
+import { RestoreJobNotFoundError } from '../errors/errors.js';
 import { isTerminalStatus } from '../events/restore-job-state-change.js';
 import {
   buildRestoreStale,

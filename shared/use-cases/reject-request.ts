@@ -3,8 +3,10 @@ import type { JsonObject } from '../domain/json.js';
 import type { Problem } from '../domain/problem.js';
 import type { RequestedBy } from '../domain/requested-by.js';
 import type { AppError } from '../errors/app-error.js';
-import { PolicyViolationError } from '../errors/policy-violation-error.js';
-import { RequestValidationError } from '../errors/request-validation-error.js';
+import {
+  PolicyViolationError,
+  RestoreRequestInvalidError,
+} from '../errors/errors.js';
 import { buildRestoreRejected } from '../events/restore-rejected.js';
 import type { DeadLetterQueue } from '../ports/dead-letter-queue.js';
 import type { Log } from '../ports/log.js';
@@ -41,7 +43,7 @@ export interface Rejection {
 }
 
 const problemsOf = (error: AppError): readonly Problem[] | undefined => {
-  if (error instanceof RequestValidationError) {
+  if (error instanceof RestoreRequestInvalidError) {
     return error.problems;
   }
   if (error instanceof PolicyViolationError) {
@@ -52,7 +54,7 @@ const problemsOf = (error: AppError): readonly Problem[] | undefined => {
 
 /**
  * Keeps and announces a request that can never succeed as sent, so that it
- * is neither dropped nor retried in vain (reliability-and-limits.md R3).
+ * is neither dropped nor retried in vain (docs/reliability.md#r3).
  *
  * 1. Copy the request to the dead-letter queue with the error as message
  *    attributes. First, because keeping it is the guarantee; if it fails
@@ -66,7 +68,7 @@ const problemsOf = (error: AppError): readonly Problem[] | undefined => {
  * 4. Count `RestoreRejected` and log the code (never the request's
  *    metadata values).
  *
- * @throws DependencyError or ThrottledError (retryable) when the request
+ * @throws DependencyFailureError or RestoreThrottledError (retryable) when the request
  * could not be kept or announced
  */
 export const rejectRequest = async (

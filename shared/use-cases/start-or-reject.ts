@@ -1,6 +1,6 @@
 import type { RequestedBy } from '../domain/requested-by.js';
 import { AppError } from '../errors/app-error.js';
-import { UnexpectedError } from '../errors/unexpected-error.js';
+import { InternalError } from '../errors/errors.js';
 import type { RequestReading } from '../events/read-restore-request.js';
 import type { Log } from '../ports/log.js';
 import { type RejectRequestDeps, rejectRequest } from './reject-request.js';
@@ -67,7 +67,7 @@ export type RequestResult =
  *    retried in vain.
  *
  * @throws AppError with `retryable` true (throttled, in progress, a
- * dependency down); anything else that fails is an {@link UnexpectedError}
+ * dependency down); anything else that fails is an {@link InternalError}
  * (retryable), so every source retries it a bounded number of times
  */
 export const startOrReject = async (
@@ -152,9 +152,7 @@ const startOrRejectReading = async (
 
 /** Anything that is not ours becomes a bounded retry, named, never a crash. */
 const asAppError = (error: unknown): never => {
-  throw error instanceof AppError
-    ? error
-    : new UnexpectedError({ cause: error });
+  throw error instanceof AppError ? error : new InternalError({ cause: error });
 };
 
 /** A JSON-safe, value-free summary of an result, for logs and results. */

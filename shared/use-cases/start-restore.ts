@@ -4,7 +4,7 @@ import type { RateLimiter } from '../domain/rate-limiter.js';
 import type { RequestedBy } from '../domain/requested-by.js';
 import type { RestorePlan } from '../domain/restore-plan.js';
 import { AppError } from '../errors/app-error.js';
-import { DependencyError } from '../errors/dependency-error.js';
+import { DependencyFailureError } from '../errors/errors.js';
 import type { OutcomeNotification } from '../events/outcome-event.js';
 import type { RestoreRequest } from '../events/restore-request.js';
 import {
@@ -85,7 +85,7 @@ interface StartedRecord extends JsonObject {
  *    claim, so a corrected point or policy lets a redelivery start.
  * 4. `StartRestoreJob` with the token derived from the request key, so a
  *    retry after a crash between 4 and the claim's completion gets the same
- *    job back (reliability-and-limits.md §4.2). The starter learns when the
+ *    job back (docs/reliability.md#idempotency-token). The starter learns when the
  *    request first arrived (`asOf`), to find that job if AWS answers the
  *    replay without its id.
  * 5. Record the job (first record wins).
@@ -190,7 +190,7 @@ const afterStart = async <T>(
     if (error instanceof AppError && error.retryable) {
       throw error;
     }
-    throw new DependencyError(
+    throw new DependencyFailureError(
       `restore job ${restoreJobId} started, but recording or announcing it failed (${error instanceof AppError ? error.code : 'unexpected'}); it will be retried`,
       { cause: error }
     );

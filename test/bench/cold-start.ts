@@ -147,7 +147,7 @@ const referenceEntry = async (sdkClients: readonly string[]) => {
 
 /**
  * Cold start of each function: the time a fresh `node` process (this
- * process's binary, so Node 22 under the npm scripts) takes to `await
+ * process's binary, so Node 24 under the npm scripts) takes to `await
  * import()` the function's bundle from its zip, against a reference bundle
  * that only imports and constructs the bare SDK clients the function
  * bundles. Both bundles are built with the esbuild options of serverless.yml

@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: measures restore-relay on the local AWS and prints a
- * table; writes the figures to bench/results.json and the table into
- * BENCHMARKS.md. Every timing is a ratio against a baseline measured in
- * the same run, because build machines are noisy.
+ * table; writes the figures to `.bench/results.json` (ignored). With
+ * `--write` or `BENCH_WRITE=1` it writes them to bench/results.json and the
+ * table into BENCHMARKS.md instead. Every timing is a ratio against a
+ * baseline measured in the same run, because build machines are noisy.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureBundleSizes } from './bundle-size.js';
@@ -20,6 +21,7 @@ import {
 } from './load-scenarios.js';
 import { startLocalRig } from './local-rig.js';
 import { packageFunctions } from './package-functions.js';
+import { resultFiles, writeResultJson } from './result-files.js';
 
 /** The goals of the issue, with the direction that passes. */
 const GOALS = {
@@ -43,9 +45,11 @@ const { values } = parseArgs({
     'drain-requests': { type: 'string', default: '100' },
     'drain-rate': { type: 'string', default: '10' },
     'hostile-samples': { type: 'string', default: '12' },
+    write: { type: 'boolean', default: false },
   },
   strict: true,
 });
+const files = resultFiles({ write: values.write });
 
 const log = (line: string): void => {
   process.stderr.write(`${line}\n`);
@@ -215,19 +219,19 @@ const table = [
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ].join('\n');
 
-await mkdir(join(REPO_ROOT, 'bench'), { recursive: true });
-await writeFile(
-  join(REPO_ROOT, 'bench', 'results.json'),
-  `${JSON.stringify(results, null, 2)}\n`
-);
-const benchmarks = join(REPO_ROOT, 'BENCHMARKS.md');
+const written = await writeResultJson(files, 'results.json', results);
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
-const doc = await readFile(benchmarks, 'utf8').catch(() => '');
+const benchmarks = join(REPO_ROOT, 'BENCHMARKS.md');
+const doc = files.tracked
+  ? await readFile(benchmarks, 'utf8').catch(() => '')
+  : '';
 if (doc.includes(START) && doc.includes(END)) {
   await writeFile(
     benchmarks,
     `${doc.slice(0, doc.indexOf(START) + START.length)}\n\n${`Measured ${results.measuredAt} on Node ${results.node}.`}\n\n${table}\n\n${doc.slice(doc.indexOf(END))}`
   );
 }
-process.stdout.write(`${table}\n\nbench/results.json written.\n`);
+process.stdout.write(
+  `${table}\n\n${written} written${files.tracked ? ', BENCHMARKS.md updated' : ' (run with --write or BENCH_WRITE=1 to update BENCHMARKS.md and bench/results.json)'}.\n`
+);

@@ -1,6 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { resultFiles, writeResultJson } from '../bench/result-files.js';
 import { runSoak } from './soak.js';
 
 const { values } = parseArgs({
@@ -11,8 +10,10 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     'kill-rate': { type: 'string', default: '0.01' },
     hostile: { type: 'string' },
+    write: { type: 'boolean', default: false },
   },
 });
+const files = resultFiles({ write: values.write === true });
 
 const numberOption = (name: string, text: string, max: number): number => {
   const value = Number(text);
@@ -108,13 +109,13 @@ for (const line of report.counterexamples) {
   console.log(`  counterexample: ${line}`);
 }
 
-const dir = fileURLToPath(new URL('../../bench/', import.meta.url));
-mkdirSync(dir, { recursive: true });
-writeFileSync(
-  `${dir}soak.json`,
-  `${JSON.stringify({ ...report, durationMs: totalMs }, null, 2)}\n`
+const written = await writeResultJson(files, 'soak.json', {
+  ...report,
+  durationMs: totalMs,
+});
+console.log(
+  `wrote ${written}${files.tracked ? '' : ' (run with --write or BENCH_WRITE=1 to update bench/soak.json)'}`
 );
-console.log(`wrote bench/soak.json`);
 
 const failed = Object.values(report.invariants).some((ok) => !ok);
 process.exit(failed ? 1 : 0);

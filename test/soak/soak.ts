@@ -100,7 +100,7 @@ export interface HostileReport {
   readonly codes: Readonly<Record<string, number>>;
 }
 
-/** What a soak run saw (written to `bench/soak.json` by the CLI). */
+/** What a soak run saw (written to `.bench/soak.json` by the CLI, `bench/soak.json` with `--write`). */
 export interface SoakReport {
   readonly seed: number;
   /** Messages of the main and invalid phases (R2, R8 and hostile excluded). */
@@ -279,7 +279,7 @@ const randomFault = (random: Random, rate: number): ProxyFault | undefined => {
  * Runs the soak: the real sqs-restore handler, bundled, in two emulated
  * Lambda environments against the local AWS, with faults injected into
  * every AWS call the handler makes, and checks the invariants of
- * reliability-and-limits.md:
+ * docs/reliability.md:
  *
  * - R1 one restore job per accepted request key, every StartRestoreJob
  *   carrying the key's derived idempotency token;

@@ -25,7 +25,7 @@ const requestsIn = (dir: string): ExampleRequest[] =>
     }));
 
 /**
- * The example requests the README, `npm start` and the per-type
+ * The example requests docs/resource-types.md, `npm start` and the per-type
  * integration tests share, against the default local AWS seed.
  */
 export const exampleRequests = (): ExampleRequest[] => requestsIn(DIR);

@@ -1,14 +1,22 @@
 import type { Context } from 'aws-lambda';
 
 /**
+ * A Lambda context as the Lambda runtime passes it. Typed as holding every
+ * function's deps (`never` is assignable to each): it holds none, and the
+ * base middleware sets `context.deps` before any handler reads them, as it
+ * does under the runtime.
+ */
+export type InvocationContext = Context & { deps: never };
+
+/**
  * A canned Lambda context. `getRemainingTimeInMillis()` stays positive: a
  * context that returns 0 makes Powertools set no in-progress expiry at all
- * (reliability-and-limits.md §4.3).
+ * (docs/reliability.md#powertools-pitfalls).
  */
 export const lambdaContext = (
   overrides: Partial<Context> = {},
   timeoutMs = 60_000
-): Context => {
+): InvocationContext => {
   const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
@@ -25,5 +33,5 @@ export const lambdaContext = (
     fail: () => undefined,
     succeed: () => undefined,
     ...overrides,
-  };
+  } as InvocationContext;
 };

@@ -1,7 +1,7 @@
 /**
  * Lambda events for handler tests, built from the reference's real AWS
- * samples (events.md §3.3 and §4.2) and deep-frozen, so a handler that
- * mutates its input fails loudly (reliability-and-limits.md R7, #5715).
+ * samples (docs/events.md#alarm-sample, #sqs-sample) and deep-frozen, so a handler that
+ * mutates its input fails loudly (docs/reliability.md#r7, #5715).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -3,7 +3,7 @@ export const TEST_DEPLOYMENT = 'restore-relay-test';
 
 /**
  * The local deployment's restore profiles: the built-in deny-by-default
- * profiles, extended the way README's Policy section shows, with the one
+ * profiles, extended the way docs/policy.md shows, with the one
  * bucket the S3 example restores into and the security group the FSx
  * example names (FSx saves no security groups, so "as backed up" cannot
  * allow one).

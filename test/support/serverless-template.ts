@@ -112,7 +112,7 @@ export const packageService = async ({
         env: {
           ...process.env,
           // No route to AWS: osls must not need real credentials to package
-          // (toolchain.md §2.2).
+          // (docs/development.md#deploy-cli).
           AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
           AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
           AWS_REGION: 'eu-west-1',

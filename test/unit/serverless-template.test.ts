@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import {
   CHECK_ORDER_ATTRIBUTE,
   CHECK_QUEUE_INDEX,
@@ -10,6 +11,7 @@ import {
   REQUEST_JOBS_INDEX,
   STARTED_AT_ATTRIBUTE,
 } from '#shared/adapters/relay-table-layout';
+import { FUNCTION_CONFIG_SCHEMAS } from '#shared/cli/function-config-schemas';
 import { parseConfig } from '#shared/config/load-config';
 import { RESTORE_JOB_OUTCOME_PATTERN } from '#shared/events/restore-job-state-change';
 import {
@@ -35,15 +37,25 @@ import {
 } from '#test/support/serverless-template';
 
 // Static checks over the packaged template: the configuration rules of
-// reliability-and-limits.md §6 and house-style.md §17. Packaging runs osls
-// offline with fake credentials (toolchain.md §2.2).
+// docs/reliability.md#invariants and docs/architecture.md#stack. Packaging runs osls
+// offline with fake credentials (docs/development.md#deploy-cli).
+import { InvokeRestoreConfigSchema } from '../../functions/invoke-restore/config.js';
+import { SqsRestoreConfigSchema } from '../../functions/sqs-restore/config.js';
+
 const PACKAGE_TIMEOUT_MS = 120_000;
 
 /** The functions that start restores, one per entry point. */
-const START_FUNCTION_KEYS = ['sqs-restore', 'event-restore', 'invoke-restore'];
+const START_FUNCTION_KEYS = [
+  'sqs-restore',
+  'event-restore',
+  'invoke-restore',
+] as const;
 
 /** The functions that follow restore jobs to their end. */
-const LIFECYCLE_FUNCTION_KEYS = ['track-restore', 'reconcile-restores'];
+const LIFECYCLE_FUNCTION_KEYS = [
+  'track-restore',
+  'reconcile-restores',
+] as const;
 
 const FUNCTION_KEYS = [...START_FUNCTION_KEYS, ...LIFECYCLE_FUNCTION_KEYS];
 
@@ -199,14 +211,14 @@ describe('the packaged serverless template', () => {
   });
 
   describe('functions', () => {
-    it('runs every function on nodejs22.x on arm64', () => {
+    it('runs every function on nodejs24.x on arm64', () => {
       // Act
       const functions = resourcesOfType(template, 'AWS::Lambda::Function');
 
       // Assert
       expect(functions).toHaveLength(FUNCTION_KEYS.length);
       for (const [, fn] of functions) {
-        expect(fn.Properties.Runtime).toBe('nodejs22.x');
+        expect(fn.Properties.Runtime).toBe('nodejs24.x');
         expect(fn.Properties.Architectures).toEqual(['arm64']);
       }
     });
@@ -242,46 +254,96 @@ describe('the packaged serverless template', () => {
       expect(timeoutOf('reconcile-restores')).toBe(120);
     });
 
-    it('gives every function the same environment, which the relay config accepts', () => {
+    it.each(FUNCTION_KEYS)(
+      'packages %s with exactly the environment its own schema reads, and the schema accepts it',
+      (key) => {
+        // Arrange
+        const schema = FUNCTION_CONFIG_SCHEMAS[key];
+        const environment = environmentOf(template, key);
+        const read = Object.keys(
+          z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' })
+            .properties ?? {}
+        );
+
+        // Act
+        const parsed = schema.safeParse({
+          ...environment,
+          AWS_REGION: 'eu-west-1',
+        });
+
+        // Assert: accepted, and nothing is passed that the function never
+        // reads (Powertools reads its own variables).
+        expect(parsed.error?.issues).toBeUndefined();
+        const unread = Object.keys(environment).filter(
+          (name) => !read.includes(name) && !name.startsWith('POWERTOOLS_')
+        );
+        expect(unread).toEqual([]);
+      }
+    );
+
+    it('gives the start functions the restore policy and the deployment id, and no other function', () => {
       // Arrange
-      const environments = FUNCTION_KEYS.map((key) =>
-        environmentOf(template, key)
+      const environments = Object.fromEntries(
+        FUNCTION_KEYS.map((key) => [key, environmentOf(template, key)])
       );
-      const [environment] = environments;
 
       // Act
-      const config = parseConfig({ ...environment, AWS_REGION: 'eu-west-1' });
+      const config = parseConfig(InvokeRestoreConfigSchema, {
+        ...environments['invoke-restore'],
+        AWS_REGION: 'eu-west-1',
+      });
 
       // Assert
-      for (const other of environments) {
-        expect(other).toEqual(environment);
+      for (const key of ['sqs-restore', 'event-restore', 'invoke-restore']) {
+        expect(environments[key]).toMatchObject({
+          RELAY_TABLE_NAME: RESOURCE_REFS.RelayTable,
+          RELAY_TOPIC_ARN: RESOURCE_REFS.RelayTopic,
+          RELAY_DLQ_URL: RESOURCE_REFS.DeadLetterQueue,
+          RESTORE_ROLES: DEFAULT_RESTORE_ROLE_ARN,
+          DEFAULT_RESTORE_ROLE: '',
+          ALLOWED_VAULTS: '*',
+          ALLOWED_RESOURCE_TYPES: '*',
+          START_RATE_PER_SECOND: '2',
+          ACCOUNT_ID: '111122223333',
+          RESTORE_PROFILES: '',
+          TRUSTED_ARNS: '',
+          DEPLOYMENT_ID: 'restore-relay-ci',
+        });
       }
-      expect(environment).toMatchObject({
-        RELAY_TABLE_NAME: RESOURCE_REFS.RelayTable,
-        RELAY_TOPIC_ARN: RESOURCE_REFS.RelayTopic,
-        RELAY_DLQ_URL: RESOURCE_REFS.DeadLetterQueue,
-        RESTORE_ROLES: DEFAULT_RESTORE_ROLE_ARN,
-        DEFAULT_RESTORE_ROLE: '',
-        ALLOWED_VAULTS: '*',
-        ALLOWED_RESOURCE_TYPES: '*',
+      for (const key of ['track-restore', 'reconcile-restores']) {
+        expect(Object.keys(environments[key] ?? {})).not.toContain(
+          'RESTORE_ROLES'
+        );
+        expect(environments[key]).toMatchObject({
+          RELAY_TABLE_NAME: RESOURCE_REFS.RelayTable,
+          RELAY_TOPIC_ARN: RESOURCE_REFS.RelayTopic,
+          OUTCOME_EVENT_BUS_NAME: 'default',
+          OUTCOME_EVENT_SOURCE: 'restore-relay',
+          REPORT_ALL_JOBS: 'false',
+        });
+      }
+      expect(environments['sqs-restore']).toMatchObject({
+        RECORD_CONCURRENCY: '10',
+      });
+      expect(environments['event-restore']).toMatchObject({
         ALARM_RULES: '[]',
         RELAY_EVENT_SOURCES: 'restore-relay',
-        RECORD_CONCURRENCY: '10',
-        START_RATE_PER_SECOND: '2',
-        ACCOUNT_ID: '111122223333',
-        POWERTOOLS_SERVICE_NAME: 'restore-relay',
-        POWERTOOLS_METRICS_NAMESPACE: 'RestoreRelay',
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-        AWS_SDK_REQUEST_TIMEOUT_MS: '5000',
-        AWS_SDK_CONNECTION_TIMEOUT_MS: '1000',
-        AWS_SDK_MAX_ATTEMPTS: '3',
-        OUTCOME_EVENT_BUS_NAME: 'default',
-        OUTCOME_EVENT_SOURCE: 'restore-relay',
-        REPORT_ALL_JOBS: 'false',
+      });
+      expect(environments['reconcile-restores']).toMatchObject({
         RECONCILE_AFTER_SECONDS: '900',
         STALE_AFTER_SECONDS: '86400',
         RECONCILE_MAX_JOBS: '100',
       });
+      for (const environment of Object.values(environments)) {
+        expect(environment).toMatchObject({
+          POWERTOOLS_SERVICE_NAME: 'restore-relay',
+          POWERTOOLS_METRICS_NAMESPACE: 'RestoreRelay',
+          POWERTOOLS_LOG_LEVEL: 'INFO',
+          AWS_SDK_REQUEST_TIMEOUT_MS: '5000',
+          AWS_SDK_CONNECTION_TIMEOUT_MS: '1000',
+          AWS_SDK_MAX_ATTEMPTS: '3',
+        });
+      }
       expect(config.policy.defaultRestoreRole).toBe(
         'AWSBackupDefaultServiceRole'
       );
@@ -289,15 +351,29 @@ describe('the packaged serverless template', () => {
         DEFAULT_RESTORE_ROLE_ARN,
       ]);
       // The built-in deny-by-default profiles, namespaced by stack and stage.
-      expect(environment).toMatchObject({
-        RESTORE_PROFILES: '',
-        TRUSTED_ARNS: '',
-        DEPLOYMENT_ID: 'restore-relay-ci',
-      });
       expect(config.policy.profiles.get('RDS')?.requirements).toEqual([
         expect.objectContaining({ key: 'PubliclyAccessible', value: 'false' }),
       ]);
       expect(config.deployment).toBe('restore-relay-ci');
+    });
+
+    it('stops only event-restore on a bad ALARM_RULES: the others never read it', () => {
+      // Arrange
+      const bad = { ALARM_RULES: '[{"alarmName":', AWS_REGION: 'eu-west-1' };
+
+      // Act
+      const accepted = FUNCTION_KEYS.filter(
+        (key) =>
+          FUNCTION_CONFIG_SCHEMAS[key].safeParse({
+            ...environmentOf(template, key),
+            ...bad,
+          }).success
+      );
+
+      // Assert
+      expect(accepted).toEqual(
+        FUNCTION_KEYS.filter((key) => key !== 'event-restore')
+      );
     });
   });
 
@@ -325,7 +401,7 @@ describe('the packaged serverless template', () => {
         // Act
         const error = (() => {
           try {
-            parseConfig(environment);
+            parseConfig(SqsRestoreConfigSchema, environment);
           } catch (e) {
             return e as Error & { code?: string };
           }
@@ -465,7 +541,7 @@ describe('the packaged serverless template', () => {
           .Variables.START_RATE_PER_SECOND
       );
 
-      // Assert: reliability-and-limits.md §6, "configuration checks".
+      // Assert: docs/reliability.md#invariants, "configuration checks".
       expect(environments * perEnvironment).toBeLessThanOrEqual(4);
     });
   });
@@ -818,7 +894,7 @@ describe('the packaged serverless template', () => {
           }
         }
         expect(wildcardGrants).toEqual(
-          START_FUNCTION_KEYS.includes(key)
+          (START_FUNCTION_KEYS as readonly string[]).includes(key)
             ? [backupRestore, callbacks]
             : key === 'reconcile-restores'
               ? [describeRestoreJob, callbacks]
@@ -1006,7 +1082,7 @@ describe('the packaged serverless template', () => {
 
         // Assert: it finds the job of a token AWS replays without its id.
         expect(grants).toEqual(
-          START_FUNCTION_KEYS.includes(key)
+          (START_FUNCTION_KEYS as readonly string[]).includes(key)
             ? [
                 {
                   effect: 'Allow',
@@ -1228,7 +1304,10 @@ describe('the packaged serverless template with --param overrides', () => {
     const environment = environmentOf(template, 'sqs-restore');
 
     // Act
-    const config = parseConfig({ ...environment, AWS_REGION: 'eu-west-1' });
+    const config = parseConfig(SqsRestoreConfigSchema, {
+      ...environment,
+      AWS_REGION: 'eu-west-1',
+    });
 
     // Assert
     expect(environment.RESTORE_ROLES).toBe(`${roleA},${roleB}`);
@@ -1350,21 +1429,25 @@ describe('the packaged serverless template with --param overrides', () => {
     }
   });
 
-  it('hands the outcome and reconciliation settings to every function', () => {
-    for (const key of FUNCTION_KEYS) {
-      // Act
-      const environment = environmentOf(template, key);
+  it('hands the outcome settings to the outcome functions, and the reconcile settings to reconcile-restores', () => {
+    // Act
+    const track = environmentOf(template, 'track-restore');
+    const reconcile = environmentOf(template, 'reconcile-restores');
 
-      // Assert
-      expect(environment).toMatchObject({
-        OUTCOME_EVENT_BUS_NAME: 'restore-outcomes',
-        OUTCOME_EVENT_SOURCE: 'restore-relay.prod',
-        REPORT_ALL_JOBS: 'true',
-        RECONCILE_AFTER_SECONDS: '600',
-        STALE_AFTER_SECONDS: '43200',
-        RECONCILE_MAX_JOBS: '50',
-      });
-    }
+    // Assert
+    const outcome = {
+      OUTCOME_EVENT_BUS_NAME: 'restore-outcomes',
+      OUTCOME_EVENT_SOURCE: 'restore-relay.prod',
+      REPORT_ALL_JOBS: 'true',
+    };
+    expect(track).toMatchObject(outcome);
+    expect(reconcile).toMatchObject({
+      ...outcome,
+      RECONCILE_AFTER_SECONDS: '600',
+      STALE_AFTER_SECONDS: '43200',
+      RECONCILE_MAX_JOBS: '50',
+    });
+    expect(Object.keys(track)).not.toContain('RECONCILE_MAX_JOBS');
   });
 
   it('runs reconcile-restores on the configured schedule', () => {

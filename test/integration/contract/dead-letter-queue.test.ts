@@ -1,6 +1,6 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SqsDeadLetterQueue } from '#shared/adapters/sqs-dead-letter-queue';
-import { DependencyError } from '#shared/errors/dependency-error';
+import { DependencyFailureError } from '#shared/errors/errors';
 import { InMemoryDeadLetterQueue } from '#test/support/fakes/in-memory-dead-letter-queue';
 import { useLocalAws } from '#test/support/local/use-local-aws';
 import { describeDeadLetterQueueContract } from './dead-letter-queue-contract.js';
@@ -14,7 +14,9 @@ describeDeadLetterQueueContract('InMemoryDeadLetterQueue', async () => {
     kept: async () => queue.letters,
     broken: () => {
       const broken = new InMemoryDeadLetterQueue();
-      broken.failWith = new DependencyError('the dead-letter queue failed');
+      broken.failWith = new DependencyFailureError(
+        'the dead-letter queue failed'
+      );
       return broken;
     },
   };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '#shared/domain/json';
-import { IdempotencyConflictError } from '#shared/errors/idempotency-conflict-error';
-import { RestoreInProgressError } from '#shared/errors/restore-in-progress-error';
+import {
+  IdempotencyConflictError,
+  RestoreInProgressError,
+} from '#shared/errors/errors';
 import type { IdempotentRunner } from '#shared/ports/idempotent-runner';
 
 const payload = {

@@ -1,6 +1,8 @@
-import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { lambdaContext } from '#test/support/lambda-context';
+import {
+  type InvocationContext,
+  lambdaContext,
+} from '#test/support/lambda-context';
 import {
   restoreRequestedEvent,
   sqsEvent,
@@ -12,7 +14,7 @@ import { RELAY_ENV } from '#test/support/relay-env';
 // DEBUG, so every log line any source can write is written.
 useLocalAws({ ...RELAY_ENV, POWERTOOLS_LOG_LEVEL: 'DEBUG' });
 
-type Handler = (event: unknown, context: Context) => Promise<unknown>;
+type Handler = (event: unknown, context: InvocationContext) => Promise<unknown>;
 
 const SECRET = 's3cr3t-metadata-value-42';
 const EFS_RP =

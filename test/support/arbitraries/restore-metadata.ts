@@ -24,7 +24,7 @@ const KMS_KEY =
   'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 /**
- * Values AWS returns and requests send (restore-metadata.md, the metadata
+ * Values AWS returns and requests send (docs/resource-types.md, the metadata
  * fixtures), plus the enum values and near misses the builders' rules
  * branch on.
  */

@@ -6,7 +6,8 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeServer, newRequestId, readCappedBody } from './http-util.js';
+import { newRequestId, readCappedBody } from './http-io.js';
+import { closeServer } from './server-lifecycle.js';
 
 /**
  * A wire-level proxy in front of one local AWS endpoint (DynamoDB Local or

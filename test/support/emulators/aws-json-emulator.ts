@@ -11,20 +11,17 @@
  * classes and messages, and its error body shape (`sendError`).
  *
  * @see https://smithy.io/2.0/aws/protocols/aws-json-1_0-protocol.html
- * @see ../../../../shared/reference/house-style.md Part 2 §18 (emulator discipline)
+ * @see docs/development.md#emulator-discipline
  */
 import type {
   IncomingMessage,
   OutgoingHttpHeaders,
   ServerResponse,
 } from 'node:http';
-import {
-  type RecordedCall,
-  ServiceError,
-  WireEmulator,
-  type WireEmulatorSettings,
-} from './emulator-control.js';
-import { newRequestId, readCappedBody, send } from './http-util.js';
+import type { RecordedCall } from './call-record.js';
+import { newRequestId, readCappedBody, send } from './http-io.js';
+import { ServiceError } from './service-error.js';
+import { WireEmulator, type WireEmulatorSettings } from './wire-emulator.js';
 
 /** A decoded JSON object (a request body, an operation's output). */
 export type JsonObject = Record<string, unknown>;

@@ -89,7 +89,7 @@
  * @see https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEventsResultEntry.html
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-putevents.html
  * @see https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb
- * @see ../../../../shared/reference/house-style.md Part 2 §18
+ * @see docs/development.md#emulator-discipline
  */
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
@@ -100,24 +100,24 @@ import {
   isJsonObject,
 } from './aws-json-emulator.js';
 import {
-  bodyRoute,
   type CallOutcome,
-  type ControlRoutes,
-  createClock,
-  type EmulatorClock,
-  type EmulatorHandle,
   type ErrorCodeOutcome,
   errorCodeOutcome,
-  jsonRoute,
-  type LatencyPatch,
-  ServiceError,
-  type WireEmulatorOptions,
-} from './emulator-control.js';
+} from './call-record.js';
 import {
-  type LatencyConfig,
-  latencySchema,
+  bodyRoute,
+  type ControlRoutes,
+  jsonRoute,
   sendControlJson,
-} from './http-util.js';
+} from './control-plane.js';
+import { createClock, type EmulatorClock } from './emulator-clock.js';
+import { type LatencyConfig, latencySchema } from './latency.js';
+import { ServiceError } from './service-error.js';
+import type {
+  EmulatorHandle,
+  LatencyPatch,
+  WireEmulatorOptions,
+} from './wire-emulator.js';
 
 /** The EventBridge operations the emulator implements. */
 export const EVENTBRIDGE_OPERATIONS = ['PutEvents'] as const;

@@ -57,29 +57,28 @@
  * `POST reset`.
  *
  * @see https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
- * @see ../../../../shared/reference/house-style.md Part 2 §18
+ * @see docs/development.md#emulator-discipline
  */
 
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import {
-  bodyRoute,
   type CallOutcome,
-  type ControlRoutes,
-  type EmulatorHandle,
   type ErrorCodeOutcome,
   errorCodeOutcome,
-  jsonRoute,
-  type LatencyPatch,
-  messageOf,
   type RecordedCall,
-  ServiceError,
+} from './call-record.js';
+import { bodyRoute, type ControlRoutes, jsonRoute } from './control-plane.js';
+import { newRequestId, readBody, send } from './http-io.js';
+import { isMessageAttributeName } from './message-attribute-name.js';
+import { messageOf, ServiceError } from './service-error.js';
+import {
+  type EmulatorHandle,
+  type LatencyPatch,
   WireEmulator,
   type WireEmulatorOptions,
-} from './emulator-control.js';
-import { newRequestId, readBody, send } from './http-util.js';
-import { isMessageAttributeName } from './message-attribute-name.js';
+} from './wire-emulator.js';
 
 /** The SNS actions the emulator implements. */
 export const SNS_OPERATIONS = ['Publish', 'CreateTopic'] as const;

@@ -85,27 +85,31 @@
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskFailure.html
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskHeartbeat.html
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
- * @see ../../../../shared/reference/house-style.md Part 2 §18
+ * @see docs/development.md#emulator-discipline
  */
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { type AwsJsonCall, AwsJsonEmulator } from './aws-json-emulator.js';
 import {
-  bodyRoute,
   type CallOutcome,
-  type ControlRoutes,
-  createClock,
-  type EmulatorClock,
-  type EmulatorHandle,
   type ErrorCodeOutcome,
   errorCodeOutcome,
+} from './call-record.js';
+import {
+  bodyRoute,
+  type ControlRoutes,
   jsonRoute,
-  type LatencyPatch,
-  ServiceError,
-  type WireEmulatorOptions,
-} from './emulator-control.js';
-import { readControlBody, sendControlJson } from './http-util.js';
+  readControlBody,
+  sendControlJson,
+} from './control-plane.js';
+import { createClock, type EmulatorClock } from './emulator-clock.js';
+import { ServiceError } from './service-error.js';
+import type {
+  EmulatorHandle,
+  LatencyPatch,
+  WireEmulatorOptions,
+} from './wire-emulator.js';
 
 /** The Step Functions operations the emulator implements. */
 export const STEP_FUNCTIONS_OPERATIONS = [

@@ -1,5 +1,5 @@
 import type { RecoveryPoint } from '#shared/domain/recovery-point';
-import { RecoveryPointNotFoundError } from '#shared/errors/recovery-point-not-found-error';
+import { RecoveryPointNotFoundError } from '#shared/errors/errors';
 import type {
   RecoveryPointCatalog,
   SavedRestoreMetadata,

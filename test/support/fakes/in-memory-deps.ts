@@ -1,4 +1,5 @@
 import { parseConfig } from '#shared/config/load-config';
+import { RestorePolicySchema } from '#shared/config/policy-env';
 import { RELAY_ENV } from '../relay-env.js';
 import { CountingRateLimiter } from './counting-rate-limiter.js';
 import type { InMemoryCatalog } from './in-memory-catalog.js';
@@ -26,7 +27,7 @@ export const inMemoryDeps = (
   jobs: new InMemoryJobStore(),
   notifier: new InMemoryNotifier(),
   idempotency: new InMemoryIdempotentRunner(),
-  policy: parseConfig(RELAY_ENV).policy,
+  policy: parseConfig(RestorePolicySchema, RELAY_ENV),
   clock: { now: () => now },
   log: new MemoryLog(),
   deadLetters: new InMemoryDeadLetterQueue(),

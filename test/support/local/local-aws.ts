@@ -3,14 +3,14 @@
  * Backup, SNS, SQS, EventBridge and Step Functions emulators, plus the relay
  * table, the notification topic, the dead-letter queue and the request
  * queue (redriving to the dead-letter queue), and the environment variables
- * that point the unchanged SDK clients at them (toolchain.md §5).
+ * that point the unchanged SDK clients at them (docs/local-aws.md#endpoints).
  *
  * The EventBridge and Step Functions emulators share the Backup emulator's
  * Region, account and clock, so event times and callback times move with
  * `local.backup.clock.advance(ms)` like the restore jobs do.
  *
- * @see ../../../../shared/reference/toolchain.md §5
- * @see ../../../../shared/reference/house-style.md Part 2 §18
+ * @see docs/local-aws.md#endpoints
+ * @see docs/development.md#emulator-discipline
  */
 import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -18,7 +18,7 @@ import {
   type BackupEmulator,
   type BackupEmulatorOptions,
   startBackupEmulator,
-} from '../emulators/backup-emulator.js';
+} from '../emulators/backup/backup-emulator.js';
 import {
   type EventBridgeEmulator,
   startEventBridgeEmulator,
@@ -30,7 +30,7 @@ import {
 import {
   type SqsEmulator,
   startSqsEmulator,
-} from '../emulators/sqs-emulator.js';
+} from '../emulators/sqs/sqs-emulator.js';
 import {
   type StepFunctionsEmulator,
   startStepFunctionsEmulator,
@@ -52,7 +52,7 @@ export const RELAY_REQUEST_QUEUE_NAME = 'restore-relay-requests';
 
 /**
  * The request queue's redrive `maxReceiveCount` (at least 5:
- * reliability-and-limits.md §6), as in serverless.yml.
+ * docs/reliability.md#invariants), as in serverless.yml.
  */
 export const RELAY_MAX_RECEIVE_COUNT = 5;
 

@@ -1,8 +1,7 @@
-import {
-  buildRestoreDeps,
-  type RestoreDeps,
-} from '#shared/adapters/restore-deps';
 import { parseConfig } from '#shared/config/load-config';
+import { StartConfigSchema } from '#shared/config/start-env';
+import { buildStartDeps, type StartDeps } from '#shared/wiring/start-deps';
+import { InMemoryMetrics } from '../fakes/in-memory-metrics.js';
 import { MemoryLog } from '../fakes/memory-log.js';
 import { lambdaContext } from '../lambda-context.js';
 import type { LocalAws } from './local-aws.js';
@@ -16,14 +15,15 @@ import type { LocalAws } from './local-aws.js';
 export const localRestoreDeps = (
   local: LocalAws,
   log = new MemoryLog()
-): RestoreDeps => {
-  const deps = buildRestoreDeps(
-    parseConfig({
+): StartDeps => {
+  const deps = buildStartDeps(
+    parseConfig(StartConfigSchema, {
       ...process.env,
       RELAY_TABLE_NAME: local.tableName,
       RELAY_TOPIC_ARN: local.topicArn,
     }),
-    log
+    log,
+    new InMemoryMetrics()
   );
   deps.idempotency.registerLambdaContext(lambdaContext({}, 15 * 60_000));
   return deps;

@@ -3,7 +3,7 @@
  * serverless.yml: the Powertools idempotency store, the job records and
  * the alarm cool-downs (`alarm-cool-down#…`).
  * Powertools writes items `{ id, status, expiration (epoch s),
- * in_progress_expiration (epoch ms), data }` (toolchain.md §6.2), so the
+ * in_progress_expiration (epoch ms), data }` (docs/reliability.md#powertools-idempotency), so the
  * partition key is `id` (S) and DynamoDB TTL runs on `expiration`.
  *
  * Three global secondary indexes serve the job records, keyed as in
@@ -14,7 +14,7 @@
  * Idempotency records carry none of these attributes, so the indexes are
  * sparse: they hold job records only.
  *
- * @see ../../../../shared/reference/toolchain.md §4.3, §6.2
+ * @see docs/local-aws.md#dynamodb-local, docs/reliability.md#powertools-idempotency
  */
 import {
   type AttributeDefinition,

@@ -65,7 +65,7 @@ export interface DrainStats {
 const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The record Lambda builds from a received message (events.md, SQS). */
+/** The record Lambda builds from a received message (docs/events.md#sqs). */
 const toRecord = (message: Message, queueArn: string): SQSRecord => ({
   messageId: message.MessageId ?? '',
   receiptHandle: message.ReceiptHandle ?? '',

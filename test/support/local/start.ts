@@ -24,13 +24,13 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
-import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { ReconcileSummary } from '../../../shared/use-cases/reconcile-restores.js';
-import { BACKUP_OPERATIONS } from '../emulators/backup-emulator.js';
-import { faultRulesSchema } from '../emulators/http-util.js';
+import { BACKUP_OPERATIONS } from '../emulators/backup/backup-operations.js';
+import { faultRulesSchema } from '../emulators/fault-rules.js';
 import type { CallbackTask } from '../emulators/stepfunctions-emulator.js';
 import { exampleRequests } from '../example-requests.js';
-import { lambdaContext } from '../lambda-context.js';
+import { type InvocationContext, lambdaContext } from '../lambda-context.js';
 import {
   alarmEvent,
   restoreRequestedEvent,
@@ -40,7 +40,7 @@ import {
 import { RELAY_ENV } from '../relay-env.js';
 import { type LocalAws, startLocalAws } from './local-aws.js';
 
-type Handler = (event: unknown, context: Context) => Promise<unknown>;
+type Handler = (event: unknown, context: InvocationContext) => Promise<unknown>;
 
 const out = (line = ''): void => {
   process.stdout.write(`${line}\n`);
@@ -562,7 +562,7 @@ const printSummary = (local: LocalAws): void => {
   );
 };
 
-/** What a message may not decide, as README's Policy section lists it. */
+/** What a message may not decide, as docs/policy.md lists it. */
 const POLICY_ATTACKS: readonly [string, Record<string, unknown>][] = [
   [
     'EC2 with a boot script (UserData)',
@@ -606,7 +606,7 @@ const policyDemo = async (
 ): Promise<void> => {
   out();
   out(
-    '▶ Restore profiles (README, "Policy"): one request per resource type, through the queue'
+    '▶ Restore profiles (docs/policy.md): one request per resource type, through the queue'
   );
   const examples = exampleRequests();
   const before = local.backup.callsTo('StartRestoreJob').length;
@@ -755,9 +755,7 @@ const demo = async (local: LocalAws, handlers: Handlers): Promise<number> => {
   printSummary(local);
   await policyDemo(local, handlers);
   out();
-  out(
-    'Next: npm start -- --request my-request.json (see README, "Send a restore request").'
-  );
+  out('Next: npm start -- --request my-request.json (see docs/requests.md).');
   return 0;
 };
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDbJobStore } from '#shared/adapters/dynamodb-job-store';
-import { buildTrackingDeps } from '#shared/adapters/tracking-deps';
 import { parseConfig } from '#shared/config/load-config';
 import { systemClock } from '#shared/domain/clock';
 import {
@@ -21,6 +20,8 @@ import {
 import { clearTable, useLocalAws } from '#test/support/local/use-local-aws';
 import { RELAY_ENV } from '#test/support/relay-env';
 import { handler as invokeHandler } from '../../../../functions/invoke-restore/handler.js';
+import { ReconcileRestoresConfigSchema } from '../../../../functions/reconcile-restores/config.js';
+import { buildReconcileRestoresDeps } from '../../../../functions/reconcile-restores/deps.js';
 import { handler as reconcileHandler } from '../../../../functions/reconcile-restores/handler.js';
 
 // Every open job is old enough to check: the test decides when jobs end.
@@ -66,8 +67,8 @@ const reconcile = () =>
 
 /** The real lifecycle deps, with the clock moved forward. */
 const depsAt = (offsetMs: number) => ({
-  ...buildTrackingDeps(
-    parseConfig(process.env),
+  ...buildReconcileRestoresDeps(
+    parseConfig(ReconcileRestoresConfigSchema, process.env),
     { debug: () => {}, info: () => {}, warn: () => {} },
     { count: () => {} }
   ),

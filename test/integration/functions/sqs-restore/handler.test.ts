@@ -285,7 +285,7 @@ describe('sqs-restore on the local AWS', () => {
   });
 
   it('names the sender SQS reports in restore.started, the job record, restore.rejected and the dead letter', async () => {
-    // Arrange: the SenderId of the sample record (events.md §4.2).
+    // Arrange: the SenderId of the sample record (docs/events.md#sqs-sample).
     const requestedBy = {
       via: 'sqs',
       senderId: 'AROAEXAMPLEROLEID:request-producer',

@@ -1,9 +1,9 @@
 import { BackupClient, StartRestoreJobCommand } from '@aws-sdk/client-backup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTrackingDeps } from '#shared/adapters/tracking-deps';
 import { parseConfig } from '#shared/config/load-config';
 import { RestoreJobStateChangeSchema } from '#shared/events/restore-job-state-change';
 import { recordOutcome } from '#shared/use-cases/record-outcome';
+import { buildOutcomeDeps } from '#shared/wiring/outcome-deps';
 import {
   deadLetters,
   notificationsOfType,
@@ -21,6 +21,7 @@ import { useLocalAws } from '#test/support/local/use-local-aws';
 import { RELAY_ENV } from '#test/support/relay-env';
 import { handler as invokeHandler } from '../../../../functions/invoke-restore/handler.js';
 import { handler as sqsHandler } from '../../../../functions/sqs-restore/handler.js';
+import { TrackRestoreConfigSchema } from '../../../../functions/track-restore/config.js';
 import { observationFromEvent } from '../../../../functions/track-restore/observation-from-event.js';
 
 const local = useLocalAws({ ...RELAY_ENV, AWS_SDK_MAX_ATTEMPTS: '2' });
@@ -190,8 +191,8 @@ describe('track-restore on the local AWS', () => {
       .backup.emittedEvents()
       .filter((e) => 'status' in e.detail && e.detail.status === 'COMPLETED');
     const deps = {
-      ...buildTrackingDeps(
-        parseConfig(process.env),
+      ...buildOutcomeDeps(
+        parseConfig(TrackRestoreConfigSchema, process.env),
         { debug: () => {}, info: () => {}, warn: () => {} },
         { count: () => {} }
       ),

@@ -2,9 +2,11 @@ import { BackupClient } from '@aws-sdk/client-backup';
 import { describe, expect, it } from 'vitest';
 import { BackupRestoreJobStarter } from '#shared/adapters/backup-restore-job-starter';
 import type { StartRestoreJobInput } from '#shared/domain/start-restore-job-input';
-import { AwsRejectedError } from '#shared/errors/aws-rejected-error';
-import { DependencyError } from '#shared/errors/dependency-error';
-import { RecoveryPointNotFoundError } from '#shared/errors/recovery-point-not-found-error';
+import {
+  AwsRequestRejectedError,
+  DependencyFailureError,
+  RecoveryPointNotFoundError,
+} from '#shared/errors/errors';
 import { useLocalAws } from '#test/support/local/use-local-aws';
 import { rejectionOf } from '#test/support/rejection-of';
 
@@ -101,7 +103,7 @@ describe('BackupRestoreJobStarter on the local AWS', () => {
       expect(replay).toEqual(ours);
     });
 
-    it('is a retryable DependencyError when no job can be found', async () => {
+    it('is a retryable DependencyFailureError when no job can be found', async () => {
       // Arrange: the job was created more than an hour before the window.
       local().backup.configure({ replayWithoutRestoreJobId: true });
       await starter().start(efs('token-1'), now());
@@ -111,7 +113,7 @@ describe('BackupRestoreJobStarter on the local AWS', () => {
       const error = await rejectionOf(starter().start(efs('token-1'), later));
 
       // Assert
-      expect(error).toBeInstanceOf(DependencyError);
+      expect(error).toBeInstanceOf(DependencyFailureError);
       expect(error).toMatchObject({ retryable: true });
       expect((error as Error).message).toContain(
         `StartRestoreJob answered without a RestoreJobId, and ListRestoreJobs shows no job of recovery point ${EFS_RP} created after`
@@ -133,7 +135,7 @@ describe('BackupRestoreJobStarter on the local AWS', () => {
       const error = await rejectionOf(starter().start(efs('token-1'), now()));
 
       // Assert
-      expect(error).toBeInstanceOf(DependencyError);
+      expect(error).toBeInstanceOf(DependencyFailureError);
       expect((error as Error).message).toContain('the job exists');
     });
 
@@ -226,7 +228,7 @@ describe('BackupRestoreJobStarter on the local AWS', () => {
 
       // Assert
       expect(first.restoreJobId).toBeDefined();
-      expect(refused).toBeInstanceOf(AwsRejectedError);
+      expect(refused).toBeInstanceOf(AwsRequestRejectedError);
       expect(
         local()
           .backup.callsTo('StartRestoreJob')

@@ -5,7 +5,7 @@ import {
   alarmCoolDownId,
   DynamoDbAlarmCoolDown,
 } from '#shared/adapters/dynamodb-alarm-cool-down';
-import { AwsRejectedError } from '#shared/errors/aws-rejected-error';
+import { AwsRequestRejectedError } from '#shared/errors/errors';
 import type { AlarmCoolDownClaim } from '#shared/ports/alarm-cool-down';
 import { clearTable, useLocalAws } from '#test/support/local/use-local-aws';
 
@@ -107,7 +107,7 @@ describe('DynamoDbAlarmCoolDown on DynamoDB Local', () => {
     const error = await store.claim(transition(0)).catch((e: unknown) => e);
 
     // Assert
-    expect(error).toBeInstanceOf(AwsRejectedError);
+    expect(error).toBeInstanceOf(AwsRequestRejectedError);
     expect(error).toMatchObject({
       message: expect.stringContaining('DynamoDB PutItem (alarm cool-down)'),
       cause: expect.objectContaining({ name: 'ResourceNotFoundException' }),

@@ -1,9 +1,11 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
 import { EventBridgeOutcomeEvents } from '#shared/adapters/eventbridge-outcome-events';
-import { AwsRejectedError } from '#shared/errors/aws-rejected-error';
-import { DependencyError } from '#shared/errors/dependency-error';
-import { ThrottledError } from '#shared/errors/throttled-error';
+import {
+  AwsRequestRejectedError,
+  DependencyFailureError,
+  RestoreThrottledError,
+} from '#shared/errors/errors';
 import { buildRestoreOutcome } from '#shared/events/restore-outcome';
 import { useLocalAws } from '#test/support/local/use-local-aws';
 
@@ -47,9 +49,9 @@ describe('EventBridgeOutcomeEvents on the local AWS', () => {
   });
 
   it.each([
-    ['ThrottlingException', ThrottledError],
-    ['InternalFailure', DependencyError],
-    ['AccessDeniedException', AwsRejectedError],
+    ['ThrottlingException', RestoreThrottledError],
+    ['InternalFailure', DependencyFailureError],
+    ['AccessDeniedException', AwsRequestRejectedError],
   ])(
     'turns a failed entry (%s, HTTP 200) into %s',
     async (errorCode, errorClass) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '#shared/errors/app-error';
-import { RestoreInProgressError } from '#shared/errors/restore-in-progress-error';
+import { RestoreInProgressError } from '#shared/errors/errors';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { idempotencyTokenOf } from '#shared/events/restore-request-key';
 import { RestoreStartedSchema } from '#shared/events/restore-started';

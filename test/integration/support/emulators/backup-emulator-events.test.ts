@@ -11,14 +11,18 @@ import {
 } from '#shared/events/restore-job-state-change';
 import {
   type BackupEmulator,
-  type BackupEventDelivery,
-  type BackupRestoreJobEvent,
-  type BackupRestoreJobStatusDetail,
-  createClock,
+  startBackupEmulator,
+} from '#test/support/emulators/backup/backup-emulator';
+import {
   DEFAULT_SEED_FILE,
   loadBackupSeed,
-  startBackupEmulator,
-} from '#test/support/emulators/backup-emulator';
+} from '#test/support/emulators/backup/backup-seed';
+import type {
+  BackupEventDelivery,
+  BackupRestoreJobEvent,
+  BackupRestoreJobStatusDetail,
+} from '#test/support/emulators/backup/restore-job-events';
+import { createClock } from '#test/support/emulators/emulator-clock';
 import type { EventPattern } from '#test/support/emulators/event-pattern';
 import { rejectionOf } from '#test/support/rejection-of';
 import {
@@ -166,7 +170,7 @@ describe('Backup emulator restore job events', () => {
   });
 
   describe('shapes', () => {
-    it('emits CREATED, PENDING, RUNNING and COMPLETED as the clock passes each, shaped as events.md §1–§2', async () => {
+    it('emits CREATED, PENDING, RUNNING and COMPLETED as the clock passes each, shaped as docs/events.md#envelope, #restore-job-state-change', async () => {
       // Arrange
       const { received } = record();
       const restoreJobId = await startJob('request-0001');

@@ -5,7 +5,7 @@
  * assertions.
  */
 import { sdkClientOptions } from '#shared/clients/sdk-settings';
-import type { FaultRule } from '#test/support/emulators/http-util';
+import type { FaultRule } from '#test/support/emulators/fault-rules';
 
 /**
  * The settings every SDK client under test starts from: the emulator as

@@ -9,7 +9,7 @@ import {
   ThrottlingException,
 } from '@aws-sdk/client-eventbridge';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClock } from '#test/support/emulators/emulator-control';
+import { createClock } from '#test/support/emulators/emulator-clock';
 import {
   EVENTBRIDGE_MAX_REQUEST_BYTES,
   type EventBridgeEmulator,

@@ -261,7 +261,7 @@ describe('SNS emulator through @aws-sdk/client-sns', () => {
   describe('control endpoints over HTTP', () => {
     const control = controlClient(() => emulator.url);
 
-    // Faults, config, calls and reset over HTTP: emulator-control.test.ts.
+    // Faults, config, calls and reset over HTTP: control-plane.test.ts.
     it('lists messages, creates topics and resets', async () => {
       // Arrange
       const topic = await control('POST', 'topics', { name: 'other-topic' });

@@ -12,7 +12,7 @@ import {
   ValidationException,
 } from '@aws-sdk/client-sfn';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClock } from '#test/support/emulators/emulator-control';
+import { createClock } from '#test/support/emulators/emulator-clock';
 import {
   SFN_MAX_CAUSE_LENGTH,
   SFN_MAX_ERROR_LENGTH,

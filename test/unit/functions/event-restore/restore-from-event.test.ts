@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '#shared/config/load-config';
-import { AwsRejectedError } from '#shared/errors/aws-rejected-error';
-import { DependencyError } from '#shared/errors/dependency-error';
+import {
+  AwsRequestRejectedError,
+  DependencyFailureError,
+} from '#shared/errors/errors';
 import { InMemoryAlarmCoolDown } from '#test/support/fakes/in-memory-alarm-cool-down';
 import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
 import { inMemoryDeps } from '#test/support/fakes/in-memory-deps';
 import { alarmEvent } from '#test/support/lambda-events';
 import { RELAY_ENV } from '#test/support/relay-env';
+import { EventRestoreConfigSchema } from '../../../../functions/event-restore/config.js';
 import { restoreFromEvent } from '../../../../functions/event-restore/restore-from-event.js';
 
 const ORDERS_DB = 'arn:aws:rds:eu-west-1:111122223333:db:orders-db';
@@ -34,13 +37,15 @@ const ALARM_RULES = [
 ];
 
 const setup = () => {
+  const { eventSources, alarmRules } = parseConfig(EventRestoreConfigSchema, {
+    ...RELAY_ENV,
+    ALARM_RULES: JSON.stringify(ALARM_RULES),
+  });
   const deps = {
     ...inMemoryDeps(new InMemoryCatalog([])),
     alarmCoolDown: new InMemoryAlarmCoolDown(),
-    config: parseConfig({
-      ...RELAY_ENV,
-      ALARM_RULES: JSON.stringify(ALARM_RULES),
-    }),
+    eventSources,
+    alarmRules,
   };
   return deps;
 };
@@ -201,7 +206,7 @@ describe('restoreFromEvent: the alarm source', () => {
   it('rejects and keeps the event when the store fails for good', async () => {
     // Arrange
     const deps = setup();
-    deps.alarmCoolDown.failWith = new AwsRejectedError(
+    deps.alarmCoolDown.failWith = new AwsRequestRejectedError(
       'DynamoDB PutItem (alarm cool-down) was rejected by AWS (AccessDeniedException)'
     );
     const event = alarmEvent({
@@ -231,7 +236,9 @@ describe('restoreFromEvent: the alarm source', () => {
   it('throws a retryable failure of the store, so Lambda retries the event', async () => {
     // Arrange
     const deps = setup();
-    const failure = new DependencyError('DynamoDB PutItem failed; retry later');
+    const failure = new DependencyFailureError(
+      'DynamoDB PutItem failed; retry later'
+    );
     deps.alarmCoolDown.failWith = failure;
 
     // Act

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RestoreJobStateChangeSchema } from '#shared/events/restore-job-state-change';
 import { observationFromEvent } from '../../../../functions/track-restore/observation-from-event.js';
 
-// The COMPLETED sample of events.md §2.6.
+// The COMPLETED sample of docs/events.md#restore-job-sample.
 const completed = JSON.parse(
   readFileSync(
     new URL(

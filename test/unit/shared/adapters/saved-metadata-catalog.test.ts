@@ -4,8 +4,10 @@ import {
   type SavedRecoveryPointFile,
   type SavedRestoreMetadataFile,
 } from '#shared/adapters/saved-metadata-catalog';
-import { RecoveryPointNotFoundError } from '#shared/errors/recovery-point-not-found-error';
-import { RequestValidationError } from '#shared/errors/request-validation-error';
+import {
+  RecoveryPointNotFoundError,
+  RestoreRequestInvalidError,
+} from '#shared/errors/errors';
 
 const RP =
   'arn:aws:rds:eu-west-1:111122223333:snapshot:awsbackup:job-4ce29c1e-372b-4105-93e1-77c611a90a80';
@@ -149,8 +151,8 @@ describe('SavedMetadataCatalog', () => {
 
     // Assert
     expect(other).toBeInstanceOf(RecoveryPointNotFoundError);
-    expect(unknown).toBeInstanceOf(RequestValidationError);
-    expect((unknown as RequestValidationError).problems[0]?.path).toBe(
+    expect(unknown).toBeInstanceOf(RestoreRequestInvalidError);
+    expect((unknown as RestoreRequestInvalidError).problems[0]?.path).toBe(
       'resourceArn'
     );
   });

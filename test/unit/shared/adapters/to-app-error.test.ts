@@ -15,11 +15,13 @@ import {
 } from '@aws-sdk/client-sns';
 import { describe, expect, it } from 'vitest';
 import { toAppError } from '#shared/adapters/to-app-error';
-import { AwsRejectedError } from '#shared/errors/aws-rejected-error';
-import { DependencyError } from '#shared/errors/dependency-error';
-import { PolicyViolationError } from '#shared/errors/policy-violation-error';
-import { RequestValidationError } from '#shared/errors/request-validation-error';
-import { ThrottledError } from '#shared/errors/throttled-error';
+import {
+  AwsRequestRejectedError,
+  DependencyFailureError,
+  PolicyViolationError,
+  RestoreRequestInvalidError,
+  RestoreThrottledError,
+} from '#shared/errors/errors';
 
 const meta = (httpStatusCode: number) => ({ $metadata: { httpStatusCode } });
 
@@ -40,43 +42,43 @@ describe('toAppError', () => {
       'SNS KMSThrottlingException (a 400 client fault)',
       'sns',
       new KMSThrottlingException({ message: 'Rate exceeded', ...meta(400) }),
-      ThrottledError,
+      RestoreThrottledError,
     ],
     [
       'Step Functions KmsThrottlingException',
       'sfn',
       new KmsThrottlingException({ message: 'Rate exceeded', ...meta(400) }),
-      ThrottledError,
+      RestoreThrottledError,
     ],
     [
       'SNS KMSDisabledException',
       'sns',
       new KMSDisabledException({ message: 'key disabled', ...meta(400) }),
-      AwsRejectedError,
+      AwsRequestRejectedError,
     ],
     [
       'SNS InternalErrorException',
       'sns',
       new InternalErrorException({ message: 'oops', ...meta(500) }),
-      DependencyError,
+      DependencyFailureError,
     ],
     [
       'a ThrottlingException the Backup model does not declare',
       'backup',
       unmodelled('ThrottlingException', 400),
-      ThrottledError,
+      RestoreThrottledError,
     ],
     [
       'Backup LimitExceededException (a request limit, not a rate)',
       'backup',
       new LimitExceededException({ message: 'too many items', ...meta(400) }),
-      AwsRejectedError,
+      AwsRequestRejectedError,
     ],
     [
       'DynamoDB TransactionInProgressException',
       'dynamodb',
       new TransactionInProgressException({ message: 'busy', ...meta(400) }),
-      DependencyError,
+      DependencyFailureError,
     ],
     [
       'InvalidParameterValueException',
@@ -85,49 +87,49 @@ describe('toAppError', () => {
         message: 'bad value',
         ...meta(400),
       }),
-      AwsRejectedError,
+      AwsRequestRejectedError,
     ],
     [
       'ServiceUnavailableException',
       'backup',
       new ServiceUnavailableException({ message: 'down', ...meta(500) }),
-      DependencyError,
+      DependencyFailureError,
     ],
     [
       'an unknown name with HTTP 429',
       'backup',
       unmodelled('SomethingElse', 429),
-      ThrottledError,
+      RestoreThrottledError,
     ],
     [
       'an unknown name the SDK marked as throttling',
       'backup',
       unmodelled('Custom', 400, { $retryable: { throttling: true } }),
-      ThrottledError,
+      RestoreThrottledError,
     ],
     [
       'an unknown name with the retryable trait',
       'backup',
       unmodelled('Custom', 400, { $retryable: {} }),
-      DependencyError,
+      DependencyFailureError,
     ],
     [
       'an unknown client fault',
       'backup',
       unmodelled('SomethingElse', 400),
-      AwsRejectedError,
+      AwsRequestRejectedError,
     ],
     [
       'an unknown server fault',
       'backup',
       unmodelled('SomethingElse', 503),
-      DependencyError,
+      DependencyFailureError,
     ],
     [
       'an unparsable answer (no $fault, a status)',
       'backup',
       Object.assign(new SyntaxError('Unexpected token <'), meta(502)),
-      DependencyError,
+      DependencyFailureError,
     ],
   ] as const)('maps %s', (_name, service, error, expected) => {
     // Act
@@ -146,7 +148,7 @@ describe('toAppError', () => {
         name: 'TimeoutError',
         code: 'ETIMEDOUT',
       }),
-      DependencyError,
+      DependencyFailureError,
     ],
     [
       'a reset connection after the SDK gave up',
@@ -154,46 +156,46 @@ describe('toAppError', () => {
         code: 'ECONNRESET',
         $metadata: { attempts: 3, totalRetryDelay: 900 },
       }),
-      DependencyError,
+      DependencyFailureError,
     ],
     [
       'an aborted request',
       Object.assign(new Error('Request aborted'), { name: 'AbortError' }),
-      DependencyError,
+      DependencyFailureError,
     ],
     [
       'a TypeError caused by a network failure',
       new TypeError('fetch failed', {
         cause: Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }),
       }),
-      DependencyError,
+      DependencyFailureError,
     ],
-    ['a URIError', new URIError('URI malformed'), RequestValidationError],
+    ['a URIError', new URIError('URI malformed'), RestoreRequestInvalidError],
     [
       'a RangeError',
       new RangeError('Invalid time value'),
-      RequestValidationError,
+      RestoreRequestInvalidError,
     ],
     [
       'a TypeError',
       new TypeError('Cannot convert a Symbol value to a string'),
-      RequestValidationError,
+      RestoreRequestInvalidError,
     ],
     [
       'an unknown local failure (credentials)',
       Object.assign(new Error('Could not load credentials'), {
         name: 'CredentialsProviderError',
       }),
-      DependencyError,
+      DependencyFailureError,
     ],
-    ['something that is not an error', 'boom', DependencyError],
+    ['something that is not an error', 'boom', DependencyFailureError],
   ] as const)('maps %s, thrown before any answer', (_name, error, expected) => {
     // Act
     const mapped = toAppError(error, 'SNS Publish', 'sns');
 
     // Assert
     expect(mapped).toBeInstanceOf(expected);
-    expect(mapped.retryable).toBe(expected === DependencyError);
+    expect(mapped.retryable).toBe(expected === DependencyFailureError);
     expect(mapped.cause).toBe(error);
   });
 
@@ -222,7 +224,7 @@ describe('toAppError', () => {
 
     // Assert
     expect(thrown).toBeInstanceOf(URIError);
-    expect(mapped).toBeInstanceOf(RequestValidationError);
+    expect(mapped).toBeInstanceOf(RestoreRequestInvalidError);
     expect(mapped).toMatchObject({
       code: 'RestoreRequestInvalid',
       retryable: false,

@@ -8,14 +8,14 @@ const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const COMMAND = ['npm', 'run', '-s', 'restore', '--'];
 const STDOUT_ONLY = '2>/dev/null';
 
-/** The console examples of README's "The plan command": command and output. */
+/** The console examples of docs/cli.md's "The plan command": command and output. */
 const examples = (): {
   command: string[];
   args: string[];
   stdoutOnly: boolean;
   output: string;
 }[] => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const readme = readFileSync(join(ROOT, 'docs', 'cli.md'), 'utf8');
   const from = readme.indexOf('## The plan command');
   const section = readme.slice(from, readme.indexOf('\n## ', from + 1));
   return [...section.matchAll(/```console\n([\s\S]*?)```/g)].map((m) => {
@@ -41,7 +41,7 @@ const examples = (): {
   });
 };
 
-describe("README's plan command examples", () => {
+describe("docs/cli.md's plan command examples", () => {
   it('are commands of the restore command line', () => {
     // Act
     const found = examples();

@@ -1,23 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { AlarmRulesSchema } from '#shared/config/alarm-rules';
 import { parseConfig } from '#shared/config/load-config';
-import { ConfigError } from '#shared/errors/config-error';
+import { ConfigInvalidError } from '#shared/errors/errors';
 import { RELAY_ENV } from '#test/support/relay-env';
+import { EventRestoreConfigSchema } from '../../../../functions/event-restore/config.js';
 
 const ORDERS_DB = 'arn:aws:rds:eu-west-1:111122223333:db:orders-db';
 const RP =
   'arn:aws:backup:eu-west-1:111122223333:recovery-point:4b1e7d2c-9f3a-4c58-b0e6-7a2d5c8f1e94';
 
-const configErrorOf = (rules: unknown): ConfigError => {
+const configErrorOf = (rules: unknown): ConfigInvalidError => {
   try {
-    parseConfig({ ...RELAY_ENV, ALARM_RULES: JSON.stringify(rules) });
+    parseConfig(EventRestoreConfigSchema, {
+      ...RELAY_ENV,
+      ALARM_RULES: JSON.stringify(rules),
+    });
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigInvalidError) {
       return error;
     }
     throw error;
   }
-  throw new Error('expected a ConfigError');
+  throw new Error('expected a ConfigInvalidError');
 };
 
 const issuesOf = (raw: string): string[] => {
@@ -34,7 +38,7 @@ describe('ALARM_RULES', () => {
     const env = { ...RELAY_ENV };
 
     // Act
-    const config = parseConfig(env);
+    const config = parseConfig(EventRestoreConfigSchema, env);
 
     // Assert
     expect(config.alarmRules).toEqual([]);
@@ -50,7 +54,7 @@ describe('ALARM_RULES', () => {
     ];
 
     // Act
-    const config = parseConfig({
+    const config = parseConfig(EventRestoreConfigSchema, {
       ...RELAY_ENV,
       ALARM_RULES: JSON.stringify(rules),
     });
@@ -303,7 +307,7 @@ describe('ALARM_RULES', () => {
     const error = configErrorOf([rule]);
 
     // Assert
-    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toBeInstanceOf(ConfigInvalidError);
     expect(error.message).toContain(`[0.${field}]`);
     expect(error.message).toContain('expected boolean');
   });
@@ -345,7 +349,7 @@ describe('ALARM_RULES', () => {
     const error = configErrorOf([rule]);
 
     // Assert
-    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toBeInstanceOf(ConfigInvalidError);
     expect(error.message).toContain('ALARM_RULES');
     expect(error.message).toContain('[0.coolDownMinutes]');
     expect(error.message).toContain(why);
@@ -379,10 +383,10 @@ describe('ALARM_RULES', () => {
     const env = { ...RELAY_ENV, ALARM_RULES: '[{alarmName: orders}]' };
 
     // Act
-    const act = () => parseConfig(env);
+    const act = () => parseConfig(EventRestoreConfigSchema, env);
 
     // Assert
-    expect(act).toThrow(ConfigError);
+    expect(act).toThrow(ConfigInvalidError);
     expect(act).toThrow('ALARM_RULES: is not valid JSON');
   });
 

@@ -1,24 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import type * as z from 'zod';
 import { parseConfig } from '#shared/config/load-config';
-import { ConfigError } from '#shared/errors/config-error';
+import { ConfigInvalidError } from '#shared/errors/errors';
 import { RELAY_ENV } from '#test/support/relay-env';
+import { EventRestoreConfigSchema } from '../../../../functions/event-restore/config.js';
+import { ReconcileRestoresConfigSchema } from '../../../../functions/reconcile-restores/config.js';
+import { SqsRestoreConfigSchema } from '../../../../functions/sqs-restore/config.js';
 
-const errorOf = (env: Record<string, string | undefined>): ConfigError => {
+const errorOf = (
+  env: Record<string, string | undefined>,
+  schema: z.ZodType = SqsRestoreConfigSchema
+): ConfigInvalidError => {
   try {
-    parseConfig(env);
+    parseConfig(schema, env);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigInvalidError) {
       return error;
     }
     throw error;
   }
-  throw new Error('expected a ConfigError');
+  throw new Error('expected a ConfigInvalidError');
 };
 
 describe('parseConfig', () => {
   it('parses a complete environment into config and policy', () => {
     // Act
-    const config = parseConfig(RELAY_ENV);
+    const config = parseConfig(SqsRestoreConfigSchema, RELAY_ENV);
 
     // Assert
     expect(config.tableName).toBe('restore-relay-test');
@@ -45,7 +52,7 @@ describe('parseConfig', () => {
 
   it('accepts roles as JSON and a single role as the default', () => {
     // Act
-    const config = parseConfig({
+    const config = parseConfig(SqsRestoreConfigSchema, {
       ...RELAY_ENV,
       RESTORE_ROLES: '{"only":"arn:aws:iam::111122223333:role/r"}',
       DEFAULT_RESTORE_ROLE: undefined,
@@ -57,7 +64,7 @@ describe('parseConfig', () => {
 
   it('parses resource type lists with aliases, and vault ARNs as their names', () => {
     // Act
-    const config = parseConfig({
+    const config = parseConfig(SqsRestoreConfigSchema, {
       ...RELAY_ENV,
       ALLOWED_RESOURCE_TYPES: 'efs, rds ,Storage Gateway',
       ALLOWED_VAULTS:
@@ -146,15 +153,23 @@ describe('parseConfig', () => {
     ],
     ['IDEMPOTENCY_TTL_SECONDS', '3600', 'IDEMPOTENCY_TTL_SECONDS'],
     ['ACCOUNT_ID', '1234', 'ACCOUNT_ID: must be a 12-digit account id'],
-  ])('fails with a ConfigError when %s is %s', (name, value, expected) => {
-    // Act
-    const error = errorOf({ ...RELAY_ENV, [name]: value });
+  ])(
+    'fails with a ConfigInvalidError when %s is %s',
+    (name, value, expected) => {
+      // Act
+      const error = errorOf(
+        { ...RELAY_ENV, [name]: value },
+        name === 'ALARM_RULES'
+          ? EventRestoreConfigSchema
+          : SqsRestoreConfigSchema
+      );
 
-    // Assert
-    expect(error.code).toBe('ConfigInvalid');
-    expect(error.retryable).toBe(false);
-    expect(error.message).toContain(expected);
-  });
+      // Assert
+      expect(error.code).toBe('ConfigInvalid');
+      expect(error.retryable).toBe(false);
+      expect(error.message).toContain(expected);
+    }
+  );
 });
 
 describe('parseConfig for the relay sources', () => {
@@ -163,7 +178,7 @@ describe('parseConfig for the relay sources', () => {
 
   it('keeps the dead-letter queue URL', () => {
     // Act
-    const config = parseConfig(RELAY_ENV);
+    const config = parseConfig(SqsRestoreConfigSchema, RELAY_ENV);
 
     // Assert
     expect(config.deadLetterQueueUrl).toBe(
@@ -189,7 +204,7 @@ describe('parseConfig for the relay sources', () => {
 
   it('names a bare role ARN after the role, without its path', () => {
     // Act
-    const config = parseConfig({
+    const config = parseConfig(SqsRestoreConfigSchema, {
       ...RELAY_ENV,
       RESTORE_ROLES: DB_RESTORE,
       DEFAULT_RESTORE_ROLE: undefined,
@@ -204,7 +219,7 @@ describe('parseConfig for the relay sources', () => {
 
   it('accepts bare role ARNs mixed with name=arn entries', () => {
     // Act
-    const config = parseConfig({
+    const config = parseConfig(SqsRestoreConfigSchema, {
       ...RELAY_ENV,
       RESTORE_ROLES: ` default=${DEFAULT_ROLE} , ${DB_RESTORE} `,
       DEFAULT_RESTORE_ROLE: 'default',
@@ -222,7 +237,7 @@ describe('parseConfig for the relay sources', () => {
     'treats DEFAULT_RESTORE_ROLE=%j as unset: one role is the default',
     (value) => {
       // Act
-      const config = parseConfig({
+      const config = parseConfig(SqsRestoreConfigSchema, {
         ...RELAY_ENV,
         RESTORE_ROLES: DB_RESTORE,
         DEFAULT_RESTORE_ROLE: value,
@@ -245,7 +260,7 @@ describe('parseConfig for the relay sources', () => {
 
   it('runs a whole batch at once, starting two restores a second, by default', () => {
     // Act
-    const config = parseConfig(RELAY_ENV);
+    const config = parseConfig(SqsRestoreConfigSchema, RELAY_ENV);
 
     // Assert
     expect(config.recordConcurrency).toBe(10);
@@ -254,7 +269,7 @@ describe('parseConfig for the relay sources', () => {
 
   it('accepts a record concurrency from 1 to 10 and a fractional start rate', () => {
     // Act
-    const config = parseConfig({
+    const config = parseConfig(SqsRestoreConfigSchema, {
       ...RELAY_ENV,
       RECORD_CONCURRENCY: '1',
       START_RATE_PER_SECOND: '0.5',
@@ -289,7 +304,7 @@ describe('parseConfig for the relay sources', () => {
 
   it('allows events from restore-relay by default', () => {
     // Act
-    const config = parseConfig(RELAY_ENV);
+    const config = parseConfig(EventRestoreConfigSchema, RELAY_ENV);
 
     // Assert
     expect(config.eventSources).toEqual(new Set(['restore-relay']));
@@ -297,7 +312,7 @@ describe('parseConfig for the relay sources', () => {
 
   it('reads RELAY_EVENT_SOURCES as a comma-separated set', () => {
     // Act
-    const config = parseConfig({
+    const config = parseConfig(EventRestoreConfigSchema, {
       ...RELAY_ENV,
       RELAY_EVENT_SOURCES: 'restore-relay, ops.runbooks ,,restore-relay',
     });
@@ -312,7 +327,7 @@ describe('parseConfig for the relay sources', () => {
 describe('parseConfig for the restore lifecycle', () => {
   it('has defaults for every lifecycle setting', () => {
     // Act
-    const config = parseConfig(RELAY_ENV);
+    const config = parseConfig(ReconcileRestoresConfigSchema, RELAY_ENV);
 
     // Assert
     expect(config.outcomeEventBusName).toBe('default');
@@ -327,7 +342,7 @@ describe('parseConfig for the restore lifecycle', () => {
 
   it('reads the lifecycle settings', () => {
     // Act
-    const config = parseConfig({
+    const config = parseConfig(ReconcileRestoresConfigSchema, {
       ...RELAY_ENV,
       OUTCOME_EVENT_BUS_NAME: 'restores',
       OUTCOME_EVENT_SOURCE: 'acme.restore-relay',
@@ -362,7 +377,10 @@ describe('parseConfig for the restore lifecycle', () => {
     ['RECONCILE_MAX_JOBS', '5000', 'RECONCILE_MAX_JOBS'],
   ])('refuses %s=%s with a message naming it', (name, value, message) => {
     // Act
-    const error = errorOf({ ...RELAY_ENV, [name]: value });
+    const error = errorOf(
+      { ...RELAY_ENV, [name]: value },
+      ReconcileRestoresConfigSchema
+    );
 
     // Assert
     expect(error.message).toContain(name);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '#shared/config/load-config';
+import { RestorePolicySchema } from '#shared/config/policy-env';
 import { defaultProfiles } from '#shared/config/restore-profiles';
 import { RESOURCE_TYPES } from '#shared/domain/resource-type';
 import { foldKey } from '#shared/domain/restore-profile';
@@ -7,10 +8,10 @@ import { getMetadataBuilder } from '#shared/restore-metadata/builders';
 import { RELAY_ENV } from '#test/support/relay-env';
 
 const profilesOf = (doc: unknown) =>
-  parseConfig({
+  parseConfig(RestorePolicySchema, {
     ...RELAY_ENV,
     RESTORE_PROFILES: doc === '' ? '' : JSON.stringify(doc),
-  }).policy.profiles;
+  }).profiles;
 
 describe('the built-in restore profiles', () => {
   it('has one profile per resource type, naming only documented keys', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AlarmRule } from '#shared/config/alarm-rules';
 import {
   type AlarmTransition,
   alarmRequestKey,
   buildAlarmRequest,
   findAlarmRule,
 } from '#shared/events/alarm-restore-request';
+import type { AlarmRule } from '#shared/events/alarm-rule';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { readRestoreRequest } from '#shared/events/read-restore-request';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '#shared/domain/canonical-json';
 import { RESOURCE_TYPES } from '#shared/domain/resource-type';
-import { RequestValidationError } from '#shared/errors/request-validation-error';
+import { RestoreRequestInvalidError } from '#shared/errors/errors';
 import {
   MAX_VALUE_DEPTH,
   parseRestoreRequest,
@@ -36,14 +36,14 @@ import { FUZZ_TIMEOUT_MS, fuzzRuns } from '#test/support/fuzz-runs';
 
 type Outcome =
   | { readonly request: RestoreRequest }
-  | { readonly error: RequestValidationError };
+  | { readonly error: RestoreRequestInvalidError };
 
 /** Parses, turning the one error the parser may throw into a value. */
 const outcomeOf = (input: unknown): Outcome => {
   try {
     return { request: parseRestoreRequest(input) };
   } catch (error) {
-    if (error instanceof RequestValidationError) {
+    if (error instanceof RestoreRequestInvalidError) {
       return { error };
     }
     throw error;
@@ -67,7 +67,7 @@ const isPlainRecord = (input: unknown): boolean => {
 const WHOLE_REQUEST = /^(and \d+ more problems|has \d+ fields; )/;
 
 const expectWellFormedRejection = (
-  error: RequestValidationError,
+  error: RestoreRequestInvalidError,
   rootAllowed: boolean
 ): void => {
   expect(error.code).toBe('RestoreRequestInvalid');
@@ -296,7 +296,7 @@ describe('requestKeyOf (fuzz)', () => {
             const rewritten: RequestBody = { ...rest, dryRun: true };
             const metadata = body.metadata;
             if (isRecord(metadata)) {
-              // As sent to AWS: true is "true", 5 is "5" (restore-metadata.md §1.1).
+              // As sent to AWS: true is "true", 5 is "5" (docs/resource-types.md#strings).
               rewritten.metadata = Object.fromEntries(
                 Object.entries(metadata).map(([k, v]) => [
                   k,
@@ -359,7 +359,7 @@ describe('requestKeyOf (fuzz)', () => {
 
 describe('readRestoreRequest (fuzz)', () => {
   it(
-    'never throws, and agrees with the parser, which accepts or throws a RequestValidationError whose problems all have a message and a path (empty only for a non-object)',
+    'never throws, and agrees with the parser, which accepts or throws a RestoreRequestInvalidError whose problems all have a message and a path (empty only for a non-object)',
     () => {
       fc.assert(
         fc.property(anyInput(), (input) => {
@@ -379,9 +379,9 @@ describe('readRestoreRequest (fuzz)', () => {
             }
           } else {
             expect('error' in outcome).toBe(true);
-            expect(reading.error).toBeInstanceOf(RequestValidationError);
+            expect(reading.error).toBeInstanceOf(RestoreRequestInvalidError);
             expectWellFormedRejection(
-              reading.error as RequestValidationError,
+              reading.error as RestoreRequestInvalidError,
               !isPlainRecord(input)
             );
             const token = isRecord(input) ? input.taskToken : undefined;
@@ -412,9 +412,9 @@ describe('readRestoreRequest (fuzz)', () => {
 
           // Assert
           if (!reading.ok) {
-            expect(reading.error).toBeInstanceOf(RequestValidationError);
+            expect(reading.error).toBeInstanceOf(RestoreRequestInvalidError);
             expectWellFormedRejection(
-              reading.error as RequestValidationError,
+              reading.error as RestoreRequestInvalidError,
               !isPlainRecord(jsonOrUndefined(body))
             );
           }
@@ -431,8 +431,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A metadata scalar as `StartRestoreJob` receives it (restore-metadata.md
- * §1.1), or the scalar itself when it cannot be sent.
+ * A metadata scalar as `StartRestoreJob` receives it (docs/resource-types.md#strings),
+ * or the scalar itself when it cannot be sent.
  */
 function sentAs(value: number | boolean): string | number | boolean {
   const sent = toMetadataString(value);

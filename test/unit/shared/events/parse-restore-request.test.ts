@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestValidationError } from '#shared/errors/request-validation-error';
+import { RestoreRequestInvalidError } from '#shared/errors/errors';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 
 const RP =
@@ -10,7 +10,7 @@ const problemsOf = (input: unknown) => {
   try {
     parseRestoreRequest(input);
   } catch (error) {
-    if (error instanceof RequestValidationError) {
+    if (error instanceof RestoreRequestInvalidError) {
       return error.problems;
     }
     throw error;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { boundText } from '#shared/domain/bounded-text';
 import { toResourceType } from '#shared/domain/resource-type';
 import { resourceTypeFromArn } from '#shared/domain/resource-type-from-arn';
-import { RequestValidationError } from '#shared/errors/request-validation-error';
+import { RestoreRequestInvalidError } from '#shared/errors/errors';
 import {
   readRestoreRequest,
   readRestoreRequestBody,
@@ -17,8 +17,8 @@ const problemsOf = (reading: ReturnType<typeof readRestoreRequest>) => {
   if (reading.ok) {
     throw new Error('expected the request to be refused');
   }
-  expect(reading.error).toBeInstanceOf(RequestValidationError);
-  return (reading.error as RequestValidationError).problems;
+  expect(reading.error).toBeInstanceOf(RestoreRequestInvalidError);
+  return (reading.error as RestoreRequestInvalidError).problems;
 };
 
 const manyKeys = (n: number) =>
@@ -62,7 +62,7 @@ describe('bounds before validation', () => {
 
   it('caps the problems at 20 and counts the rest; lists the allowed fields once', () => {
     // Act
-    const capped = new RequestValidationError(
+    const capped = new RestoreRequestInvalidError(
       Array.from({ length: 30 }, (_, i) => ({ path: `p${i}`, message: 'bad' }))
     ).problems;
     const problems = problemsOf(readRestoreRequest(manyKeys(10)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestValidationError } from '#shared/errors/request-validation-error';
+import { RestoreRequestInvalidError } from '#shared/errors/errors';
 import {
   type RequestReading,
   readRestoreRequest,
@@ -24,8 +24,8 @@ const problemsOf = (reading: RequestReading) => {
   if (reading.ok) {
     throw new Error('expected the request to be refused');
   }
-  expect(reading.error).toBeInstanceOf(RequestValidationError);
-  return (reading.error as RequestValidationError).problems;
+  expect(reading.error).toBeInstanceOf(RestoreRequestInvalidError);
+  return (reading.error as RestoreRequestInvalidError).problems;
 };
 
 describe('readRestoreRequest', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '#shared/config/load-config';
+import { RestorePolicySchema } from '#shared/config/policy-env';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import {
   idempotencyTokenOf,
@@ -106,7 +107,7 @@ describe('the deployment namespace', () => {
         saved: { originalTableName: 'orders' },
       },
     ]);
-    const policy = parseConfig(RELAY_ENV).policy;
+    const policy = parseConfig(RestorePolicySchema, RELAY_ENV);
     const request = parseRestoreRequest({
       requestId: 'inc-42',
       resourceArn: 'arn:aws:dynamodb:eu-west-1:111122223333:table/orders',

@@ -1,18 +1,20 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '#shared/errors/app-error';
-import { AwsRejectedError } from '#shared/errors/aws-rejected-error';
-import { ConfigError } from '#shared/errors/config-error';
-import { DependencyError } from '#shared/errors/dependency-error';
-import { IdempotencyConflictError } from '#shared/errors/idempotency-conflict-error';
-import { PolicyViolationError } from '#shared/errors/policy-violation-error';
-import { RecoveryPointNotFoundError } from '#shared/errors/recovery-point-not-found-error';
-import { RecoveryPointNotRestorableError } from '#shared/errors/recovery-point-not-restorable-error';
-import { RequestValidationError } from '#shared/errors/request-validation-error';
-import { RestoreInProgressError } from '#shared/errors/restore-in-progress-error';
-import { RestoreJobNotFoundError } from '#shared/errors/restore-job-not-found-error';
-import { ThrottledError } from '#shared/errors/throttled-error';
-import { UnexpectedError } from '#shared/errors/unexpected-error';
+import {
+  AwsRequestRejectedError,
+  ConfigInvalidError,
+  DependencyFailureError,
+  IdempotencyConflictError,
+  InternalError,
+  PolicyViolationError,
+  RecoveryPointNotFoundError,
+  RecoveryPointNotRestorableError,
+  RestoreInProgressError,
+  RestoreJobNotFoundError,
+  RestoreRequestInvalidError,
+  RestoreThrottledError,
+} from '#shared/errors/errors';
 import {
   InvokeFailure,
   toInvokeFailure,
@@ -22,11 +24,13 @@ const sdkCause = new Error('ThrottlingException: Rate exceeded');
 
 /** One instance of every AppError subclass in shared/errors/. */
 const ERRORS: readonly AppError[] = [
-  new AwsRejectedError('AWS rejected StartRestoreJob', { cause: sdkCause }),
-  new ConfigError('invalid configuration: RELAY_TABLE_NAME', {
+  new AwsRequestRejectedError('AWS rejected StartRestoreJob', {
     cause: sdkCause,
   }),
-  new DependencyError('Backup unavailable', { cause: sdkCause }),
+  new ConfigInvalidError('invalid configuration: RELAY_TABLE_NAME', {
+    cause: sdkCause,
+  }),
+  new DependencyFailureError('Backup unavailable', { cause: sdkCause }),
   new IdempotencyConflictError('inc-42 was used for another restore', {
     cause: sdkCause,
   }),
@@ -39,7 +43,7 @@ const ERRORS: readonly AppError[] = [
   new RecoveryPointNotRestorableError('the point is EXPIRED', {
     cause: sdkCause,
   }),
-  new RequestValidationError(
+  new RestoreRequestInvalidError(
     [{ path: 'IamRoleArn', message: 'unknown field' }],
     {
       cause: sdkCause,
@@ -47,8 +51,8 @@ const ERRORS: readonly AppError[] = [
   ),
   new RestoreInProgressError('inc-42 is in progress', { cause: sdkCause }),
   new RestoreJobNotFoundError('no restore job 7F3A9C21', { cause: sdkCause }),
-  new ThrottledError('StartRestoreJob throttled', { cause: sdkCause }),
-  new UnexpectedError({ cause: new TypeError('x is undefined') }),
+  new RestoreThrottledError('StartRestoreJob throttled', { cause: sdkCause }),
+  new InternalError({ cause: new TypeError('x is undefined') }),
 ];
 
 const ERRORS_DIR = new URL('../../../../shared/errors/', import.meta.url);
@@ -98,7 +102,10 @@ describe('toInvokeFailure', () => {
         retryable: error.retryable,
         cause: error,
       });
-      expect((failure as InvokeFailure).name).not.toBe(error.name);
+      // The code, not the class (they coincide only for InternalError).
+      expect((failure as InvokeFailure).name).toBe(
+        error.code === 'InternalError' ? error.name : error.code
+      );
     }
   );
 
@@ -106,12 +113,12 @@ describe('toInvokeFailure', () => {
     [
       'RestoreRequestInvalid',
       false,
-      new RequestValidationError([{ path: '', message: 'not JSON' }]),
+      new RestoreRequestInvalidError([{ path: '', message: 'not JSON' }]),
     ],
     ['PolicyViolation', false, new PolicyViolationError('vault', 'no')],
-    ['RestoreThrottled', true, new ThrottledError('slow down')],
+    ['RestoreThrottled', true, new RestoreThrottledError('slow down')],
     ['RestoreInProgress', true, new RestoreInProgressError('busy')],
-    ['DependencyFailure', true, new DependencyError('down')],
+    ['DependencyFailure', true, new DependencyFailureError('down')],
   ])('reports %s with retryable %s', (code, retryable, error) => {
     // Act
     const failure = toInvokeFailure(error) as InvokeFailure;
@@ -123,7 +130,7 @@ describe('toInvokeFailure', () => {
 
   it('keeps the original error, and its own cause, reachable', () => {
     // Arrange
-    const error = new ThrottledError('StartRestoreJob throttled', {
+    const error = new RestoreThrottledError('StartRestoreJob throttled', {
       cause: sdkCause,
     });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '#shared/config/load-config';
+import { RestorePolicySchema } from '#shared/config/policy-env';
 import type { ResourceType } from '#shared/domain/resource-type';
-import { PolicyViolationError } from '#shared/errors/policy-violation-error';
+import { PolicyViolationError } from '#shared/errors/errors';
 import {
   applyRestoreProfile,
   checkRequestOverrides,
@@ -10,7 +11,7 @@ import type { MetadataSource } from '#shared/restore-metadata/metadata-map';
 import { RELAY_ENV } from '#test/support/relay-env';
 
 const policyWith = (env: Record<string, string> = {}) =>
-  parseConfig({ ...RELAY_ENV, ...env }).policy;
+  parseConfig(RestorePolicySchema, { ...RELAY_ENV, ...env });
 
 const DEFAULTS = policyWith();
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '#shared/config/load-config';
+import { RestorePolicySchema } from '#shared/config/policy-env';
 import type { AppError } from '#shared/errors/app-error';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { checkRequestPolicy } from '#shared/policy/check-request-policy';
 import { RELAY_ENV } from '#test/support/relay-env';
 
-const deps = { policy: parseConfig(RELAY_ENV).policy };
+const deps = { policy: parseConfig(RestorePolicySchema, RELAY_ENV) };
 
 describe('checkRequestPolicy', () => {
   it('refuses a forbidden override the resource ARN shows, before any AWS call', () => {
@@ -31,10 +32,10 @@ describe('checkRequestPolicy', () => {
 
   it('leaves an RDS cluster ARN to the recovery point: Aurora, DocumentDB and Neptune share it', () => {
     // Arrange
-    const policy = parseConfig({
+    const policy = parseConfig(RestorePolicySchema, {
       ...RELAY_ENV,
       ALLOWED_RESOURCE_TYPES: 'DocumentDB',
-    }).policy;
+    });
     const request = parseRestoreRequest({
       resourceArn: 'arn:aws:rds:eu-west-1:111122223333:cluster:docs',
     });

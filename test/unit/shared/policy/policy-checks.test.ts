@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '#shared/config/load-config';
-import { PolicyViolationError } from '#shared/errors/policy-violation-error';
+import { RestorePolicySchema } from '#shared/config/policy-env';
+import { PolicyViolationError } from '#shared/errors/errors';
 import {
   allowedVaultNames,
   checkArnLocation,
@@ -10,12 +11,12 @@ import {
 } from '#shared/policy/policy-checks';
 import { RELAY_ENV } from '#test/support/relay-env';
 
-const policy = parseConfig({
+const policy = parseConfig(RestorePolicySchema, {
   ...RELAY_ENV,
   ALLOWED_VAULTS:
     'prod-primary,arn:aws:backup:eu-west-1:111122223333:backup-vault:archive-vault',
   ALLOWED_RESOURCE_TYPES: 'EFS,RDS',
-}).policy;
+});
 
 const violation = (fn: () => unknown) => {
   try {

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/restore-metadata/builders.js';
 import { REQUEST_ID_KEY } from '../../../../shared/restore-metadata/metadata-keys.js';
 
-/** restore-metadata.md §1.8: tag copy fails the job for these types. */
+/** docs/resource-types.md#copy-tags: tag copy fails the job for these types. */
 const NO_TAG_COPY: readonly ResourceType[] = [
   'DynamoDB',
   'S3',
@@ -18,7 +18,7 @@ const NO_TAG_COPY: readonly ResourceType[] = [
   'Timestream',
 ];
 
-/** restore-metadata.md §1.3: the types that accept aws:backup:request-id. */
+/** docs/resource-types.md#request-id-key: the types that accept aws:backup:request-id. */
 const REQUEST_ID_TYPES: readonly ResourceType[] = [
   'CloudFormation',
   'DynamoDB',
@@ -54,7 +54,7 @@ describe('METADATA_BUILDERS', () => {
   });
 
   it.each(RESOURCE_TYPES)(
-    'says whether %s supports tag copy (§1.8)',
+    'says whether %s supports tag copy (docs/resource-types.md#copy-tags)',
     (type) => {
       // Arrange
       const expected = !NO_TAG_COPY.includes(type);
@@ -68,7 +68,7 @@ describe('METADATA_BUILDERS', () => {
   );
 
   it.each(RESOURCE_TYPES)(
-    'documents aws:backup:request-id for %s only where §1.3 lists it',
+    'documents aws:backup:request-id for %s only where docs/resource-types.md#request-id-key lists it',
     (type) => {
       // Arrange
       const expected = REQUEST_ID_TYPES.includes(type);

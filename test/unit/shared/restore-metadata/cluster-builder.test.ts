@@ -139,7 +139,7 @@ describe('createClusterBuilder', () => {
 
     // Assert
     expect(outcome.warnings).toEqual([
-      'metadata.backtrackWindow: comes from the Aurora key list; whether Neptune accepts it is UNVERIFIED (restore-metadata.md §3.4)',
+      'metadata.backtrackWindow: comes from the Aurora key list; whether Neptune accepts it is UNVERIFIED (docs/resource-types.md#documentdb)',
     ]);
   });
 
@@ -155,7 +155,7 @@ describe('createClusterBuilder', () => {
 
     // Assert
     expect(outcome.warnings).toEqual([
-      'metadata.ScalingConfiguration: is a Serverless v1 setting but engineMode is not "serverless"; the restore may fail (UNVERIFIED, restore-metadata.md §3.1)',
+      'metadata.ScalingConfiguration: is a Serverless v1 setting but engineMode is not "serverless"; the restore may fail (UNVERIFIED, docs/resource-types.md#aurora)',
     ]);
   });
 

@@ -42,7 +42,7 @@ describe('documentDbMetadataBuilder', () => {
 
     // Assert
     expect(outcome.warnings).toEqual([
-      'metadata.enableIAMDatabaseAuthentication: comes from the Aurora key list; whether DocumentDB accepts it is UNVERIFIED (restore-metadata.md §3.4)',
+      'metadata.enableIAMDatabaseAuthentication: comes from the Aurora key list; whether DocumentDB accepts it is UNVERIFIED (docs/resource-types.md#documentdb)',
     ]);
     expect(outcome.problems).toEqual([]);
   });

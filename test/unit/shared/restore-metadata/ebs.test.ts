@@ -10,7 +10,7 @@ import {
 const AZ_REQUIRED = {
   path: 'metadata.availabilityZone',
   message:
-    'required for EBS: the Availability Zone to create the volume in, e.g. eu-west-1a; AWS returns it as null, so the request must name it (restore-metadata.md §3.6)',
+    'required for EBS: the Availability Zone to create the volume in, e.g. eu-west-1a; AWS returns it as null, so the request must name it (docs/resource-types.md#ebs)',
 };
 
 const build = (
@@ -126,7 +126,7 @@ describe('ebsMetadataBuilder', () => {
       {
         path: 'metadata.encrypted',
         message:
-          'cannot be "false": the backed-up volume is encrypted, and encryption cannot be removed on restore (restore-metadata.md §3.6)',
+          'cannot be "false": the backed-up volume is encrypted, and encryption cannot be removed on restore (docs/resource-types.md#ebs)',
       },
     ]);
   });
@@ -157,7 +157,7 @@ describe('ebsMetadataBuilder', () => {
 
     // Assert
     expect(outcome.warnings).toEqual([
-      'metadata.restoreType: selects a file-level restore; its accepted values are not documented (UNVERIFIED, restore-metadata.md §3.6)',
+      'metadata.restoreType: selects a file-level restore; its accepted values are not documented (UNVERIFIED, docs/resource-types.md#ebs)',
     ]);
     expect(outcome.problems).toEqual([
       {

@@ -8,9 +8,9 @@ import {
 } from '../../../fixtures/restore-metadata/fixture.js';
 
 const CPU_WARNING =
-  "metadata.CpuOptions: dropped: it makes EC2 restores fail (restore-metadata.md §3.7); the instance gets its instance type's default CPU options";
+  "metadata.CpuOptions: dropped: it makes EC2 restores fail (docs/resource-types.md#ec2); the instance gets its instance type's default CPU options";
 const NETWORK_WARNING =
-  'metadata.NetworkInterfaces: dropped because SubnetId or SecurityGroupIds is set; EC2 rejects both together (InvalidParameterCombination, restore-metadata.md §3.7)';
+  'metadata.NetworkInterfaces: dropped because SubnetId or SecurityGroupIds is set; EC2 rejects both together (InvalidParameterCombination, docs/resource-types.md#ec2)';
 
 const build = (
   overrides: Record<string, MetadataValue>,
@@ -115,7 +115,7 @@ describe('ec2MetadataBuilder', () => {
       {
         path: 'metadata.IamInstanceProfileName',
         message:
-          'must be UseBackedUpValue or null; AWS Backup fails the job when a new instance profile is named (restore-metadata.md §3.7)',
+          'must be UseBackedUpValue or null; AWS Backup fails the job when a new instance profile is named (docs/resource-types.md#ec2)',
       },
     ]);
   });
@@ -175,7 +175,7 @@ describe('ec2MetadataBuilder', () => {
       {
         path: 'metadata.BlockDeviceMappings',
         message:
-          'must not set SnapshotId or OutpostArn; AWS Backup does not support them in block device mappings (restore-metadata.md §3.7)',
+          'must not set SnapshotId or OutpostArn; AWS Backup does not support them in block device mappings (docs/resource-types.md#ec2)',
       },
     ]);
   });
@@ -244,7 +244,7 @@ describe('ec2MetadataBuilder', () => {
 
     // Assert
     expect(outcome.warnings).toEqual([
-      'metadata.KeyName: may be ignored: the guide lists KeyName but also says the key pair cannot be changed (UNVERIFIED, restore-metadata.md §3.7, §6.6)',
+      'metadata.KeyName: may be ignored: the guide lists KeyName but also says the key pair cannot be changed (UNVERIFIED, docs/resource-types.md#ec2, #unverified)',
     ]);
   });
 

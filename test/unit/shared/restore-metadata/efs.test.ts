@@ -76,7 +76,7 @@ describe('efsMetadataBuilder', () => {
     expect(outcome.metadata).not.toHaveProperty('newFilesystem');
     expect(outcome.warnings).toEqual([
       'metadata.newFilesystem: sent as newFileSystem, the documented spelling',
-      'metadata.newFileSystem: is "false": the restore writes into the source file system, in a new aws-backup-restore_<datetime> directory (restore-metadata.md §1.11, §3.8)',
+      'metadata.newFileSystem: is "false": the restore writes into the source file system, in a new aws-backup-restore_<datetime> directory (docs/resource-types.md#in-place, #efs)',
     ]);
   });
 
@@ -137,7 +137,7 @@ describe('efsMetadataBuilder', () => {
       {
         path: 'metadata.Encrypted',
         message:
-          'must be "true" when KmsKeyId is set; AWS encrypts with that key only (restore-metadata.md §3.8)',
+          'must be "true" when KmsKeyId is set; AWS encrypts with that key only (docs/resource-types.md#efs)',
       },
     ]);
   });

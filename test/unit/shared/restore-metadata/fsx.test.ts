@@ -9,9 +9,9 @@ import { fsxFixture } from '../../../fixtures/restore-metadata/fsx.js';
 
 const SUBNETS = ['subnet-0aa11bb22cc33dd44'];
 const FILE_SYSTEM_TYPE_WARNING =
-  'metadata.FileSystemType: dropped: not an accepted FSx key (whether AWS ignores or rejects it is UNVERIFIED, restore-metadata.md §3.10)';
+  'metadata.FileSystemType: dropped: not an accepted FSx key (whether AWS ignores or rejects it is UNVERIFIED, docs/resource-types.md#fsx)';
 const ONTAP_WARNING =
-  'metadata.OntapConfiguration: an ONTAP volume is restored into an existing file system (restore-metadata.md §1.11)';
+  'metadata.OntapConfiguration: an ONTAP volume is restored into an existing file system (docs/resource-types.md#in-place)';
 
 const build = (
   overrides: Record<string, MetadataValue>,
@@ -46,7 +46,7 @@ describe('fsxMetadataBuilder', () => {
       {
         path: 'metadata.SubnetIds',
         message:
-          'required for FSx: a JSON array string of subnet ids, e.g. ["subnet-0123456789abcdef0"] (restore-metadata.md §3.10)',
+          'required for FSx: a JSON array string of subnet ids, e.g. ["subnet-0123456789abcdef0"] (docs/resource-types.md#fsx)',
       },
     ]);
     expect(bare.problems).toEqual([

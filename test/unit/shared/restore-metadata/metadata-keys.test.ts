@@ -197,7 +197,7 @@ describe('savedValue', () => {
 });
 
 describe('REQUEST_ID_KEY', () => {
-  it('is the key AWS documents (§1.3)', () => {
+  it('is the key AWS documents (docs/resource-types.md#request-id-key)', () => {
     // Arrange, Act: a constant.
 
     // Assert

@@ -198,7 +198,7 @@ describe('rdsMetadataBuilder', () => {
         {
           path: 'metadata.DBInstanceIdentifier',
           message:
-            'the backed-up resource is an RDS Multi-AZ DB cluster; restoring it (dbClusterIdentifier and engine, restore-metadata.md §3.12) is not supported yet',
+            'the backed-up resource is an RDS Multi-AZ DB cluster; restoring it (dbClusterIdentifier and engine, docs/resource-types.md#rds) is not supported yet',
         },
       ],
     });

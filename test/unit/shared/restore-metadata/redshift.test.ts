@@ -84,11 +84,11 @@ describe('redshiftMetadataBuilder', () => {
   it.each<[string, string]>([
     [
       'TABLE_RESTORE',
-      'metadata.RestoreType: TABLE_RESTORE: the metadata key names of a table restore are not documented (UNVERIFIED, restore-metadata.md §3.13)',
+      'metadata.RestoreType: TABLE_RESTORE: the metadata key names of a table restore are not documented (UNVERIFIED, docs/resource-types.md#redshift)',
     ],
     [
       'NAMESPACE_RESTORE',
-      'metadata.RestoreType: NAMESPACE_RESTORE overwrites the namespace (restore-metadata.md §1.11, §3.14)',
+      'metadata.RestoreType: NAMESPACE_RESTORE overwrites the namespace (docs/resource-types.md#in-place, #redshift-serverless)',
     ],
   ])(
     'needs a given ClusterIdentifier for %s, with a warning',

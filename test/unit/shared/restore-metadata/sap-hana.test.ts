@@ -145,8 +145,8 @@ describe('sapHanaMetadataBuilder', () => {
 
     // Assert
     expect(outcome.warnings).toEqual([
-      'metadata.RecoveryType: POINT_IN_TIME_RECOVERY: the key that carries the timestamp is not documented (UNVERIFIED, restore-metadata.md §3.15)',
-      'metadata.aws:backup:TargetDatabaseArn: the restore overwrites this database (restore-metadata.md §1.11)',
+      'metadata.RecoveryType: POINT_IN_TIME_RECOVERY: the key that carries the timestamp is not documented (UNVERIFIED, docs/resource-types.md#sap-hana)',
+      'metadata.aws:backup:TargetDatabaseArn: the restore overwrites this database (docs/resource-types.md#in-place)',
     ]);
   });
 

@@ -35,7 +35,7 @@ describe('timestreamMetadataBuilder', () => {
       {
         path: 'metadata.DestinationDatabase',
         message:
-          'required for Timestream: the database to restore into, as DestinationDatabase or DatabaseName (which one AWS honours is UNVERIFIED, restore-metadata.md §3.18)',
+          'required for Timestream: the database to restore into, as DestinationDatabase or DatabaseName (which one AWS honours is UNVERIFIED, docs/resource-types.md#timestream)',
       },
       {
         path: 'metadata.TableName',

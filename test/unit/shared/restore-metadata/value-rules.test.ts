@@ -167,7 +167,7 @@ describe('value rules', () => {
     ['sg-1, sg-2', '["sg-1","sg-2"]'],
     ['', '[]'],
   ])('re-encodes the saved list %j as %s', (saved, expected) => {
-    // Arrange: restore-metadata.md §4, "re-encode lists as JSON strings".
+    // Arrange: docs/resource-types.md#summary, "re-encode lists as JSON strings".
 
     // Act
     const repaired = securityGroupIds.normaliseSaved?.(saved);

@@ -62,7 +62,7 @@ describe('virtualMachineMetadataBuilder', () => {
       {
         path: 'metadata.RestoreTo',
         message:
-          'must be EC2Instance or VMware; a restore to EBS volumes is not supported yet because AWS does not document its RestoreTo value (UNVERIFIED, restore-metadata.md §3.19)',
+          'must be EC2Instance or VMware; a restore to EBS volumes is not supported yet because AWS does not document its RestoreTo value (UNVERIFIED, docs/resource-types.md#virtual-machine)',
       },
     ]);
   });
@@ -175,7 +175,7 @@ describe('virtualMachineMetadataBuilder', () => {
 
     // Assert
     expect(outcome.warnings).toEqual([
-      'metadata.ItemsToRestore: is ignored for an EC2 target; it selects the disk of a restore to EBS (restore-metadata.md §3.19)',
+      'metadata.ItemsToRestore: is ignored for an EC2 target; it selects the disk of a restore to EBS (docs/resource-types.md#virtual-machine)',
     ]);
   });
 

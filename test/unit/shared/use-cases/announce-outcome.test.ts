@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AwsRejectedError } from '#shared/errors/aws-rejected-error';
-import { DependencyError } from '#shared/errors/dependency-error';
+import {
+  AwsRequestRejectedError,
+  DependencyFailureError,
+} from '#shared/errors/errors';
 import { buildRestoreOutcome } from '#shared/events/restore-outcome';
 import { announceOutcome } from '#shared/use-cases/announce-outcome';
 import { InMemoryNotifier } from '#test/support/fakes/in-memory-notifier';
@@ -45,13 +47,13 @@ describe('announceOutcome', () => {
   it('tries every channel, then throws a retryable failure', async () => {
     // Arrange
     const deps = setup();
-    deps.notifier.failures.push(new DependencyError('SNS down'));
+    deps.notifier.failures.push(new DependencyFailureError('SNS down'));
 
     // Act
     const result = announceOutcome(outcome, ['t-1'], deps);
 
     // Assert
-    await expect(result).rejects.toBeInstanceOf(DependencyError);
+    await expect(result).rejects.toBeInstanceOf(DependencyFailureError);
     expect(deps.outcomeEvents.events).toEqual([outcome]);
     expect(deps.callbacks.answers).toHaveLength(1);
   });
@@ -60,7 +62,9 @@ describe('announceOutcome', () => {
     // Arrange
     const deps = setup();
     deps.outcomeEvents.failures.push(
-      new AwsRejectedError('EventBridge PutEvents was rejected (AccessDenied)')
+      new AwsRequestRejectedError(
+        'EventBridge PutEvents was rejected (AccessDenied)'
+      )
     );
 
     // Act

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { RESOURCE_TYPES } from '#shared/domain/resource-type';
 import type { RestorePlan } from '#shared/domain/restore-plan';
 import { AppError } from '#shared/errors/app-error';
-import { RequestValidationError } from '#shared/errors/request-validation-error';
+import { RestoreRequestInvalidError } from '#shared/errors/errors';
 import { readRestoreRequest } from '#shared/events/read-restore-request';
 import type { RestoreRequest } from '#shared/events/restore-request';
 import {
@@ -68,7 +68,7 @@ describe('planRestore (fuzz)', () => {
             expect(error.message.trim()).not.toBe('');
             expect(error.code).toMatch(/^[A-Z][A-Za-z]+$/);
             expect(error.name).toMatch(/Error$/);
-            if (error instanceof RequestValidationError) {
+            if (error instanceof RestoreRequestInvalidError) {
               for (const problem of error.problems) {
                 expect(problem.path).not.toBe('');
                 expect(problem.message.trim()).not.toBe('');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '#shared/config/load-config';
-import { RecoveryPointNotRestorableError } from '#shared/errors/recovery-point-not-restorable-error';
+import { RestorePolicySchema } from '#shared/config/policy-env';
+import { RecoveryPointNotRestorableError } from '#shared/errors/errors';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { planRestore } from '#shared/use-cases/plan-restore';
 import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
@@ -27,7 +28,7 @@ const deps = {
     point('expired', '2026-03-04T01:00:00Z', 'EXPIRED'),
     point('deleting', '2026-03-05T01:00:00Z', 'DELETING'),
   ]),
-  policy: parseConfig(RELAY_ENV).policy,
+  policy: parseConfig(RestorePolicySchema, RELAY_ENV),
 };
 
 const byArn = (id: string) =>

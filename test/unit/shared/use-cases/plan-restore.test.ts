@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '#shared/config/load-config';
+import { RestorePolicySchema } from '#shared/config/policy-env';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { planRestore } from '#shared/use-cases/plan-restore';
 import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
@@ -20,7 +21,7 @@ const deps = {
     point('monday', '2026-03-02T01:00:00Z'),
     point('tuesday', '2026-03-03T01:00:00Z'),
   ]),
-  policy: parseConfig(RELAY_ENV).policy,
+  policy: parseConfig(RestorePolicySchema, RELAY_ENV),
 };
 
 describe('planRestore', () => {

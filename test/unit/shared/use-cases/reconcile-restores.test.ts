@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ThrottledError } from '#shared/errors/throttled-error';
+import { RestoreThrottledError } from '#shared/errors/errors';
 import {
   reconcileRestores,
   UNKNOWN_JOB_MESSAGE,
@@ -170,7 +170,7 @@ describe('reconcileRestores', () => {
       status: 'COMPLETED',
       detectedBy: 'reconciler',
     });
-    deps.reader.failures.push(new ThrottledError('DescribeRestoreJob'));
+    deps.reader.failures.push(new RestoreThrottledError('DescribeRestoreJob'));
     deps.advance(16 * 60_000);
 
     // Act
@@ -278,7 +278,7 @@ describe('reconcileRestores', () => {
   it('moves a job whose check failed to the back, so it cannot hold the front', async () => {
     // Arrange
     const deps = await staggered(['JOB-A', 'JOB-B']);
-    deps.reader.failures.push(new ThrottledError('DescribeRestoreJob'));
+    deps.reader.failures.push(new RestoreThrottledError('DescribeRestoreJob'));
 
     // Act
     const first = await reconcileRestores(withMaxJobs(deps, 1));
@@ -398,7 +398,7 @@ describe('reconcileRestores', () => {
     // Arrange
     const deps = await setup(['JOB-1']);
     deps.reader.states.delete('JOB-1');
-    deps.notifier.failures.push(new ThrottledError('Publish'));
+    deps.notifier.failures.push(new RestoreThrottledError('Publish'));
     deps.advance(25 * 3600_000);
 
     // Act

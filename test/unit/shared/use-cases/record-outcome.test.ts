@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { JobObservation } from '#shared/domain/job-observation';
-import { DependencyError } from '#shared/errors/dependency-error';
+import { DependencyFailureError } from '#shared/errors/errors';
 import { RelayNotificationSchema } from '#shared/events/relay-notification';
 import { recordOutcome } from '#shared/use-cases/record-outcome';
 import { inMemoryTrackingDeps } from '#test/support/fakes/in-memory-deps';
 
-// Values from the COMPLETED sample of events.md §2.6.
+// Values from the COMPLETED sample of docs/events.md#restore-job-sample.
 const JOB_ID = '7F3A9C21-5B4D-4E8F-9A10-2C6D8E4B1F37';
 const POINT =
   'arn:aws:backup:eu-west-1:111122223333:recovery-point:4b1e7d2c-9f3a-4c58-b0e6-7a2d5c8f1e94';
@@ -221,13 +221,13 @@ describe('recordOutcome', () => {
   it('releases the claim when a channel fails, so the retry publishes', async () => {
     // Arrange
     const deps = await setup();
-    deps.outcomeEvents.failures.push(new DependencyError('bus down'));
+    deps.outcomeEvents.failures.push(new DependencyFailureError('bus down'));
 
     // Act
     const first = recordOutcome(completed(), deps);
 
     // Assert
-    await expect(first).rejects.toBeInstanceOf(DependencyError);
+    await expect(first).rejects.toBeInstanceOf(DependencyFailureError);
     expect((await deps.jobs.get(JOB_ID))?.outcomePublishedAt).toBeUndefined();
     const retry = await recordOutcome(completed(), deps);
     expect(retry.status).toBe('published');

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DependencyError } from '#shared/errors/dependency-error';
-import { PolicyViolationError } from '#shared/errors/policy-violation-error';
-import { RecoveryPointNotFoundError } from '#shared/errors/recovery-point-not-found-error';
-import { RequestValidationError } from '#shared/errors/request-validation-error';
+import {
+  DependencyFailureError,
+  PolicyViolationError,
+  RecoveryPointNotFoundError,
+  RestoreRequestInvalidError,
+} from '#shared/errors/errors';
 import type { RelayNotification } from '#shared/events/relay-notification';
 import { RelayNotificationSchema } from '#shared/events/relay-notification';
 import type { DeadLetter } from '#shared/ports/dead-letter-queue';
@@ -31,7 +33,7 @@ const setup = () =>
     log: new MemoryLog(),
   }) satisfies RejectRequestDeps;
 
-const validationError = new RequestValidationError([
+const validationError = new RestoreRequestInvalidError([
   { path: 'IamRoleArn', message: 'unknown field' },
   { path: 'backupVaultName', message: 'is required with recoveryPointArn' },
 ]);
@@ -289,7 +291,7 @@ describe('rejectRequest', () => {
   it('never logs metadata values', async () => {
     // Arrange
     const deps = setup();
-    const error = new RequestValidationError([
+    const error = new RestoreRequestInvalidError([
       {
         path: 'metadata.KmsKeyId',
         message: 'must be a KMS key ARN (arn:aws:kms:…)',
@@ -337,7 +339,7 @@ describe('rejectRequest', () => {
   it('throws and announces nothing when the request cannot be kept', async () => {
     // Arrange
     const deps = setup();
-    const failure = new DependencyError('SQS down');
+    const failure = new DependencyFailureError('SQS down');
     deps.deadLetters.failWith = failure;
 
     // Act
@@ -355,7 +357,7 @@ describe('rejectRequest', () => {
   it('throws when the rejection cannot be published, after keeping it', async () => {
     // Arrange
     const deps = setup();
-    const failure = new DependencyError('SNS down');
+    const failure = new DependencyFailureError('SNS down');
     deps.notifier.failures.push(failure);
 
     // Act

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DependencyError } from '#shared/errors/dependency-error';
-import { PolicyViolationError } from '#shared/errors/policy-violation-error';
-import { RecoveryPointNotFoundError } from '#shared/errors/recovery-point-not-found-error';
-import { RequestValidationError } from '#shared/errors/request-validation-error';
-import { ThrottledError } from '#shared/errors/throttled-error';
-import { UnexpectedError } from '#shared/errors/unexpected-error';
+import {
+  DependencyFailureError,
+  InternalError,
+  PolicyViolationError,
+  RecoveryPointNotFoundError,
+  RestoreRequestInvalidError,
+  RestoreThrottledError,
+} from '#shared/errors/errors';
 import {
   type RequestReading,
   readRestoreRequest,
@@ -224,7 +226,7 @@ describe('startOrReject', () => {
 
     // Assert
     const error = rejectedError(result);
-    expect(error).toBeInstanceOf(RequestValidationError);
+    expect(error).toBeInstanceOf(RestoreRequestInvalidError);
     expect(reading.ok === false && reading.error).toBe(error);
     expect(deps.starter.inputs).toEqual([]);
     expect(deps.catalog.calls).toEqual([]);
@@ -346,7 +348,7 @@ describe('startOrReject', () => {
   it('throws a retryable error for redelivery and keeps nothing', async () => {
     // Arrange
     const deps = setup();
-    const throttled = new ThrottledError('StartRestoreJob throttled');
+    const throttled = new RestoreThrottledError('StartRestoreJob throttled');
     deps.starter.failures.push(throttled);
     const { reading, arrival } = fromQueue(explicit);
 
@@ -365,7 +367,9 @@ describe('startOrReject', () => {
   it('starts the job on the redelivery after a retryable error', async () => {
     // Arrange
     const deps = setup();
-    deps.starter.failures.push(new ThrottledError('StartRestoreJob throttled'));
+    deps.starter.failures.push(
+      new RestoreThrottledError('StartRestoreJob throttled')
+    );
     const { reading, arrival } = fromQueue(explicit);
     await startOrReject(reading, deps, arrival).catch(() => undefined);
 
@@ -391,7 +395,7 @@ describe('startOrReject', () => {
     );
 
     // Assert: a bounded retry by the source; the restore may have started.
-    expect(error).toBeInstanceOf(UnexpectedError);
+    expect(error).toBeInstanceOf(InternalError);
     expect(error).toMatchObject({
       code: 'InternalError',
       retryable: true,
@@ -405,7 +409,7 @@ describe('startOrReject', () => {
   it('throws when a rejected request cannot be kept', async () => {
     // Arrange
     const deps = setup();
-    deps.deadLetters.failWith = new DependencyError('SQS down');
+    deps.deadLetters.failWith = new DependencyFailureError('SQS down');
     const { reading, arrival } = fromQueue('not json');
 
     // Act
@@ -414,7 +418,7 @@ describe('startOrReject', () => {
     );
 
     // Assert
-    expect(error).toBeInstanceOf(DependencyError);
+    expect(error).toBeInstanceOf(DependencyFailureError);
     expect(deps.notifier.published).toEqual([]);
     expect(deps.metrics.names()).toEqual(['RestoreRequested']);
   });

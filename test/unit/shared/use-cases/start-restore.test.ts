@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '#shared/errors/app-error';
-import { AwsRejectedError } from '#shared/errors/aws-rejected-error';
-import { DependencyError } from '#shared/errors/dependency-error';
+import {
+  AwsRequestRejectedError,
+  DependencyFailureError,
+} from '#shared/errors/errors';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { idempotencyTokenOf } from '#shared/events/restore-request-key';
 import {
@@ -296,7 +298,7 @@ describe('startRestore', () => {
   it('after a failed publish, the retry reuses the job and notifies once', async () => {
     // Arrange
     const deps = setup();
-    deps.notifier.failures.push(new DependencyError('SNS down'));
+    deps.notifier.failures.push(new DependencyFailureError('SNS down'));
     const request = parseRestoreRequest(explicit);
 
     // Act
@@ -320,7 +322,7 @@ describe('startRestore', () => {
     // Arrange
     const deps = setup();
     deps.notifier.failures.push(
-      new AwsRejectedError(
+      new AwsRequestRejectedError(
         'SNS Publish was rejected by AWS (KMSDisabledException)'
       )
     );
@@ -333,9 +335,9 @@ describe('startRestore', () => {
     const second = await startRestore(request, deps, { source: 'sqs' });
 
     // Assert
-    expect(first).toBeInstanceOf(DependencyError);
+    expect(first).toBeInstanceOf(DependencyFailureError);
     expect((first as AppError).message).toContain('restore job job-1 started');
-    expect((first as AppError).cause).toBeInstanceOf(AwsRejectedError);
+    expect((first as AppError).cause).toBeInstanceOf(AwsRequestRejectedError);
     expect(second.restoreJobId).toBe('job-1');
     expect(deps.starter.jobCount).toBe(1);
     expect(deps.notifier.published).toHaveLength(1);
@@ -344,7 +346,7 @@ describe('startRestore', () => {
   it('a retry through another source after a failed publish names the sender of the first start', async () => {
     // Arrange
     const deps = setup();
-    deps.notifier.failures.push(new DependencyError('SNS down'));
+    deps.notifier.failures.push(new DependencyFailureError('SNS down'));
     const request = parseRestoreRequest(explicit);
     const sender = {
       via: 'sqs',
