@@ -24,8 +24,13 @@ export const EventRestoreConfigSchema = z
     RELAY_EVENT_SOURCES: z
       .string()
       .default('restore-relay')
-      .transform((raw) => new Set(csv(raw))),
-    ALARM_RULES: AlarmRulesSchema,
+      .transform((raw) => new Set(csv(raw)))
+      .describe(
+        'The source values a "Restore Requested" event may have: comma-separated.'
+      ),
+    ALARM_RULES: AlarmRulesSchema.describe(
+      'JSON array of alarm rules: which alarm entering ALARM starts which restore (docs/requests.md); each checked against the policy at cold start.'
+    ),
   })
   .superRefine(checkDefaultRole)
   .transform((env, ctx): EventRestoreConfig => {

@@ -17,11 +17,19 @@ export const ReconcileRestoresConfigSchema = z
     ...outcomeEnvShape,
     // AWS Backup sends job events "about every 5 minutes", best effort
     // (docs/events.md#backup-delivery): open jobs older than this are asked about.
-    RECONCILE_AFTER_SECONDS: positiveInt(900, 0),
+    RECONCILE_AFTER_SECONDS: positiveInt(900, 0).describe(
+      'Open jobs started longer ago than this, in seconds, are asked about (DescribeRestoreJob).'
+    ),
     // Open jobs older than this are reported restore.stale (once).
-    STALE_AFTER_SECONDS: positiveInt(86_400, 60),
+    STALE_AFTER_SECONDS: positiveInt(86_400, 60).describe(
+      'Open jobs started longer ago than this, in seconds, are reported restore.stale, once.'
+    ),
     // Jobs one reconciler run checks: DescribeRestoreJob allows 15/s.
-    RECONCILE_MAX_JOBS: positiveInt(100).pipe(z.number().max(1000)),
+    RECONCILE_MAX_JOBS: positiveInt(100)
+      .pipe(z.number().max(1000))
+      .describe(
+        'Jobs one reconciler run checks, least recently checked first (at most 1,000).'
+      ),
   })
   .transform(
     (env): ReconcileRestoresConfig => ({

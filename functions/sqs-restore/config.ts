@@ -17,7 +17,11 @@ export const SqsRestoreConfigSchema = z
     // The rate (START_RATE_PER_SECOND), not this, keeps AWS Backup under
     // its quotas: a batch's claims, replays and notifications need not
     // queue behind one another.
-    RECORD_CONCURRENCY: positiveInt(10).pipe(z.number().max(10)),
+    RECORD_CONCURRENCY: positiveInt(10)
+      .pipe(z.number().max(10))
+      .describe(
+        'Records of one SQS batch in flight at once, 1–10 (one at a time per request key).'
+      ),
   })
   .superRefine(checkDefaultRole)
   .transform((env) => ({

@@ -13,6 +13,7 @@ import {
   parseRestoreRequest,
   toProblems,
 } from '../events/parse-restore-request.js';
+import { receiveRequest } from '../events/received-request.js';
 import type { RecoveryPointCatalog } from '../ports/recovery-point-catalog.js';
 import { planRestore } from '../use-cases/plan-restore.js';
 import { offlineCatalog } from './offline-catalog.js';
@@ -158,7 +159,7 @@ export const planCommand = async (
     const policy = policyOf(io.env, options.roleArn, request.restoreRole);
     const catalog = await catalogOf(options);
     const deployment = options.deployment ?? io.env.DEPLOYMENT_ID;
-    const plan = await planRestore(request, {
+    const plan = await planRestore(receiveRequest(request), {
       catalog,
       policy,
       ...(deployment === undefined || deployment === '' ? {} : { deployment }),

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { RestoreProfilesDocumentSchema } from '../config/restore-profiles.js';
 import { RelayNotificationSchema } from '../events/relay-notification.js';
 import { RestoreRequestSchema } from '../events/restore-request.js';
+import { configurationReference } from './configuration-reference.js';
 import { POLICY_TABLE_MARKERS, policyTable } from './policy-table.js';
 
 const DIR = new URL('../events/schemas/', import.meta.url);
@@ -63,6 +64,12 @@ export const jsonSchemas = (): Record<string, unknown> => {
 const POLICY_PAGE = new URL('../../docs/policy.md', import.meta.url);
 const POLICY_PAGE_NAME = 'docs/policy.md';
 
+/** The configuration reference, generated whole. */
+const CONFIGURATION_PAGE = new URL(
+  '../../docs/configuration.md',
+  import.meta.url
+);
+
 /**
  * docs/policy.md with the generated restore-profile table in its place, or
  * undefined when the page lacks the markers (the table would be lost).
@@ -97,6 +104,21 @@ const main = async (check: boolean): Promise<number> => {
       process.stdout.write(
         `wrote the restore-profile table in ${POLICY_PAGE_NAME}\n`
       );
+    }
+  }
+  const reference = configurationReference();
+  const committedReference = await readFile(CONFIGURATION_PAGE, 'utf8').catch(
+    () => ''
+  );
+  if (committedReference !== reference) {
+    if (check) {
+      process.stderr.write(
+        'docs/configuration.md is out of date with the function schemas: run npm run schemas\n'
+      );
+      stale += 1;
+    } else {
+      await writeFile(CONFIGURATION_PAGE, reference);
+      process.stdout.write('wrote docs/configuration.md\n');
     }
   }
   for (const [name, schema] of Object.entries(jsonSchemas())) {

@@ -6,7 +6,7 @@ import {
 } from '../domain/resource-type.js';
 import type { RestorePolicy } from '../domain/restore-policy.js';
 import { partitionOf } from '../policy/location-checks.js';
-import { csv } from './env-values.js';
+import { csv, describedEnv } from './env-values.js';
 import { parseJsonEnv } from './json-env.js';
 import { RestoreProfilesSchema } from './restore-profiles.js';
 
@@ -157,31 +157,53 @@ const TrustedArns = z
  * The environment variables of the restore policy, shared by the functions
  * that start restores (see docs/configuration.md).
  */
-export const policyEnvShape = {
-  RESTORE_ROLES: RestoreRoles,
-  // Empty means unset: serverless.yml passes '' when no default is chosen.
-  DEFAULT_RESTORE_ROLE: z
-    .string()
-    .optional()
-    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v)),
-  ALLOWED_VAULTS: Vaults,
-  ALLOWED_RESOURCE_TYPES: ResourceTypes,
-  RESTORE_PROFILES: RestoreProfilesSchema,
-  TRUSTED_ARNS: TrustedArns,
-  // Removed in 0.2: a denylist cannot be deny by default. Refused, not
-  // ignored, so a deployment that relied on it learns that it changed.
-  FORBIDDEN_OVERRIDES: z
-    .undefined({
-      error:
-        "was replaced by RESTORE_PROFILES (deny by default: a request may set only what its type's profile allows); see docs/policy.md",
-    })
-    .optional(),
-  AWS_REGION: z.string().min(1).optional(),
-  ACCOUNT_ID: z
-    .string()
-    .regex(/^\d{12}$/, { error: 'must be a 12-digit account id' })
-    .optional(),
-};
+export const policyEnvShape = describedEnv(
+  {
+    RESTORE_ROLES: RestoreRoles,
+    // Empty means unset: serverless.yml passes '' when no default is chosen.
+    DEFAULT_RESTORE_ROLE: z
+      .string()
+      .optional()
+      .transform((v) => (v === undefined || v.trim() === '' ? undefined : v)),
+    ALLOWED_VAULTS: Vaults,
+    ALLOWED_RESOURCE_TYPES: ResourceTypes,
+    RESTORE_PROFILES: RestoreProfilesSchema,
+    TRUSTED_ARNS: TrustedArns,
+    // Removed in 0.2: a denylist cannot be deny by default. Refused, not
+    // ignored, so a deployment that relied on it learns that it changed.
+    FORBIDDEN_OVERRIDES: z
+      .undefined({
+        error:
+          "was replaced by RESTORE_PROFILES (deny by default: a request may set only what its type's profile allows); see docs/policy.md",
+      })
+      .optional(),
+    AWS_REGION: z.string().min(1).optional(),
+    ACCOUNT_ID: z
+      .string()
+      .regex(/^\d{12}$/, { error: 'must be a 12-digit account id' })
+      .optional(),
+  },
+  {
+    RESTORE_ROLES:
+      'The IAM roles a restore may run as: JSON {"name":"arn"}, or comma-separated name=arn or bare role ARNs (named after the role).',
+    DEFAULT_RESTORE_ROLE:
+      'The role name used when a request names none; required when RESTORE_ROLES names more than one role.',
+    ALLOWED_VAULTS:
+      'The vaults restores may come from: names or vault ARNs, comma-separated, or *.',
+    ALLOWED_RESOURCE_TYPES:
+      'The resource types that may be restored: comma-separated names (aliases allowed), or *.',
+    RESTORE_PROFILES:
+      'JSON merged into the built-in restore profiles, per type and key (docs/policy.md; schema restore-profiles.v1).',
+    TRUSTED_ARNS:
+      'ARNs a restore may use outside this account, Region or partition: comma-separated, exact or a prefix ending in *.',
+    FORBIDDEN_OVERRIDES:
+      'Removed in 0.2 and refused: replaced by RESTORE_PROFILES.',
+    AWS_REGION:
+      'Set by Lambda: the Region every ARN in a restore must be in, unless trusted.',
+    ACCOUNT_ID:
+      'The account every ARN in a restore must be in, unless trusted (set by serverless.yml).',
+  }
+);
 
 type PolicyEnv = z.output<z.ZodObject<typeof policyEnvShape>>;
 

@@ -1,9 +1,8 @@
-import { resourceTypeFromArn } from '../domain/resource-type-from-arn.js';
 import type { AppError } from '../errors/app-error.js';
 import { RestoreRequestInvalidError } from '../errors/errors.js';
 import { parseRestoreRequest } from './parse-restore-request.js';
+import { type ReceivedRequest, receiveRequest } from './received-request.js';
 import { MAX_REQUEST_BYTES, type RestoreRequest } from './restore-request.js';
-import { requestKeyOf } from './restore-request-key.js';
 
 /**
  * An inbound request after reading: either valid, with its key, or the
@@ -11,14 +10,7 @@ import { requestKeyOf } from './restore-request-key.js';
  * can reject an unreadable request instead of retrying it in vain.
  */
 export type RequestReading =
-  | {
-      readonly ok: true;
-      readonly request: RestoreRequest;
-      /** The request key ({@link requestKeyOf}). */
-      readonly key: string;
-      /** The resource type the request names or implies, if any. */
-      readonly resourceType?: string;
-    }
+  | ({ readonly ok: true } & ReceivedRequest)
   | {
       readonly ok: false;
       /** Why the request cannot be read or accepted (a permanent error). */
@@ -100,16 +92,7 @@ export const readRestoreRequest = (
     }
     throw error;
   }
-  const arn = request.recoveryPointArn ?? request.resourceArn;
-  const resourceType =
-    request.resourceType ??
-    (arn === undefined ? undefined : resourceTypeFromArn(arn));
-  return {
-    ok: true,
-    request,
-    key: requestKeyOf(request),
-    ...(resourceType === undefined ? {} : { resourceType }),
-  };
+  return { ok: true, ...receiveRequest(request) };
 };
 
 /**

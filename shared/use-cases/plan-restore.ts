@@ -1,3 +1,4 @@
+import type { Arrival } from '../domain/arrival.js';
 import { compact } from '../domain/compact.js';
 import type { RecoveryPoint } from '../domain/recovery-point.js';
 import { type ResourceType, toResourceType } from '../domain/resource-type.js';
@@ -17,11 +18,9 @@ import {
   RecoveryPointNotRestorableError,
   RestoreRequestInvalidError,
 } from '../errors/errors.js';
+import type { ReceivedRequest } from '../events/received-request.js';
 import type { RestoreRequest } from '../events/restore-request.js';
-import {
-  idempotencyTokenOf,
-  requestKeyOf,
-} from '../events/restore-request-key.js';
+import { idempotencyTokenOf } from '../events/restore-request-key.js';
 import { applyRestoreProfile } from '../policy/apply-restore-profile.js';
 import { checkRequestPolicy } from '../policy/check-request-policy.js';
 import {
@@ -48,15 +47,8 @@ export interface PlanRestoreDeps {
   readonly deployment?: string;
 }
 
-/** How the request reached restore-relay. */
-export interface PlanRestoreOptions {
-  /**
-   * An upper bound for `latest` selection that is stable across
-   * redeliveries (e.g. when the message was first sent), so that a
-   * redelivery picks the same point even after a newer backup completed.
-   */
-  readonly asOf?: Date;
-}
+/** What planning reads of the arrival: the fixed upper bound of `latest`. */
+type PlanArrival = Pick<Arrival, 'asOf'>;
 
 const earliest = (...dates: (Date | undefined)[]): Date | undefined =>
   dates
@@ -66,7 +58,7 @@ const earliest = (...dates: (Date | undefined)[]): Date | undefined =>
 const resolveRecoveryPoint = async (
   request: RestoreRequest,
   deps: PlanRestoreDeps,
-  options: PlanRestoreOptions
+  arrival: PlanArrival
 ): Promise<RecoveryPoint> => {
   if (request.recoveryPointArn !== undefined) {
     const point = await deps.catalog.describe(
@@ -96,7 +88,7 @@ const resolveRecoveryPoint = async (
     vaults,
     before: earliest(
       before === undefined ? undefined : new Date(before),
-      options.asOf
+      arrival.asOf
     ),
     after: after === undefined ? undefined : new Date(after),
   });
@@ -165,13 +157,14 @@ const resolveResourceType = (
  *   retryable error from AWS
  */
 export const planRestore = async (
-  request: RestoreRequest,
+  received: ReceivedRequest,
   deps: PlanRestoreDeps,
-  options: PlanRestoreOptions = {}
+  arrival: PlanArrival = {},
+  checkedRoleArn?: string
 ): Promise<RestorePlan> => {
-  const requestId = requestKeyOf(request);
-  const roleArn = checkRequestPolicy(request, deps.policy);
-  const point = await resolveRecoveryPoint(request, deps, options);
+  const { request, key: requestId } = received;
+  const roleArn = checkedRoleArn ?? checkRequestPolicy(request, deps.policy);
+  const point = await resolveRecoveryPoint(request, deps, arrival);
   const saved = await deps.catalog.getRestoreMetadata(
     point.backupVaultName,
     point.recoveryPointArn

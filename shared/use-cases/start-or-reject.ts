@@ -1,4 +1,4 @@
-import type { RequestedBy } from '../domain/requested-by.js';
+import type { Arrival } from '../domain/arrival.js';
 import { AppError } from '../errors/app-error.js';
 import { InternalError } from '../errors/errors.js';
 import type { RequestReading } from '../events/read-restore-request.js';
@@ -9,27 +9,6 @@ import {
   type StartRestoreResult,
   startRestore,
 } from './start-restore.js';
-
-/** How and when a request reached restore-relay. */
-export interface Arrival {
-  /** The source: `sqs`, `eventbridge`, `alarm`, `invoke`. */
-  readonly source: string;
-  /** The request as received, kept with a rejection. */
-  readonly original: string;
-  /**
-   * A time fixed at the first delivery (SQS `SentTimestamp`, the event's
-   * `time`), so `latest` picks the same point on every redelivery.
-   */
-  readonly asOf?: Date;
-  readonly messageId?: string;
-  readonly eventId?: string;
-  /**
-   * Who sent the request, built by the source from what AWS tells it (the SQS
-   * SenderId, the event's account and source, …); undefined when it told
-   * nothing usable. Kept with the job and put in every notification.
-   */
-  readonly requestedBy?: RequestedBy | undefined;
-}
 
 /** The ports {@link startOrReject} runs with. */
 export interface StartOrRejectDeps extends StartRestoreDeps, RejectRequestDeps {
@@ -102,7 +81,7 @@ const startOrRejectReading = async (
         error,
         source,
         ...(requestedBy === undefined ? {} : { requestedBy }),
-        original: arrival.original,
+        original: arrival.original ?? '',
         ...(reading.ok
           ? {
               requestId: reading.key,
@@ -126,11 +105,7 @@ const startOrRejectReading = async (
     return reject(reading.error);
   }
   try {
-    const result = await startRestore(reading.request, deps, {
-      source,
-      ...(requestedBy === undefined ? {} : { requestedBy }),
-      ...(arrival.asOf === undefined ? {} : { asOf: arrival.asOf }),
-    });
+    const result = await startRestore(reading, deps, arrival);
     requested(result.resourceType);
     if (result.plan !== undefined) {
       return { status: 'planned', result };

@@ -1,16 +1,13 @@
+import type { Arrival } from '../domain/arrival.js';
 import type { Clock } from '../domain/clock.js';
 import type { JsonObject } from '../domain/json.js';
 import type { RateLimiter } from '../domain/rate-limiter.js';
-import type { RequestedBy } from '../domain/requested-by.js';
 import type { RestorePlan } from '../domain/restore-plan.js';
 import { AppError } from '../errors/app-error.js';
 import { DependencyFailureError } from '../errors/errors.js';
 import type { OutcomeNotification } from '../events/outcome-event.js';
-import type { RestoreRequest } from '../events/restore-request.js';
-import {
-  requestKeyOf,
-  restoreContentOf,
-} from '../events/restore-request-key.js';
+import type { ReceivedRequest } from '../events/received-request.js';
+import { restoreContentOf } from '../events/restore-request-key.js';
 import { buildRestoreStarted } from '../events/restore-started.js';
 import { checkRequestPolicy } from '../policy/check-request-policy.js';
 import type { IdempotentRunner } from '../ports/idempotent-runner.js';
@@ -20,11 +17,7 @@ import type { Notifier } from '../ports/notifier.js';
 import type { RestoreJobStarter } from '../ports/restore-job-starter.js';
 import type { TaskCallbacks } from '../ports/task-callbacks.js';
 import { answerTasks } from './announce-outcome.js';
-import {
-  type PlanRestoreDeps,
-  type PlanRestoreOptions,
-  planRestore,
-} from './plan-restore.js';
+import { type PlanRestoreDeps, planRestore } from './plan-restore.js';
 
 /** The ports and policy {@link startRestore} runs with. */
 export interface StartRestoreDeps extends PlanRestoreDeps {
@@ -37,14 +30,6 @@ export interface StartRestoreDeps extends PlanRestoreDeps {
   readonly log: Log;
   /** Paces plan-and-start against AWS Backup's shared quotas. */
   readonly startRate: RateLimiter;
-}
-
-/** How the request reached restore-relay. */
-export interface StartRestoreOptions extends PlanRestoreOptions {
-  /** The source: `sqs`, `eventbridge`, `alarm`, `invoke`, `cli`. */
-  readonly source: string;
-  /** Who sent the request, kept with the job. */
-  readonly requestedBy?: RequestedBy;
 }
 
 /** What a caller gets back (the direct-invocation source returns it as is). */
@@ -98,12 +83,13 @@ interface StartedRecord extends JsonObject {
  * @throws any AppError; `retryable` tells the trigger whether to redeliver
  */
 export const startRestore = async (
-  request: RestoreRequest,
+  received: ReceivedRequest,
   deps: StartRestoreDeps,
-  options: StartRestoreOptions
+  arrival: Arrival
 ): Promise<StartRestoreResult> => {
+  const { request } = received;
   if (request.dryRun === true) {
-    const plan = await planRestore(request, deps, options);
+    const plan = await planRestore(received, deps, arrival);
     deps.log.info('restore planned (dry run)', {
       ...summaryOf(plan),
       metadataKeys: Object.keys(plan.input.Metadata),
@@ -111,20 +97,21 @@ export const startRestore = async (
     return { ...summaryOf(plan), replayed: false, plan };
   }
   // Before the claim: a request the policy refuses writes nothing at all.
-  checkRequestPolicy(request, deps.policy);
+  // Checked once: the plan below takes the role this check resolved.
+  const roleArn = checkRequestPolicy(request, deps.policy);
   const { result, replayed } = await deps.idempotency.run<StartedRecord>(
-    requestKeyOf(request),
+    received.key,
     restoreContentOf(request),
     async () => {
       // Only a request that will call AWS Backup waits for a token: replays
       // and conflicts were answered by the claim.
       await deps.startRate.take();
-      const plan = await planRestore(request, deps, options);
+      const plan = await planRestore(received, deps, arrival, roleArn);
       const summary = summaryOf(plan);
       const now = deps.clock.now();
       const { restoreJobId } = await deps.starter.start(plan.input, {
         requestedAt:
-          options.asOf !== undefined && options.asOf < now ? options.asOf : now,
+          arrival.asOf !== undefined && arrival.asOf < now ? arrival.asOf : now,
       });
       deps.log.info('restore job started', { ...summary, restoreJobId });
       // From here the job exists: no failure may turn into a rejection (a
@@ -133,10 +120,10 @@ export const startRestore = async (
         const job = await deps.jobs.recordStarted({
           ...summary,
           restoreJobId,
-          source: options.source,
-          ...(options.requestedBy === undefined
+          source: arrival.source,
+          ...(arrival.requestedBy === undefined
             ? {}
-            : { requestedBy: options.requestedBy }),
+            : { requestedBy: arrival.requestedBy }),
           startedAt: deps.clock.now().toISOString(),
           ...(request.context === undefined
             ? {}

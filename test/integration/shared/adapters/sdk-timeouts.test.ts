@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
+import { receiveRequest } from '#shared/events/received-request';
 import { startRestore } from '#shared/use-cases/start-restore';
 import { localRestoreDeps } from '#test/support/local/local-restore-deps';
 import { useLocalAws } from '#test/support/local/use-local-aws';
@@ -31,12 +32,20 @@ describe('AWS calls that hang', () => {
     });
 
     // Act
-    const first = await startRestore(parseRestoreRequest(request), deps, {
-      source: 'sqs',
-    }).catch((e: unknown) => e);
-    const second = await startRestore(parseRestoreRequest(request), deps, {
-      source: 'sqs',
-    });
+    const first = await startRestore(
+      receiveRequest(parseRestoreRequest(request)),
+      deps,
+      {
+        source: 'sqs',
+      }
+    ).catch((e: unknown) => e);
+    const second = await startRestore(
+      receiveRequest(parseRestoreRequest(request)),
+      deps,
+      {
+        source: 'sqs',
+      }
+    );
 
     // Assert: without an enforced request timeout the hung call would
     // simply have succeeded after 1 s.

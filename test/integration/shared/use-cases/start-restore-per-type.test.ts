@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
+import { receiveRequest } from '#shared/events/received-request';
 import { idempotencyTokenOf } from '#shared/events/restore-request-key';
 import { startRestore } from '#shared/use-cases/start-restore';
 import { exampleRequests } from '#test/support/example-requests';
@@ -125,9 +126,13 @@ describe('one happy path per resource type, on the local AWS', () => {
       const deps = localRestoreDeps(local());
 
       // Act
-      const result = await startRestore(parseRestoreRequest(body), deps, {
-        source: 'sqs',
-      });
+      const result = await startRestore(
+        receiveRequest(parseRestoreRequest(body)),
+        deps,
+        {
+          source: 'sqs',
+        }
+      );
 
       // Assert
       const jobs = local().backup.jobs();

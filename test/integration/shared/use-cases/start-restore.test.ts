@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '#shared/errors/app-error';
 import { RestoreInProgressError } from '#shared/errors/errors';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
+import { receiveRequest } from '#shared/events/received-request';
 import { idempotencyTokenOf } from '#shared/events/restore-request-key';
 import { RestoreStartedSchema } from '#shared/events/restore-started';
 import {
@@ -30,7 +31,7 @@ const EFS_FS =
 const deps = () => localRestoreDeps(local());
 
 const start = (input: unknown, source = 'sqs') =>
-  startRestore(parseRestoreRequest(input), deps(), { source });
+  startRestore(receiveRequest(parseRestoreRequest(input)), deps(), { source });
 
 const efs = (requestId: string, extra: object = {}) => ({
   requestId,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '#shared/config/load-config';
 import { RestorePolicySchema } from '#shared/config/policy-env';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
+import { receiveRequest } from '#shared/events/received-request';
 import {
   idempotencyTokenOf,
   requestKeyOf,
@@ -116,7 +117,7 @@ describe('the deployment namespace', () => {
     // Act
     const [dev, prod] = await Promise.all(
       ['restore-relay-dev', 'restore-relay-prod'].map((deployment) =>
-        planRestore(request, { catalog, policy, deployment })
+        planRestore(receiveRequest(request), { catalog, policy, deployment })
       )
     );
 

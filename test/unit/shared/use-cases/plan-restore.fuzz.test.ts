@@ -5,6 +5,7 @@ import type { RestorePlan } from '#shared/domain/restore-plan';
 import { AppError } from '#shared/errors/app-error';
 import { RestoreRequestInvalidError } from '#shared/errors/errors';
 import { readRestoreRequest } from '#shared/events/read-restore-request';
+import { receiveRequest } from '#shared/events/received-request';
 import type { RestoreRequest } from '#shared/events/restore-request';
 import {
   idempotencyTokenOf,
@@ -31,7 +32,7 @@ const planned = async (
 ): Promise<Planned> => {
   const deps = inMemoryDeps(new InMemoryCatalog(catalog.points));
   try {
-    return { plan: await planRestore(request, deps) };
+    return { plan: await planRestore(receiveRequest(request), deps) };
   } catch (error) {
     if (error instanceof AppError) {
       return { error };

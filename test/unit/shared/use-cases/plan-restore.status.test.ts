@@ -3,6 +3,7 @@ import { parseConfig } from '#shared/config/load-config';
 import { RestorePolicySchema } from '#shared/config/policy-env';
 import { RecoveryPointNotRestorableError } from '#shared/errors/errors';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
+import { receiveRequest } from '#shared/events/received-request';
 import { planRestore } from '#shared/use-cases/plan-restore';
 import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
 import { rejectionOf } from '#test/support/rejection-of';
@@ -42,7 +43,7 @@ describe('planRestore and the recovery point status', () => {
     'restores a %s point named by ARN',
     async (id) => {
       // Act
-      const plan = await planRestore(byArn(id), deps);
+      const plan = await planRestore(receiveRequest(byArn(id)), deps);
 
       // Assert
       expect(plan.input.RecoveryPointArn).toBe(arnOf(id));
@@ -52,7 +53,7 @@ describe('planRestore and the recovery point status', () => {
   it('chooses the newest AVAILABLE point as latest, past newer points it cannot restore', async () => {
     // Act
     const plan = await planRestore(
-      parseRestoreRequest({ resourceArn: TABLE }),
+      receiveRequest(parseRestoreRequest({ resourceArn: TABLE })),
       deps
     );
 
@@ -68,7 +69,9 @@ describe('planRestore and the recovery point status', () => {
     'refuses a %s point named by ARN, naming both restorable statuses',
     async (id, status) => {
       // Act
-      const error = await rejectionOf(planRestore(byArn(id), deps));
+      const error = await rejectionOf(
+        planRestore(receiveRequest(byArn(id)), deps)
+      );
 
       // Assert
       expect(error).toBeInstanceOf(RecoveryPointNotRestorableError);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '#shared/config/load-config';
 import { RestorePolicySchema } from '#shared/config/policy-env';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
+import { receiveRequest } from '#shared/events/received-request';
 import { planRestore } from '#shared/use-cases/plan-restore';
 import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
 import { RELAY_ENV } from '#test/support/relay-env';
@@ -30,8 +31,8 @@ describe('planRestore', () => {
     const request = parseRestoreRequest({ resourceArn: TABLE });
 
     // Act
-    const now = await planRestore(request, deps);
-    const asOfMonday = await planRestore(request, deps, {
+    const now = await planRestore(receiveRequest(request), deps);
+    const asOfMonday = await planRestore(receiveRequest(request), deps, {
       asOf: new Date('2026-03-02T12:00:00Z'),
     });
 
@@ -43,7 +44,7 @@ describe('planRestore', () => {
   it('falls back to the resource ARN for the type when AWS reports none', async () => {
     // Act
     const plan = await planRestore(
-      parseRestoreRequest({ resourceArn: TABLE }),
+      receiveRequest(parseRestoreRequest({ resourceArn: TABLE })),
       deps
     );
 
@@ -56,15 +57,19 @@ describe('planRestore', () => {
   it('derives the same names for a dry run and the real run', async () => {
     // Act
     const dry = await planRestore(
-      parseRestoreRequest({
-        requestId: 'r-1',
-        resourceArn: TABLE,
-        dryRun: true,
-      }),
+      receiveRequest(
+        parseRestoreRequest({
+          requestId: 'r-1',
+          resourceArn: TABLE,
+          dryRun: true,
+        })
+      ),
       deps
     );
     const real = await planRestore(
-      parseRestoreRequest({ requestId: 'r-1', resourceArn: TABLE }),
+      receiveRequest(
+        parseRestoreRequest({ requestId: 'r-1', resourceArn: TABLE })
+      ),
       deps
     );
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Arrival } from '#shared/domain/arrival';
 import {
   DependencyFailureError,
   InternalError,
@@ -14,7 +15,6 @@ import {
 } from '#shared/events/read-restore-request';
 import { NOT_JSON_ORIGINAL } from '#shared/events/redact-original';
 import {
-  type Arrival,
   type RequestResult,
   type StartOrRejectDeps,
   startOrReject,

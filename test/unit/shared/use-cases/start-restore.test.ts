@@ -5,6 +5,7 @@ import {
   DependencyFailureError,
 } from '#shared/errors/errors';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
+import { receiveRequest } from '#shared/events/received-request';
 import { idempotencyTokenOf } from '#shared/events/restore-request-key';
 import {
   type StartRestoreDeps,
@@ -74,7 +75,7 @@ describe('startRestore', () => {
     const deps = setup();
 
     // Act
-    await startRestore(parseRestoreRequest(explicit), deps, {
+    await startRestore(receiveRequest(parseRestoreRequest(explicit)), deps, {
       source: 'sqs',
       ...(asOf === undefined ? {} : { asOf: new Date(asOf) }),
     });
@@ -90,9 +91,13 @@ describe('startRestore', () => {
     const deps = setup();
 
     // Act
-    const result = await startRestore(parseRestoreRequest(explicit), deps, {
-      source: 'invoke',
-    });
+    const result = await startRestore(
+      receiveRequest(parseRestoreRequest(explicit)),
+      deps,
+      {
+        source: 'invoke',
+      }
+    );
 
     // Assert
     expect(result).toEqual({
@@ -136,10 +141,12 @@ describe('startRestore', () => {
     // Arrange
     const deps = setup();
     const request = parseRestoreRequest(explicit);
-    await startRestore(request, deps, { source: 'sqs' });
+    await startRestore(receiveRequest(request), deps, { source: 'sqs' });
 
     // Act
-    const again = await startRestore(request, deps, { source: 'sqs' });
+    const again = await startRestore(receiveRequest(request), deps, {
+      source: 'sqs',
+    });
 
     // Assert
     expect(again.replayed).toBe(true);
@@ -154,7 +161,7 @@ describe('startRestore', () => {
 
     // Act
     const result = await startRestore(
-      parseRestoreRequest({ ...explicit, dryRun: true }),
+      receiveRequest(parseRestoreRequest({ ...explicit, dryRun: true })),
       deps,
       { source: 'cli' }
     );
@@ -176,7 +183,7 @@ describe('startRestore', () => {
 
     // Act
     const result = await startRestore(
-      parseRestoreRequest({ resourceArn: FS }),
+      receiveRequest(parseRestoreRequest({ resourceArn: FS })),
       deps,
       { source: 'sqs' }
     );
@@ -200,9 +207,13 @@ describe('startRestore', () => {
     const deps = setup();
 
     // Act
-    const error = await startRestore(parseRestoreRequest(input), deps, {
-      source: 'sqs',
-    }).catch((e: unknown) => e);
+    const error = await startRestore(
+      receiveRequest(parseRestoreRequest(input)),
+      deps,
+      {
+        source: 'sqs',
+      }
+    ).catch((e: unknown) => e);
 
     // Assert
     expect(error).toBeInstanceOf(AppError);
@@ -218,7 +229,9 @@ describe('startRestore', () => {
 
     // Act
     await startRestore(
-      parseRestoreRequest({ ...explicit, restoreRole: 'admin' }),
+      receiveRequest(
+        parseRestoreRequest({ ...explicit, restoreRole: 'admin' })
+      ),
       deps,
       { source: 'sqs' }
     ).catch(() => undefined);
@@ -230,15 +243,19 @@ describe('startRestore', () => {
   it('the same requestId with other content is a conflict and starts nothing', async () => {
     // Arrange
     const deps = setup();
-    await startRestore(parseRestoreRequest(explicit), deps, { source: 'sqs' });
+    await startRestore(receiveRequest(parseRestoreRequest(explicit)), deps, {
+      source: 'sqs',
+    });
     deps.catalog.calls.length = 0;
 
     // Act
     const error = await startRestore(
-      parseRestoreRequest({
-        ...explicit,
-        metadata: { PerformanceMode: 'maxIO' },
-      }),
+      receiveRequest(
+        parseRestoreRequest({
+          ...explicit,
+          metadata: { PerformanceMode: 'maxIO' },
+        })
+      ),
       deps,
       { source: 'sqs' }
     ).catch((e: unknown) => e);
@@ -252,14 +269,20 @@ describe('startRestore', () => {
   it('replays a completed request without reading AWS Backup again', async () => {
     // Arrange
     const deps = setup();
-    const first = await startRestore(parseRestoreRequest(explicit), deps, {
-      source: 'sqs',
-    });
+    const first = await startRestore(
+      receiveRequest(parseRestoreRequest(explicit)),
+      deps,
+      {
+        source: 'sqs',
+      }
+    );
     deps.catalog.calls.length = 0;
 
     // Act
     const again = await startRestore(
-      parseRestoreRequest({ ...explicit, context: { ticket: 'other' } }),
+      receiveRequest(
+        parseRestoreRequest({ ...explicit, context: { ticket: 'other' } })
+      ),
       deps,
       { source: 'eventbridge' }
     );
@@ -281,12 +304,12 @@ describe('startRestore', () => {
     });
 
     // Act
-    const first = await startRestore(missing, deps, { source: 'sqs' }).catch(
-      (e: unknown) => e
-    );
-    const second = await startRestore(missing, deps, { source: 'sqs' }).catch(
-      (e: unknown) => e
-    );
+    const first = await startRestore(receiveRequest(missing), deps, {
+      source: 'sqs',
+    }).catch((e: unknown) => e);
+    const second = await startRestore(receiveRequest(missing), deps, {
+      source: 'sqs',
+    }).catch((e: unknown) => e);
 
     // Assert
     expect((first as AppError).code).toBe('RecoveryPointNotFound');
@@ -302,10 +325,12 @@ describe('startRestore', () => {
     const request = parseRestoreRequest(explicit);
 
     // Act
-    const first = await startRestore(request, deps, { source: 'sqs' }).catch(
-      (e: unknown) => e
-    );
-    const second = await startRestore(request, deps, { source: 'sqs' });
+    const first = await startRestore(receiveRequest(request), deps, {
+      source: 'sqs',
+    }).catch((e: unknown) => e);
+    const second = await startRestore(receiveRequest(request), deps, {
+      source: 'sqs',
+    });
 
     // Assert
     expect((first as AppError).retryable).toBe(true);
@@ -329,10 +354,12 @@ describe('startRestore', () => {
     const request = parseRestoreRequest(explicit);
 
     // Act
-    const first = await startRestore(request, deps, { source: 'sqs' }).catch(
-      (e: unknown) => e
-    );
-    const second = await startRestore(request, deps, { source: 'sqs' });
+    const first = await startRestore(receiveRequest(request), deps, {
+      source: 'sqs',
+    }).catch((e: unknown) => e);
+    const second = await startRestore(receiveRequest(request), deps, {
+      source: 'sqs',
+    });
 
     // Assert
     expect(first).toBeInstanceOf(DependencyFailureError);
@@ -354,11 +381,11 @@ describe('startRestore', () => {
     } as const;
 
     // Act
-    await startRestore(request, deps, {
+    await startRestore(receiveRequest(request), deps, {
       source: 'sqs',
       requestedBy: sender,
     }).catch(() => undefined);
-    await startRestore(request, deps, {
+    await startRestore(receiveRequest(request), deps, {
       source: 'invoke',
       requestedBy: { via: 'invoke' },
     });
@@ -379,10 +406,12 @@ describe('startRestore', () => {
 
     // Act
     await startRestore(
-      parseRestoreRequest({
-        ...explicit,
-        metadata: { KmsKeyId: 'secret-key-id' },
-      }),
+      receiveRequest(
+        parseRestoreRequest({
+          ...explicit,
+          metadata: { KmsKeyId: 'secret-key-id' },
+        })
+      ),
       deps,
       { source: 'sqs' }
     );
@@ -414,7 +443,9 @@ describe('startRestore with a deep-frozen request', () => {
     );
 
     // Act
-    const result = await startRestore(request, deps, { source: 'sqs' });
+    const result = await startRestore(receiveRequest(request), deps, {
+      source: 'sqs',
+    });
 
     // Assert
     expect(result.restoreJobId).toBe('job-1');
