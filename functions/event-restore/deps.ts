@@ -6,10 +6,10 @@ import type { RestoreMetrics } from '#shared/ports/restore-metrics';
 import { containerDeps } from '#shared/wiring/container-deps';
 import { buildStartDeps, type StartDeps } from '#shared/wiring/start-deps';
 import { type EventRestoreConfig, EventRestoreConfigSchema } from './config.js';
-import type { EventDeps } from './restore-from-event.js';
+import type { RestoreFromEventDeps } from './restore-from-event.js';
 
 /** What event-restore runs with. */
-export type EventRestoreDeps = StartDeps & EventDeps;
+export type EventRestoreDeps = StartDeps & RestoreFromEventDeps;
 
 /**
  * event-restore's composition root: a start function's deps, plus the
