@@ -1,21 +1,15 @@
 import { DynamoDbAlarmCoolDown } from '#shared/adapters/dynamodb-alarm-cool-down';
 import { getDynamoDBClient } from '#shared/clients/dynamodb-client';
-import { parseConfig } from '#shared/config/load-config';
 import { systemClock } from '#shared/domain/clock';
-import { logger } from '#shared/observability/logger';
-import {
-  metrics,
-  PowertoolsRestoreMetrics,
-} from '#shared/observability/metrics';
 import type { Log } from '#shared/ports/log';
 import type { RestoreMetrics } from '#shared/ports/restore-metrics';
-import { once } from '#shared/wiring/once';
+import { containerDeps } from '#shared/wiring/container-deps';
 import { buildStartDeps, type StartDeps } from '#shared/wiring/start-deps';
 import { type EventRestoreConfig, EventRestoreConfigSchema } from './config.js';
-import type { EventDeps } from './restore-from-event.js';
+import type { RestoreFromEventDeps } from './restore-from-event.js';
 
 /** What event-restore runs with. */
-export type EventRestoreDeps = StartDeps & EventDeps;
+export type EventRestoreDeps = StartDeps & RestoreFromEventDeps;
 
 /**
  * event-restore's composition root: a start function's deps, plus the
@@ -45,12 +39,9 @@ export const buildEventRestoreDeps = (
  * The container's deps, built on first use from `process.env` (parsed with
  * {@link EventRestoreConfigSchema}), then reused by every invocation.
  *
- * @throws ConfigError when the environment is invalid
+ * @throws ConfigInvalidError when the environment is invalid
  */
-export const getEventRestoreDeps = once(() =>
-  buildEventRestoreDeps(
-    parseConfig(EventRestoreConfigSchema, process.env),
-    logger,
-    new PowertoolsRestoreMetrics({ metrics })
-  )
+export const getEventRestoreDeps = containerDeps(
+  EventRestoreConfigSchema,
+  buildEventRestoreDeps
 );

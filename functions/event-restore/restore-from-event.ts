@@ -45,7 +45,7 @@ import { requestedByOfEvent } from './requested-by.js';
 export type EventResult = RequestResult | { readonly status: 'ignored' };
 
 /** The ports and settings the event source runs with. */
-export interface EventDeps extends StartOrRejectDeps {
+export interface RestoreFromEventDeps extends StartOrRejectDeps {
   /** The `source` values a "Restore Requested" event may have. */
   readonly eventSources: ReadonlySet<string>;
   readonly alarmRules: readonly AlarmRule[];
@@ -69,7 +69,7 @@ const IGNORED_BECAUSE: Record<AlarmIgnoreReason, string> = {
 const ignoreTransition = (
   reason: AlarmIgnoreReason,
   alarm: { readonly alarmName: string; readonly eventId: string },
-  deps: EventDeps
+  deps: RestoreFromEventDeps
 ): EventResult => {
   deps.log.debug(IGNORED_BECAUSE[reason], { reason, ...alarm });
   deps.metrics.count('AlarmTransitionIgnored', { source: 'alarm', reason });
@@ -91,7 +91,7 @@ const ruleKeyOf = (rule: AlarmRule): string =>
 const claimCoolDown = async (
   rule: AlarmRule,
   transition: { readonly alarmArn: string; readonly stateTimestamp: Date },
-  deps: EventDeps
+  deps: RestoreFromEventDeps
 ): Promise<AlarmCoolDownResult | 'off' | AppError> => {
   if (rule.coolDownMinutes === 0) {
     return 'off';
@@ -124,7 +124,7 @@ const assertNever = (value: never): never => {
 const fromRestoreRequested = async (
   event: unknown,
   original: string,
-  deps: EventDeps
+  deps: RestoreFromEventDeps
 ): Promise<EventResult> => {
   const parsed = RestoreRequestedEventSchema.safeParse(event);
   if (!parsed.success) {
@@ -171,7 +171,7 @@ const fromRestoreRequested = async (
 const fromAlarm = async (
   event: unknown,
   original: string,
-  deps: EventDeps
+  deps: RestoreFromEventDeps
 ): Promise<EventResult> => {
   const parsed = AlarmStateChangeSchema.safeParse(event);
   if (!parsed.success) {
@@ -247,7 +247,7 @@ const fromAlarm = async (
  */
 export const restoreFromEvent = async (
   event: unknown,
-  deps: EventDeps
+  deps: RestoreFromEventDeps
 ): Promise<EventResult> => {
   // Iterative: a deeply nested event must still be kept and rejected.
   const original = serializeJson(event);

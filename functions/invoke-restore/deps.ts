@@ -1,10 +1,4 @@
-import { parseConfig } from '#shared/config/load-config';
-import { logger } from '#shared/observability/logger';
-import {
-  metrics,
-  PowertoolsRestoreMetrics,
-} from '#shared/observability/metrics';
-import { once } from '#shared/wiring/once';
+import { containerDeps } from '#shared/wiring/container-deps';
 import { buildStartDeps } from '#shared/wiring/start-deps';
 import { InvokeRestoreConfigSchema } from './config.js';
 
@@ -13,12 +7,9 @@ import { InvokeRestoreConfigSchema } from './config.js';
  * (`buildStartDeps`), built on first use from `process.env` (parsed with
  * {@link InvokeRestoreConfigSchema}), then reused by every invocation.
  *
- * @throws ConfigError when the environment is invalid
+ * @throws ConfigInvalidError when the environment is invalid
  */
-export const getInvokeRestoreDeps = once(() =>
-  buildStartDeps(
-    parseConfig(InvokeRestoreConfigSchema, process.env),
-    logger,
-    new PowertoolsRestoreMetrics({ metrics })
-  )
+export const getInvokeRestoreDeps = containerDeps(
+  InvokeRestoreConfigSchema,
+  buildStartDeps
 );

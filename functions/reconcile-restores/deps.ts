@@ -1,15 +1,9 @@
 import { BackupRestoreJobReader } from '#shared/adapters/backup-restore-job-reader';
 import { getBackupClient } from '#shared/clients/backup-client';
-import { parseConfig } from '#shared/config/load-config';
-import { logger } from '#shared/observability/logger';
-import {
-  metrics,
-  PowertoolsRestoreMetrics,
-} from '#shared/observability/metrics';
 import type { Log } from '#shared/ports/log';
 import type { RestoreMetrics } from '#shared/ports/restore-metrics';
 import type { ReconcileDeps } from '#shared/use-cases/reconcile-restores';
-import { once } from '#shared/wiring/once';
+import { containerDeps } from '#shared/wiring/container-deps';
 import { buildOutcomeDeps } from '#shared/wiring/outcome-deps';
 import {
   type ReconcileRestoresConfig,
@@ -40,12 +34,9 @@ export const buildReconcileRestoresDeps = (
  * The container's deps, built on first use from `process.env` (parsed with
  * {@link ReconcileRestoresConfigSchema}), then reused by every invocation.
  *
- * @throws ConfigError when the environment is invalid
+ * @throws ConfigInvalidError when the environment is invalid
  */
-export const getReconcileRestoresDeps = once(() =>
-  buildReconcileRestoresDeps(
-    parseConfig(ReconcileRestoresConfigSchema, process.env),
-    logger,
-    new PowertoolsRestoreMetrics({ metrics })
-  )
+export const getReconcileRestoresDeps = containerDeps(
+  ReconcileRestoresConfigSchema,
+  buildReconcileRestoresDeps
 );

@@ -1,12 +1,6 @@
-import { parseConfig } from '#shared/config/load-config';
-import { logger } from '#shared/observability/logger';
-import {
-  metrics,
-  PowertoolsRestoreMetrics,
-} from '#shared/observability/metrics';
 import type { Log } from '#shared/ports/log';
 import type { RestoreMetrics } from '#shared/ports/restore-metrics';
-import { once } from '#shared/wiring/once';
+import { containerDeps } from '#shared/wiring/container-deps';
 import { buildStartDeps, type StartDeps } from '#shared/wiring/start-deps';
 import { type SqsRestoreConfig, SqsRestoreConfigSchema } from './config.js';
 
@@ -38,12 +32,9 @@ export const buildSqsRestoreDeps = (
  * The container's deps, built on first use from `process.env` (parsed with
  * {@link SqsRestoreConfigSchema}), then reused by every invocation.
  *
- * @throws ConfigError when the environment is invalid
+ * @throws ConfigInvalidError when the environment is invalid
  */
-export const getSqsRestoreDeps = once(() =>
-  buildSqsRestoreDeps(
-    parseConfig(SqsRestoreConfigSchema, process.env),
-    logger,
-    new PowertoolsRestoreMetrics({ metrics })
-  )
+export const getSqsRestoreDeps = containerDeps(
+  SqsRestoreConfigSchema,
+  buildSqsRestoreDeps
 );

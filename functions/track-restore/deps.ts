@@ -1,10 +1,4 @@
-import { parseConfig } from '#shared/config/load-config';
-import { logger } from '#shared/observability/logger';
-import {
-  metrics,
-  PowertoolsRestoreMetrics,
-} from '#shared/observability/metrics';
-import { once } from '#shared/wiring/once';
+import { containerDeps } from '#shared/wiring/container-deps';
 import { buildOutcomeDeps } from '#shared/wiring/outcome-deps';
 import { TrackRestoreConfigSchema } from './config.js';
 
@@ -13,12 +7,9 @@ import { TrackRestoreConfigSchema } from './config.js';
  * built on first use from `process.env` (parsed with
  * {@link TrackRestoreConfigSchema}), then reused by every invocation.
  *
- * @throws ConfigError when the environment is invalid
+ * @throws ConfigInvalidError when the environment is invalid
  */
-export const getTrackRestoreDeps = once(() =>
-  buildOutcomeDeps(
-    parseConfig(TrackRestoreConfigSchema, process.env),
-    logger,
-    new PowertoolsRestoreMetrics({ metrics })
-  )
+export const getTrackRestoreDeps = containerDeps(
+  TrackRestoreConfigSchema,
+  buildOutcomeDeps
 );

@@ -7,6 +7,7 @@ import {
 } from '../events/alarm-restore-request.js';
 import type { AlarmRule } from '../events/alarm-rule.js';
 import { toProblems } from '../events/parse-restore-request.js';
+import { receiveRequest } from '../events/received-request.js';
 import {
   type RestoreRequestInput,
   RestoreRequestSchema,
@@ -166,7 +167,7 @@ export const alarmRulePolicyProblems = (
       return [`[${i}] (${name}) the template is not a valid request`];
     }
     try {
-      checkRequestPolicy(parsed.data, policy);
+      checkRequestPolicy(receiveRequest(parsed.data), policy);
       return [];
     } catch (error) {
       if (error instanceof AppError) {

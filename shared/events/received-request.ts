@@ -1,4 +1,5 @@
 import { resourceTypeFromArn } from '../domain/resource-type-from-arn.js';
+import { stringifyOverrides } from '../restore-metadata/to-metadata-string.js';
 import type { RestoreRequest } from './restore-request.js';
 import { requestKeyOf } from './restore-request-key.js';
 
@@ -13,10 +14,17 @@ export interface ReceivedRequest {
   readonly key: string;
   /** The resource type the request names or its ARN implies, if any. */
   readonly resourceType?: string;
+  /**
+   * The request's metadata overrides as StartRestoreJob would receive them
+   * (strings), for the policy checks; a value that cannot be sent is left
+   * out here and reported by the metadata builder.
+   */
+  readonly sentOverrides: Readonly<Record<string, string>>;
 }
 
 /**
- * Derives the key and implied type of a validated request, once.
+ * Derives the key, implied type and sent overrides of a validated request,
+ * once.
  *
  * @example
  * ```ts
@@ -32,6 +40,8 @@ export const receiveRequest = (request: RestoreRequest): ReceivedRequest => {
   return {
     request,
     key: requestKeyOf(request),
+    sentOverrides: stringifyOverrides(request.metadata ?? {}, () => true)
+      .values,
     ...(resourceType === undefined ? {} : { resourceType }),
   };
 };

@@ -1,8 +1,7 @@
 import type { ResourceType } from '../domain/resource-type.js';
 import { resourceTypeFromArn } from '../domain/resource-type-from-arn.js';
 import type { RestorePolicy } from '../domain/restore-policy.js';
-import type { RestoreRequest } from '../events/restore-request.js';
-import { stringifyOverrides } from '../restore-metadata/to-metadata-string.js';
+import type { ReceivedRequest } from '../events/received-request.js';
 import { checkRequestOverrides } from './apply-restore-profile.js';
 import {
   checkArnLocation,
@@ -32,9 +31,10 @@ const typeNamedBy = (arn: string | undefined): ResourceType | undefined => {
  * @throws PolicyViolationError
  */
 export const checkRequestPolicy = (
-  request: RestoreRequest,
+  received: Pick<ReceivedRequest, 'request' | 'sentOverrides'>,
   policy: RestorePolicy
 ): string => {
+  const { request } = received;
   const roleArn = resolveRoleArn(policy, request.restoreRole);
   if (request.recoveryPointArn !== undefined) {
     checkArnLocation(policy, request.recoveryPointArn, 'recoveryPointArn');
@@ -51,10 +51,7 @@ export const checkRequestPolicy = (
   const type = request.resourceType ?? typeNamedBy(request.resourceArn);
   if (type !== undefined) {
     checkResourceType(policy, type, 'resourceType');
-    // As StartRestoreJob would receive them; a value that cannot be sent
-    // is the builder's to report.
-    const sent = stringifyOverrides(request.metadata ?? {}, () => true);
-    checkRequestOverrides(policy, type, sent.values);
+    checkRequestOverrides(policy, type, received.sentOverrides);
   }
   return roleArn;
 };

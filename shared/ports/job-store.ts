@@ -28,6 +28,13 @@ export interface ExternalJob {
 /** What restore-relay announces about a job, each once. */
 export type Publication = 'outcome' | 'stale';
 
+/** How a job ended, as {@link JobStore.markPublished} keeps it. */
+export interface PublishedOutcome {
+  readonly status: string;
+  readonly type: string;
+  readonly notification: JsonObject;
+}
+
 /** A job record as the store holds it, with its tracking state. */
 export interface TrackedJob {
   readonly restoreJobId: string;
@@ -134,13 +141,16 @@ export interface JobStore {
    */
   markPublished(
     restoreJobId: string,
-    what: Publication,
+    what: 'stale',
+    at: Date
+  ): Promise<TrackedJob | undefined>;
+  // The outcome is required with 'outcome': without it the job would stay
+  // on the open list.
+  markPublished(
+    restoreJobId: string,
+    what: 'outcome',
     at: Date,
-    outcome?: {
-      readonly status: string;
-      readonly type: string;
-      readonly notification: JsonObject;
-    }
+    outcome: PublishedOutcome
   ): Promise<TrackedJob | undefined>;
 
   /** Drops a claim after a failed publication, so a retry can claim it. */

@@ -33,7 +33,6 @@ import { buildRestoreMetadata } from '../restore-metadata/build-restore-metadata
 import { getMetadataBuilder } from '../restore-metadata/builders.js';
 import { savedValue } from '../restore-metadata/metadata-keys.js';
 import type { MetadataSource } from '../restore-metadata/metadata-map.js';
-import { stringifyOverrides } from '../restore-metadata/to-metadata-string.js';
 
 /** What planning needs: reads only, never a write. */
 export interface PlanRestoreDeps {
@@ -163,7 +162,7 @@ export const planRestore = async (
   checkedRoleArn?: string
 ): Promise<RestorePlan> => {
   const { request, key: requestId } = received;
-  const roleArn = checkedRoleArn ?? checkRequestPolicy(request, deps.policy);
+  const roleArn = checkedRoleArn ?? checkRequestPolicy(received, deps.policy);
   const point = await resolveRecoveryPoint(request, deps, arrival);
   const saved = await deps.catalog.getRestoreMetadata(
     point.backupVaultName,
@@ -208,7 +207,7 @@ export const planRestore = async (
     metadata: built.metadata,
     sources: sourcesOf(built.metadata, request.metadata, saved.metadata),
     saved: saved.metadata,
-    requested: stringifyOverrides(request.metadata ?? {}, () => true).values,
+    requested: received.sentOverrides,
     vault: point.backupVaultName,
     ...(resourceArn === undefined ? {} : { resourceArn }),
   });

@@ -98,7 +98,7 @@ export const startRestore = async (
   }
   // Before the claim: a request the policy refuses writes nothing at all.
   // Checked once: the plan below takes the role this check resolved.
-  const roleArn = checkRequestPolicy(request, deps.policy);
+  const roleArn = checkRequestPolicy(received, deps.policy);
   const { result, replayed } = await deps.idempotency.run<StartedRecord>(
     received.key,
     restoreContentOf(request),

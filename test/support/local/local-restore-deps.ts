@@ -1,7 +1,8 @@
 import { parseConfig } from '#shared/config/load-config';
 import { StartConfigSchema } from '#shared/config/start-env';
 import { buildStartDeps, type StartDeps } from '#shared/wiring/start-deps';
-import { InMemoryMetrics, MemoryLog } from '../fakes/in-memory-ports.js';
+import { InMemoryMetrics } from '../fakes/in-memory-metrics.js';
+import { MemoryLog } from '../fakes/memory-log.js';
 import { lambdaContext } from '../lambda-context.js';
 import type { LocalAws } from './local-aws.js';
 

@@ -55,6 +55,9 @@ const storedItem = async (ruleKey: string, alarmArn: string) => {
 
 beforeEach(() => clearTable(local()));
 
+// The claim answers every AlarmCoolDown shares are in the contract suite
+// (test/integration/contract/alarm-cool-down.test.ts); these cases are
+// about the item, its TTL and the error mapping.
 describe('DynamoDbAlarmCoolDown on DynamoDB Local', () => {
   it('claims a cool-down nobody holds and keeps it a day past now', async () => {
     // Act
@@ -90,78 +93,6 @@ describe('DynamoDbAlarmCoolDown on DynamoDB Local', () => {
     expect((await storedItem(RULE, ALARM_ARN))?.expiration).toBe(
       Math.ceil((later.getTime() + 60 * MINUTE) / 1000) + 86_400
     );
-  });
-
-  it('answers same-transition to a redelivery of the holder', async () => {
-    // Arrange
-    const store = coolDown();
-    await store.claim(transition(0));
-
-    // Act
-    const again = await store.claim(transition(0));
-
-    // Assert
-    expect(again).toBe('same-transition');
-  });
-
-  it.each([
-    ['5 minutes later', 5],
-    ['a millisecond before the window ends', 60 - 1 / MINUTE],
-    ['earlier than the holder (delivered late)', -5],
-  ])('answers cooling-down to another transition %s', async (_, offset) => {
-    // Arrange
-    const store = coolDown();
-    await store.claim(transition(0));
-
-    // Act
-    const result = await store.claim(transition(offset));
-
-    // Assert
-    expect(result).toBe('cooling-down');
-    expect((await storedItem(RULE, ALARM_ARN))?.stateTimestamp).toBe(
-      T.toISOString()
-    );
-  });
-
-  it('claims again once the window has ended, and the new holder cools down the next flap', async () => {
-    // Arrange
-    const store = coolDown();
-    await store.claim(transition(0));
-
-    // Act
-    const atTheEnd = await store.claim(transition(60));
-    const flap = await store.claim(transition(65));
-    const redelivered = await store.claim(transition(60));
-
-    // Assert
-    expect(atTheEnd).toBe('claimed');
-    expect(flap).toBe('cooling-down');
-    expect(redelivered).toBe('same-transition');
-    expect(await storedItem(RULE, ALARM_ARN)).toMatchObject({
-      stateTimestamp: new Date(T.getTime() + 60 * MINUTE).toISOString(),
-      coolDownUntil: T.getTime() + 120 * MINUTE,
-    });
-  });
-
-  it('keeps the cool-downs of other rules and other alarms apart', async () => {
-    // Arrange
-    const store = coolDown();
-    await store.claim(transition(0));
-
-    // Act
-    const otherRule = await store.claim(
-      transition(5, { ruleKey: 'name:orders-db-latency' })
-    );
-    const otherAlarm = await store.claim(
-      transition(5, {
-        alarmArn:
-          'arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-db-cpu',
-      })
-    );
-
-    // Assert
-    expect(otherRule).toBe('claimed');
-    expect(otherAlarm).toBe('claimed');
   });
 
   it('maps a failure of DynamoDB through the AWS error mapping', async () => {

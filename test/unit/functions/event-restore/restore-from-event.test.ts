@@ -4,11 +4,9 @@ import {
   AwsRequestRejectedError,
   DependencyFailureError,
 } from '#shared/errors/errors';
-import {
-  InMemoryAlarmCoolDown,
-  InMemoryCatalog,
-  inMemoryDeps,
-} from '#test/support/fakes/in-memory-ports';
+import { InMemoryAlarmCoolDown } from '#test/support/fakes/in-memory-alarm-cool-down';
+import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
+import { inMemoryDeps } from '#test/support/fakes/in-memory-deps';
 import { alarmEvent } from '#test/support/lambda-events';
 import { RELAY_ENV } from '#test/support/relay-env';
 import { EventRestoreConfigSchema } from '../../../../functions/event-restore/config.js';

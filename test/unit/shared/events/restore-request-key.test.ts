@@ -8,7 +8,7 @@ import {
   requestKeyOf,
 } from '#shared/events/restore-request-key';
 import { planRestore } from '#shared/use-cases/plan-restore';
-import { InMemoryCatalog } from '#test/support/fakes/in-memory-ports';
+import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
 import { RELAY_ENV } from '#test/support/relay-env';
 
 const FS = 'arn:aws:elasticfilesystem:eu-west-1:111122223333:file-system/fs-1';

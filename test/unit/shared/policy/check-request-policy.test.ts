@@ -3,6 +3,7 @@ import { parseConfig } from '#shared/config/load-config';
 import { RestorePolicySchema } from '#shared/config/policy-env';
 import type { AppError } from '#shared/errors/app-error';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
+import { receiveRequest } from '#shared/events/received-request';
 import { checkRequestPolicy } from '#shared/policy/check-request-policy';
 import { RELAY_ENV } from '#test/support/relay-env';
 
@@ -19,7 +20,7 @@ describe('checkRequestPolicy', () => {
     // Act
     const error = (() => {
       try {
-        return checkRequestPolicy(request, deps.policy);
+        return checkRequestPolicy(receiveRequest(request), deps.policy);
       } catch (e) {
         return e;
       }
@@ -41,7 +42,7 @@ describe('checkRequestPolicy', () => {
     });
 
     // Act
-    const role = checkRequestPolicy(request, policy);
+    const role = checkRequestPolicy(receiveRequest(request), policy);
 
     // Assert
     expect(role).toMatch(/^arn:aws:iam::111122223333:role\//);

@@ -5,12 +5,10 @@ import {
 } from '#shared/errors/errors';
 import { buildRestoreOutcome } from '#shared/events/restore-outcome';
 import { announceOutcome } from '#shared/use-cases/announce-outcome';
-import {
-  InMemoryNotifier,
-  InMemoryOutcomeEvents,
-  InMemoryTaskCallbacks,
-  MemoryLog,
-} from '#test/support/fakes/in-memory-ports';
+import { InMemoryNotifier } from '#test/support/fakes/in-memory-notifier';
+import { InMemoryOutcomeEvents } from '#test/support/fakes/in-memory-outcome-events';
+import { InMemoryTaskCallbacks } from '#test/support/fakes/in-memory-task-callbacks';
+import { MemoryLog } from '#test/support/fakes/memory-log';
 
 const outcome = buildRestoreOutcome('COMPLETED', {
   requestId: 'inc-42',

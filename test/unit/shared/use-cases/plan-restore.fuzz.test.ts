@@ -16,10 +16,8 @@ import {
   type GeneratedCatalog,
   restoreScenarioFor,
 } from '#test/support/arbitraries/recovery-points';
-import {
-  InMemoryCatalog,
-  inMemoryDeps,
-} from '#test/support/fakes/in-memory-ports';
+import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
+import { inMemoryDeps } from '#test/support/fakes/in-memory-deps';
 import { FUZZ_TIMEOUT_MS, fuzzRuns } from '#test/support/fuzz-runs';
 
 /** A catalog of any resource type, and a request body aimed at it. */

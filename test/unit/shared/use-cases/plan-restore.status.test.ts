@@ -5,7 +5,7 @@ import { RecoveryPointNotRestorableError } from '#shared/errors/errors';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { receiveRequest } from '#shared/events/received-request';
 import { planRestore } from '#shared/use-cases/plan-restore';
-import { InMemoryCatalog } from '#test/support/fakes/in-memory-ports';
+import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
 import { rejectionOf } from '#test/support/rejection-of';
 import { RELAY_ENV } from '#test/support/relay-env';
 

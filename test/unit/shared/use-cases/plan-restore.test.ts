@@ -4,7 +4,7 @@ import { RestorePolicySchema } from '#shared/config/policy-env';
 import { parseRestoreRequest } from '#shared/events/parse-restore-request';
 import { receiveRequest } from '#shared/events/received-request';
 import { planRestore } from '#shared/use-cases/plan-restore';
-import { InMemoryCatalog } from '#test/support/fakes/in-memory-ports';
+import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
 import { RELAY_ENV } from '#test/support/relay-env';
 
 const TABLE = 'arn:aws:dynamodb:eu-west-1:111122223333:table/orders';

@@ -4,7 +4,7 @@ import {
   reconcileRestores,
   UNKNOWN_JOB_MESSAGE,
 } from '#shared/use-cases/reconcile-restores';
-import { inMemoryTrackingDeps } from '#test/support/fakes/in-memory-ports';
+import { inMemoryTrackingDeps } from '#test/support/fakes/in-memory-deps';
 
 const POINT =
   'arn:aws:backup:eu-west-1:111122223333:recovery-point:4b1e7d2c-9f3a-4c58-b0e6-7a2d5c8f1e94';

@@ -3,7 +3,7 @@ import type { JobObservation } from '#shared/domain/job-observation';
 import { DependencyFailureError } from '#shared/errors/errors';
 import { RelayNotificationSchema } from '#shared/events/relay-notification';
 import { recordOutcome } from '#shared/use-cases/record-outcome';
-import { inMemoryTrackingDeps } from '#test/support/fakes/in-memory-ports';
+import { inMemoryTrackingDeps } from '#test/support/fakes/in-memory-deps';
 
 // Values from the COMPLETED sample of docs/events.md#restore-job-sample.
 const JOB_ID = '7F3A9C21-5B4D-4E8F-9A10-2C6D8E4B1F37';

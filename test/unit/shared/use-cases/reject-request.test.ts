@@ -13,13 +13,11 @@ import {
   type RejectRequestDeps,
   rejectRequest,
 } from '#shared/use-cases/reject-request';
-import {
-  InMemoryDeadLetterQueue,
-  InMemoryMetrics,
-  InMemoryNotifier,
-  InMemoryTaskCallbacks,
-  MemoryLog,
-} from '#test/support/fakes/in-memory-ports';
+import { InMemoryDeadLetterQueue } from '#test/support/fakes/in-memory-dead-letter-queue';
+import { InMemoryMetrics } from '#test/support/fakes/in-memory-metrics';
+import { InMemoryNotifier } from '#test/support/fakes/in-memory-notifier';
+import { InMemoryTaskCallbacks } from '#test/support/fakes/in-memory-task-callbacks';
+import { MemoryLog } from '#test/support/fakes/memory-log';
 
 const NOW = new Date('2026-03-01T05:00:00.000Z');
 const FS =

@@ -20,11 +20,9 @@ import {
   startOrReject,
   summarizeResult,
 } from '#shared/use-cases/start-or-reject';
-import {
-  InMemoryCatalog,
-  inMemoryDeps,
-  MemoryLog,
-} from '#test/support/fakes/in-memory-ports';
+import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
+import { inMemoryDeps } from '#test/support/fakes/in-memory-deps';
+import { MemoryLog } from '#test/support/fakes/memory-log';
 
 const EFS_RP = 'arn:aws:backup:eu-west-1:111122223333:recovery-point:efs-1';
 const EFS_RP_LATER =

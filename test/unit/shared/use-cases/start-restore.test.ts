@@ -11,10 +11,8 @@ import {
   type StartRestoreDeps,
   startRestore,
 } from '#shared/use-cases/start-restore';
-import {
-  InMemoryCatalog,
-  inMemoryDeps,
-} from '#test/support/fakes/in-memory-ports';
+import { InMemoryCatalog } from '#test/support/fakes/in-memory-catalog';
+import { inMemoryDeps } from '#test/support/fakes/in-memory-deps';
 
 const EFS_RP = 'arn:aws:backup:eu-west-1:111122223333:recovery-point:efs-1';
 const FS =
