@@ -4,14 +4,17 @@ import type {
   AlarmCoolDownClaim,
 } from '#shared/ports/alarm-cool-down';
 
-const RULE = 'prefix:orders-db-';
-const ALARM_ARN =
+/** The rule key of the cases. */
+export const RULE = 'prefix:orders-db-';
+/** The alarm of the cases. */
+export const ALARM_ARN =
   'arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-db-latency';
-const T = new Date('2026-03-01T04:16:10.447Z');
+/** The first transition's state timestamp. */
+export const T = new Date('2026-03-01T04:16:10.447Z');
 const MINUTE = 60_000;
 
 /** A transition `offsetMinutes` after T with a 60-minute cool-down. */
-const transition = (
+export const transition = (
   offsetMinutes: number,
   over: Partial<AlarmCoolDownClaim> = {}
 ): AlarmCoolDownClaim => {

@@ -12,7 +12,11 @@ const CUT_OFF = new Date('2026-03-01T04:45:00.000Z');
 /** A cut-off every job of these cases started before. */
 const LATER = new Date('2026-03-02T00:00:00.000Z');
 
-const job = (id: string, over: Partial<StartedJob> = {}): StartedJob => ({
+/** A started EFS job with the given id (and any field replaced). */
+export const job = (
+  id: string,
+  over: Partial<StartedJob> = {}
+): StartedJob => ({
   restoreJobId: id,
   requestId: `req-${id}`,
   recoveryPointArn:
@@ -24,7 +28,8 @@ const job = (id: string, over: Partial<StartedJob> = {}): StartedJob => ({
   ...over,
 });
 
-const outcome = {
+/** A COMPLETED outcome, as the tracker marks it published. */
+export const outcome = {
   status: 'COMPLETED',
   type: 'restore.completed',
   notification: { type: 'restore.completed', restoreJobId: 'J-1' },

@@ -6,15 +6,16 @@ import {
   DynamoDbAlarmCoolDown,
 } from '#shared/adapters/dynamodb-alarm-cool-down';
 import { AwsRequestRejectedError } from '#shared/errors/errors';
-import type { AlarmCoolDownClaim } from '#shared/ports/alarm-cool-down';
 import { clearTable, useLocalAws } from '#test/support/local/use-local-aws';
+import {
+  ALARM_ARN,
+  RULE,
+  T,
+  transition,
+} from '../../contract/alarm-cool-down-contract.js';
 
 const local = useLocalAws();
 
-const RULE = 'prefix:orders-db-';
-const ALARM_ARN =
-  'arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-db-latency';
-const T = new Date('2026-03-01T04:16:10.447Z');
 const MINUTE = 60_000;
 // The wall clock of the test: TTLs are kept relative to it, and DynamoDB
 // Local deletes expired items.
@@ -26,21 +27,6 @@ const coolDown = () =>
     tableName: local().tableName,
     clock: { now: () => NOW },
   });
-
-/** A transition `offsetMinutes` after T with a 60-minute cool-down. */
-const transition = (
-  offsetMinutes: number,
-  over: Partial<AlarmCoolDownClaim> = {}
-): AlarmCoolDownClaim => {
-  const stateTimestamp = new Date(T.getTime() + offsetMinutes * MINUTE);
-  return {
-    ruleKey: RULE,
-    alarmArn: ALARM_ARN,
-    stateTimestamp,
-    until: new Date(stateTimestamp.getTime() + 60 * MINUTE),
-    ...over,
-  };
-};
 
 const storedItem = async (ruleKey: string, alarmArn: string) => {
   const { Item } = await local().dynamodb.client.send(

@@ -8,8 +8,8 @@ import {
   DynamoDbJobStore,
   jobRecordId,
 } from '#shared/adapters/dynamodb-job-store';
-import type { StartedJob } from '#shared/ports/job-store';
 import { clearTable, useLocalAws } from '#test/support/local/use-local-aws';
+import { job, outcome } from '../../contract/job-store-contract.js';
 
 const local = useLocalAws();
 
@@ -27,24 +27,6 @@ const store = () =>
     ttlSeconds: 10 * 365 * 86_400,
     clock: { now: () => NOW },
   });
-
-const job = (id: string, over: Partial<StartedJob> = {}): StartedJob => ({
-  restoreJobId: id,
-  requestId: `req-${id}`,
-  recoveryPointArn:
-    'arn:aws:backup:eu-west-1:111122223333:recovery-point:08259cdf-ed72-44ab-8893-340eaf465ac0',
-  backupVaultName: 'prod-primary',
-  resourceType: 'EFS',
-  source: 'sqs',
-  startedAt: '2026-03-01T04:00:00.000Z',
-  ...over,
-});
-
-const outcome = {
-  status: 'COMPLETED',
-  type: 'restore.completed',
-  notification: { type: 'restore.completed', restoreJobId: 'J-1' },
-};
 
 beforeEach(() => clearTable(local()));
 
