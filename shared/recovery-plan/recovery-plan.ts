@@ -34,7 +34,7 @@ const Minutes = z.int().min(1).max(MAX_PLAN_MINUTES);
 // with an optional version or alias
 // (https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html).
 const LAMBDA_FUNCTION =
-  /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
+  /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}(-gov)?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9_.-]+)(:(\$LATEST|[a-zA-Z0-9_-]+))?$/;
 
 const ApprovalSchema = z
   .strictObject({
