@@ -60,7 +60,9 @@ export const readPlanYaml = (text: string): YamlReading => {
       uniqueKeys: true,
       strict: true,
       prettyErrors: false,
-      logLevel: 'silent',
+      // 'silent' would drop the errors too; 'error' keeps them and prints
+      // nothing (warnings are still collected, and refused below).
+      logLevel: 'error',
       lineCounter: lines,
     });
     const issues = [...doc.errors, ...doc.warnings];
