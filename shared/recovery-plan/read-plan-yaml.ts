@@ -1,5 +1,12 @@
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+} from 'yaml';
 import type { Problem } from '../domain/problem.js';
+import { MAX_PROBLEMS } from '../domain/problem-list.js';
 import { MAX_PLAN_ALIASES, MAX_PLAN_NESTING } from './plan-limits.js';
 
 /** A document's text read as YAML: its value, or why it cannot be read. */
@@ -22,9 +29,43 @@ const fail = (problems: readonly Problem[]): YamlReading => ({
   problems,
 });
 
-const locate = (error: YAMLError, lines: LineCounter): string => {
-  const { line, col } = lines.linePos(error.pos[0]);
+const locate = (offset: number, lines: LineCounter): string => {
+  const { line, col } = lines.linePos(offset);
   return `line ${line}, column ${col}`;
+};
+
+/**
+ * Keys given twice in one mapping. yaml's own `uniqueKeys` compares each
+ * key with every key before it (quadratic: half a second for the keys
+ * 64 KiB can hold); a set per mapping is linear. Walks with an explicit
+ * stack.
+ */
+const duplicateKeys = (contents: unknown, lines: LineCounter): Problem[] => {
+  const problems: Problem[] = [];
+  const pending: unknown[] = [contents];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (isSeq(node)) {
+      pending.push(...node.items);
+    } else if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const { key, value } of node.items) {
+        const name = isScalar(key) ? String(key.value) : String(key);
+        if (seen.has(name)) {
+          const offset = isScalar(key) ? (key.range?.[0] ?? 0) : 0;
+          problems.push({
+            path: locate(offset, lines),
+            message: `is not valid YAML: the key "${name}" appears twice in one mapping`,
+          });
+        }
+        seen.add(name);
+        pending.push(value);
+      }
+    }
+    if (problems.length > MAX_PROBLEMS) {
+      break;
+    }
+  }
+  return problems;
 };
 
 /**
@@ -32,7 +73,8 @@ const locate = (error: YAMLError, lines: LineCounter): string => {
  * YAML too), bounded: no exception escapes, whatever the text.
  *
  * - The core schema keeps `2026-11-25T12:00:00Z` a string and has no merge
- *   keys; keys must be strings and unique; one document only.
+ *   keys; keys must be strings and unique (checked in linear time); one
+ *   document only.
  * - Errors and warnings (an unknown tag) are problems with their line and
  *   column.
  * - yaml recurses while composing: nesting too deep for the stack is
@@ -57,7 +99,8 @@ export const readPlanYaml = (text: string): YamlReading => {
       version: '1.2',
       schema: 'core',
       stringKeys: true,
-      uniqueKeys: true,
+      // Checked below in linear time.
+      uniqueKeys: false,
       strict: true,
       prettyErrors: false,
       // 'silent' would drop the errors too; 'error' keeps them and prints
@@ -72,10 +115,14 @@ export const readPlanYaml = (text: string): YamlReading => {
     if (issues.length > 0) {
       return fail(
         issues.map((e) => ({
-          path: locate(e, lines),
+          path: locate(e.pos[0], lines),
           message: `is not valid YAML: ${e.message}`,
         }))
       );
+    }
+    const duplicates = duplicateKeys(doc.contents, lines);
+    if (duplicates.length > 0) {
+      return fail(duplicates);
     }
     return { ok: true, value: doc.toJS({ maxAliasCount: MAX_PLAN_ALIASES }) };
   } catch (error) {
