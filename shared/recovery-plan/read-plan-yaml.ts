@@ -1,10 +1,4 @@
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-} from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../domain/problem.js';
 import { MAX_PROBLEMS } from '../domain/problem-list.js';
 import { MAX_PLAN_ALIASES, MAX_PLAN_NESTING } from './plan-limits.js';
