@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Problem } from '../domain/problem.js';
 import { RestoreRequestInvalidError } from '../errors/errors.js';
+import { parseRestoreRequest } from '../events/parse-restore-request.js';
 import { checkPlanValue } from './check-plan-value.js';
 import {
   MAX_AFTER_ENTRIES,
@@ -154,6 +155,42 @@ const depthProblems = (links: readonly StepLink[]): Problem[] => {
   ];
 };
 
+/**
+ * What the restore request path refuses beyond the schema (more than
+ * `MAX_MAP_KEYS` keys in `metadata` or `context`, values nested deeper
+ * than `MAX_VALUE_DEPTH`), for each restore step of a plan the schema
+ * accepted: a step can ask for nothing the same request sent alone could
+ * not (docs/recovery-plans.md#steps).
+ */
+const singleRequestProblems = (
+  plan: RecoveryPlan,
+  document: unknown
+): Problem[] => {
+  const written = isRecord(document) ? document.steps : undefined;
+  return plan.steps.flatMap((step, i): Problem[] => {
+    const raw: unknown =
+      Array.isArray(written) && isRecord(written[i])
+        ? written[i].request
+        : undefined;
+    if (step.kind !== 'restore' || raw === undefined) {
+      return [];
+    }
+    try {
+      parseRestoreRequest(raw);
+      return [];
+    } catch (error) {
+      if (!(error instanceof RestoreRequestInvalidError)) {
+        throw error;
+      }
+      const at = `${stepLabel(i, step.id)}.request`;
+      return error.problems.map((p) => ({
+        path: p.path === '' ? at : `${at}.${p.path}`,
+        message: p.message,
+      }));
+    }
+  });
+};
+
 const decode = (bytes: Uint8Array): string | undefined => {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -177,7 +214,9 @@ const decode = (bytes: Uint8Array): string | undefined => {
  *    approval, hook per step, requests without requestId, taskToken,
  *    dryRun;
  * 6. the rules between steps: unique ids, `after` naming known other
- *    steps, no cycle, at most {@link MAX_PLAN_DEPTH} waves.
+ *    steps, no cycle, at most {@link MAX_PLAN_DEPTH} waves;
+ * 7. each step's request as the restore request path reads it
+ *    (parseRestoreRequest), for its bounds beyond the schema.
  *
  * Every problem of steps 5 and 6 is reported at once, each with a path that
  * names the step (`steps[2](orders-db).after[0]`).
@@ -230,6 +269,10 @@ export const parseRecoveryPlan = (text: string | Uint8Array): RecoveryPlan => {
   ];
   if (!result.success || problems.length > 0) {
     throw invalid(problems);
+  }
+  const alone = singleRequestProblems(result.data, document);
+  if (alone.length > 0) {
+    throw invalid(alone);
   }
   return result.data;
 };

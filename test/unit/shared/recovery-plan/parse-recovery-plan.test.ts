@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { MAX_VALUE_DEPTH } from '#shared/events/parse-restore-request';
+import { MAX_MAP_KEYS } from '#shared/events/restore-request';
 import { parseRecoveryPlan } from '#shared/recovery-plan/parse-recovery-plan';
 import {
   MAX_AFTER_ENTRIES,
@@ -168,6 +170,37 @@ describe('parseRecoveryPlan', () => {
         {
           path: 'steps[1](files).request.resourceType',
           message: expect.stringMatching(/^unknown resource type "x"/),
+        },
+      ]);
+    });
+
+    it('refuses what the same request sent alone would be refused for', () => {
+      // Arrange: more metadata keys than a request may carry, and a value
+      // nested deeper than a request's metadata may be
+      let deep: unknown = 1;
+      for (let level = 0; level < MAX_VALUE_DEPTH + 1; level += 1) {
+        deep = { a: deep };
+      }
+      const many = Object.fromEntries(
+        Array.from({ length: MAX_MAP_KEYS + 1 }, (_, i) => [`k${i}`, 1])
+      );
+      const text = planText([
+        { id: 'db', request: { resourceArn: CLUSTER, metadata: many } },
+        { id: 'files', request: { resourceArn: CLUSTER, metadata: { deep } } },
+      ]);
+
+      // Act
+      const problems = planProblemsOf(text);
+
+      // Assert
+      expect(problems).toEqual([
+        {
+          path: 'steps[0](db).request.metadata',
+          message: `has ${MAX_MAP_KEYS + 1} keys; at most ${MAX_MAP_KEYS}`,
+        },
+        {
+          path: 'steps[1](files).request.metadata.deep',
+          message: `nests arrays and objects more than ${MAX_VALUE_DEPTH} levels deep`,
         },
       ]);
     });
