@@ -6,6 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { backupRoute } from './backup/backup-routes.js';
 import { newRequestId, readCappedBody } from './http-io.js';
 import { closeServer } from './server-lifecycle.js';
 
@@ -82,27 +83,6 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-/** AWS Backup REST-JSON routes (the `@aws-sdk/client-backup` paths). */
-const BACKUP_ROUTES: readonly [string, RegExp, string][] = [
-  ['PUT', /^\/restore-jobs\/?$/, 'StartRestoreJob'],
-  ['GET', /^\/restore-jobs\/[^/]+\/?$/, 'DescribeRestoreJob'],
-  [
-    'GET',
-    /^\/backup-vaults\/[^/]+\/recovery-points\/[^/]+\/restore-metadata\/?$/,
-    'GetRecoveryPointRestoreMetadata',
-  ],
-  [
-    'GET',
-    /^\/backup-vaults\/[^/]+\/recovery-points\/[^/]+\/?$/,
-    'DescribeRecoveryPoint',
-  ],
-  [
-    'GET',
-    /^\/resources\/[^/]+\/recovery-points\/?$/,
-    'ListRecoveryPointsByResource',
-  ],
-];
-
 const operationOf = (
   protocol: AwsProtocol,
   req: IncomingMessage,
@@ -118,11 +98,13 @@ const operationOf = (
       new URLSearchParams(body.toString('utf8')).get('Action') ?? 'Unknown'
     );
   }
+  // REST-JSON: only AWS Backup, routed as its emulator routes it.
   const path = new URL(req.url ?? '/', 'http://proxy').pathname;
-  const route = BACKUP_ROUTES.find(
-    ([method, pattern]) => method === req.method && pattern.test(path)
-  );
-  return route?.[2] ?? 'Unknown';
+  try {
+    return backupRoute(req.method ?? 'GET', path)?.operation ?? 'Unknown';
+  } catch {
+    return 'Unknown'; // malformed percent-encoding
+  }
 };
 
 interface ErrorReply {

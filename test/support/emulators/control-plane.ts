@@ -106,7 +106,7 @@ const answer = (
  *
  * @example
  * ```ts
- * const topics = jsonRoute(() => emulator.topics());
+ * const jobs = jsonRoute(() => emulator.jobs());
  * ```
  */
 export const jsonRoute =

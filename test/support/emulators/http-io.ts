@@ -25,17 +25,11 @@ const MAX_BODY_BYTES = 1_048_576;
  * ```
  */
 export const readBody = async (req: IncomingMessage): Promise<Buffer> => {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) {
-      throw new Error(`request body larger than ${MAX_BODY_BYTES} bytes`);
-    }
-    chunks.push(buffer);
+  const body = await readCappedBody(req, MAX_BODY_BYTES);
+  if (body === undefined) {
+    throw new Error(`request body larger than ${MAX_BODY_BYTES} bytes`);
   }
-  return Buffer.concat(chunks);
+  return body;
 };
 
 /**

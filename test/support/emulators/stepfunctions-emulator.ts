@@ -1,89 +1,58 @@
 /**
- * A wire-level emulator of the AWS Step Functions callback API
- * (`SendTaskSuccess`, `SendTaskFailure`, `SendTaskHeartbeat`), for
- * integration tests that run the real `@aws-sdk/client-sfn` against a local
- * `node:http` server. It stands in for a state machine paused on a
- * `.waitForTaskToken` task: tests create task tokens, hand them to the code
- * under test, and check how each task was answered.
+ * A wire-level emulator of the AWS Step Functions callback API restore-relay
+ * calls (`SendTaskSuccess`, `SendTaskFailure`), for integration tests that
+ * run the real `@aws-sdk/client-sfn` against a local `node:http` server. It
+ * stands in for a state machine paused on a `.waitForTaskToken` task: tests
+ * create task tokens, hand them to the code under test, and check how each
+ * task was answered.
  *
- * ## Protocol
- * Checked by sending the three commands from `@aws-sdk/client-sfn@3.1162.0`
- * to a throwaway server: the client speaks **AWS JSON 1.0**.
- * - `POST /` with `content-type: application/x-amz-json-1.0`,
- *   `x-amz-target: AWSStepFunctions.<Operation>` and a body such as
- *   `{"taskToken":"…","output":"{…}"}` or
- *   `{"taskToken":"…","error":"…","cause":"…"}`. The SDK validates nothing
- *   client-side.
- * - Success: HTTP 200 with `{}`; `x-amzn-RequestId` becomes
- *   `$metadata.requestId`.
- * - Errors: the status and `{"__type":"<namespace>#<Name>","message":"…"}`.
- *   Service errors use `com.amazonaws.swf.service.v2.model#`, model
- *   constraint violations `com.amazon.coral.validate#ValidationException`,
- *   as real Step Functions answers (observed against AWS by
- *   fujitsu/aws-api-step-functions tests and a 2026 Rust re-implementation;
- *   not in the AWS docs). The SDK strips the namespace, so `InvalidToken`,
- *   `TaskTimedOut`, `InvalidOutput` and `ValidationException` become their
- *   exception classes.
+ * Protocol: **AWS JSON 1.0** (checked with `@aws-sdk/client-sfn@3.1162.0`;
+ * `x-amz-target: AWSStepFunctions.<Operation>`, success 200 `{}`). Errors
+ * are `{"__type":"<namespace>#<Name>","message":…}`: service errors in
+ * `com.amazonaws.swf.service.v2.model#`, model constraint violations in
+ * `com.amazon.coral.validate#ValidationException`, as real Step Functions
+ * answers (observed against AWS by fujitsu/aws-api-step-functions tests and
+ * a 2026 Rust re-implementation; not in the AWS docs). The SDK strips the
+ * namespace.
  *
- * ## Behaviour
- * - Tokens exist only once created: `createTaskToken({ name })` (or
- *   `POST /_emulator/tasks`) returns a new opaque token, `AQ` and 640
- *   base64 characters (real ones are long base64 strings of varying length,
- *   format UNVERIFIED), for a task in status `waiting`.
- * - Model constraints are checked first, all at once, and answered with 400
- *   `ValidationException` "N validation error(s) detected: Value at '<member>'
- *   failed to satisfy constraint: …": `taskToken` required, 1–2048
- *   characters; `output` required, at most 262,144 UTF-8 bytes; `error` at
- *   most 256 and `cause` at most 32,768 characters (API_SendTaskSuccess,
- *   API_SendTaskFailure; the `cause` answer is the one AWS gave in
- *   irothschild/stefuna#8, the `output` null answer the one in the fujitsu
- *   tests). An `output` over the limit is therefore a `ValidationException`,
- *   not an `InvalidOutput` (UNVERIFIED for `output`; chosen because AWS
- *   answers the same kind of length constraint on `cause` that way).
- * - A token this emulator never issued → 400 `InvalidToken` "Invalid Token:
- *   'Invalid token'" (the answer AWS gave the fujitsu tests for
- *   `FakeTaskToken`). UNVERIFIED: whether a well-formed token of a task
- *   that never existed gets the same answer or `TaskDoesNotExist`.
- * - A task already answered (success or failure) or timed out → 400
- *   `TaskTimedOut` "Task Timed Out: 'Provided task does not exist anymore'",
- *   for all three operations. The API reference documents `TaskTimedOut` as
- *   "the task token has either expired or the task associated with the token
- *   has already been closed", and the message is the one AWS returns for a
- *   late callback (10printiamcool.com, "Handling Step Function Task Token
- *   failures with CDK", 2022). `TaskDoesNotExist` is documented as "The
- *   activity does not exist": an activity error, not a callback one, so the
- *   emulator never answers it.
- * - Then, for SendTaskSuccess, an `output` that is not JSON → 400
- *   `InvalidOutput` (message text UNVERIFIED). A JSON scalar such as `"42"`
- *   is valid JSON and accepted (UNVERIFIED). The token is checked before the
- *   output (order UNVERIFIED).
- * - SendTaskHeartbeat on a waiting task counts a heartbeat; the task keeps
- *   waiting. `timeOut(token)` ends a waiting task as a state's
- *   `TimeoutSeconds` or `HeartbeatSeconds` would; nothing times out by
- *   itself.
- * - Times (`answeredAt`) are on the emulator clock.
- * - Any other target, method or content type is answered with 400
- *   `UnknownOperationException` (ASSUMPTION: the generic answer of AWS JSON
- *   services to an unknown `X-Amz-Target`). A body that is not a JSON
- *   object is a 400 `SerializationException`.
- * - Faults as in the other emulators: errors (e.g. 500 `InternalFailure`,
- *   400 `ThrottlingException`, both retried by the SDK), connection resets
- *   (with `afterEffect`, the task is answered but the caller never hears,
- *   so the SDK's retry meets `TaskTimedOut`), hangs and latency.
- * - Not modelled: signatures, executions and state machines, activities
- *   (GetActivityTask), KMS errors.
+ * Behaviour:
+ * - `createTaskToken()` returns a new opaque token, `AQ` and 640 base64
+ *   characters (real ones are long base64 strings, format UNVERIFIED).
+ * - Model constraints first, all at once, as one 400 `ValidationException`
+ *   "N validation error(s) detected: Value at '<member>' failed to satisfy
+ *   constraint: …": `taskToken` required, 1–2048 characters; `output`
+ *   required, at most 262,144 UTF-8 bytes; `error` at most 256 and `cause`
+ *   at most 32,768 characters (the `cause` answer is the one AWS gave in
+ *   irothschild/stefuna#8, the `output` null one the fujitsu tests'). An
+ *   `output` over the limit is therefore a `ValidationException`, not
+ *   `InvalidOutput` (UNVERIFIED; AWS answers `cause` that way).
+ * - A token never issued → 400 `InvalidToken` "Invalid Token: 'Invalid
+ *   token'" (AWS's answer to the fujitsu tests' `FakeTaskToken`).
+ * - A task already answered or timed out → 400 `TaskTimedOut` "Task Timed
+ *   Out: 'Provided task does not exist anymore'" (API reference: "the task
+ *   token has either expired or the task associated with the token has
+ *   already been closed"; the message AWS returns for a late callback,
+ *   10printiamcool.com, 2022). `TaskDoesNotExist` is an activity error and
+ *   never answered.
+ * - Then an `output` that is not JSON → 400 `InvalidOutput` (text and
+ *   order UNVERIFIED); a JSON scalar is accepted.
+ * - `timeOut(token)` ends a waiting task as a state's timeout would;
+ *   nothing times out by itself. `answeredAt` is on the emulator clock.
+ * - An unknown target, method or content type → 400
+ *   `UnknownOperationException` (ASSUMPTION); a body that is not a JSON
+ *   object → 400 `SerializationException`.
+ * - Faults as in the other emulators; a reset with `afterEffect` answers
+ *   the task without telling the caller, so the SDK's retry meets
+ *   `TaskTimedOut`.
+ * - Not modelled: `SendTaskHeartbeat` (restore-relay never sends it),
+ *   executions, activities, KMS errors, signatures.
  *
- * ## Control plane
- * In-process: {@link StepFunctionsEmulator}. Over HTTP under `/_emulator/`:
- * `GET tasks`, `POST tasks {"name"?:…}` (answers `{ taskToken }`),
- * `POST tasks/timeout {"taskToken":…}` (404 for an unknown token, 409 for
- * a task that no longer waits), `GET calls[?operation=]`,
- * `GET|POST|DELETE faults`, `POST config {"latencyMs":…}`, `POST reset`,
- * `POST clock/advance {"ms":…}`.
+ * Control plane (under `/_emulator/`): `GET tasks`, `POST tasks
+ * {"name"?:…}` (answers `{ taskToken }`), and the shared ones
+ * (wire-emulator.ts).
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskSuccess.html
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskFailure.html
- * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskHeartbeat.html
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
  * @see docs/development.md#emulator-discipline
  */
@@ -91,18 +60,8 @@ import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { type AwsJsonCall, AwsJsonEmulator } from './aws-json-emulator.js';
-import {
-  type CallOutcome,
-  type ErrorCodeOutcome,
-  errorCodeOutcome,
-} from './call-record.js';
-import {
-  bodyRoute,
-  type ControlRoutes,
-  jsonRoute,
-  readControlBody,
-  sendControlJson,
-} from './control-plane.js';
+import { type ErrorCodeOutcome, errorCodeOutcome } from './call-record.js';
+import { bodyRoute, type ControlRoutes, jsonRoute } from './control-plane.js';
 import { createClock, type EmulatorClock } from './emulator-clock.js';
 import { ServiceError } from './service-error.js';
 import type {
@@ -115,7 +74,6 @@ import type {
 export const STEP_FUNCTIONS_OPERATIONS = [
   'SendTaskSuccess',
   'SendTaskFailure',
-  'SendTaskHeartbeat',
 ] as const;
 
 /** One of {@link STEP_FUNCTIONS_OPERATIONS}. */
@@ -174,16 +132,11 @@ export interface CallbackTask {
   cause?: string;
   /** When SendTaskSuccess or SendTaskFailure answered it (emulator clock). */
   answeredAt?: string;
-  /** SendTaskHeartbeat calls while it waited. */
-  heartbeats: number;
 }
 
 type StepFunctionsResult =
   | { kind: 'ok'; status: number; taskName?: string }
   | ErrorCodeOutcome;
-
-/** How a recorded call ended. */
-export type StepFunctionsCallOutcome = CallOutcome<StepFunctionsResult>;
 
 /** One request the emulator received (control-plane calls excluded). */
 export type StepFunctionsCall = AwsJsonCall<StepFunctionsResult>;
@@ -229,7 +182,6 @@ interface StoredTask {
   error: string | undefined;
   cause: string | undefined;
   answeredAt: number | undefined;
-  heartbeats: number;
 }
 
 /**
@@ -346,7 +298,6 @@ class StepFunctionsEmulatorImpl
       error: undefined,
       cause: undefined,
       answeredAt: undefined,
-      heartbeats: 0,
     });
     return taskToken;
   }
@@ -392,7 +343,6 @@ class StepFunctionsEmulatorImpl
       ...(task.answeredAt === undefined
         ? {}
         : { answeredAt: new Date(task.answeredAt).toISOString() }),
-      heartbeats: task.heartbeats,
     };
   }
 
@@ -461,12 +411,6 @@ class StepFunctionsEmulatorImpl
         task.answeredAt = this.clock.now();
         return this.#answered(task, call);
       }
-      case 'SendTaskHeartbeat': {
-        violations.throwIfAny();
-        const task = this.#openTask(taskToken);
-        task.heartbeats += 1;
-        return this.#answered(task, call);
-      }
     }
   }
 
@@ -507,26 +451,6 @@ class StepFunctionsEmulatorImpl
         z.strictObject({ name: z.string().min(1).optional() }),
         (body) => ({ taskToken: this.createTaskToken({ name: body.name }) })
       ),
-      'POST /_emulator/tasks/timeout': async (exchange) => {
-        const body = await readControlBody(
-          exchange.req,
-          exchange.res,
-          z.strictObject({ taskToken: z.string().min(1) })
-        );
-        if (body === undefined) {
-          return;
-        }
-        if (!this.#tasks.has(body.taskToken)) {
-          sendControlJson(exchange.res, 404, {
-            error: 'no such task token in the Step Functions emulator',
-          });
-          return;
-        }
-        jsonRoute(() => {
-          this.timeOut(body.taskToken);
-          return this.task(body.taskToken);
-        }, 409)(exchange);
-      },
     };
   }
 }
@@ -536,16 +460,10 @@ class StepFunctionsEmulatorImpl
  *
  * @example
  * ```ts
- * const sfn = await startStepFunctionsEmulator({ region: 'eu-west-1', accountId: '111122223333' });
+ * const sfn = await startStepFunctionsEmulator();
  * const taskToken = sfn.createTaskToken({ name: 'WaitForRestore' });
- * const client = new SFNClient({
- *   endpoint: sfn.url,
- *   region: 'eu-west-1',
- *   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
- * });
- * await client.send(new SendTaskSuccessCommand({ taskToken, output: '{"ok":true}' }));
+ * // … SFNClient({ endpoint: sfn.url }) sends SendTaskSuccess with '{"ok":true}' …
  * sfn.task(taskToken); // { status: 'succeeded', output: { ok: true }, … }
- * await sfn.close();
  * ```
  */
 export const startStepFunctionsEmulator = async (

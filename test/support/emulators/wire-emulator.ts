@@ -1,12 +1,9 @@
 /**
- * The base class of the wire-level emulators (`backup/`, `sqs/`,
- * `sns-emulator.ts`, and through `aws-json-emulator.ts` the EventBridge and
- * Step Functions ones): what each does the same way, whatever AWS protocol it speaks: the
- * server's life cycle, call recording, latency and injected faults, and the
- * `/_emulator/*` control plane (`GET calls`, `GET|POST|DELETE faults`,
- * `POST config`, `POST reset`, `POST clock/advance`). An emulator extends
- * {@link WireEmulator} and keeps only its protocol: how a request becomes an
- * operation, what the operation does, and its error shape.
+ * The base class of the wire-level emulators: what each does the same way,
+ * whatever AWS protocol it speaks (the server's life cycle, call recording,
+ * latency, injected faults, and the shared `/_emulator/*` control routes:
+ * `GET calls[?operation=]`, `GET|POST|DELETE faults`, `POST config
+ * {"latencyMs":…}`, `POST reset`, `POST clock/advance {"ms":…}`).
  *
  * @see docs/development.md#emulator-discipline
  */
@@ -38,10 +35,8 @@ import { closeServer, listen } from './server-lifecycle.js';
 import { messageOf, ServiceError } from './service-error.js';
 import { EmulatorClosedError, Sleeper } from './sleeper.js';
 
-/** Where an emulator listens. */
+/** Where an emulator listens on `127.0.0.1`. */
 export interface EmulatorListenOptions {
-  /** Interface to bind. Default `127.0.0.1`. */
-  host?: string | undefined;
   /** Port. Default 0 (a free port). */
   port?: number | undefined;
 }
@@ -72,10 +67,7 @@ export interface WireEmulatorSettings<
   operations: readonly [Op, ...Op[]];
   /** Its clock; adds `POST /_emulator/clock/advance`. */
   clock?: EmulatorClock | undefined;
-  /**
-   * The operation a call record names. With it, `GET /_emulator/calls`
-   * takes `?operation=`; without it, the query is ignored.
-   */
+  /** The operation a call record names (for `?operation=`). */
   operationOf?: ((call: C) => string) | undefined;
   /** The error name of an unexpected failure (HTTP 500). */
   internalErrorName: string;
@@ -107,16 +99,12 @@ const DEFAULT_ACCOUNT_ID = '111122223333';
 /**
  * The base of a wire-level emulator: a `node:http` server whose
  * `/_emulator/*` paths are the control plane and every other path is the
- * emulated service.
- *
- * A subclass implements {@link WireEmulator.dataPlane} (record the call
- * with {@link WireEmulator.recordCall}, decode the request, then run the
- * operation through {@link WireEmulator.runOperation}) and
- * {@link WireEmulator.sendError} (its protocol's error shape). It may add
- * control routes, state to reset, and its own latency source.
+ * emulated service. A subclass implements {@link WireEmulator.dataPlane}
+ * (record the call, decode the request, run the operation through
+ * {@link WireEmulator.runOperation}) and {@link WireEmulator.sendError}.
  *
  * @typeParam Op - the operation names
- * @typeParam O - the emulator's own call outcomes (success, error)
+ * @typeParam O - the emulator's own call outcomes
  * @typeParam C - its call record
  * @example
  * ```ts
@@ -128,7 +116,6 @@ const DEFAULT_ACCOUNT_ID = '111122223333';
  *   }
  *   protected sendError(res, error) { send(res, error.status, {}, error.code); }
  * }
- * const echo = await new EchoEmulator(settings).start();
  * ```
  */
 export abstract class WireEmulator<
@@ -162,11 +149,7 @@ export abstract class WireEmulator<
 
   /** Starts listening; resolves once {@link WireEmulator.url} is set. */
   async start(options: EmulatorListenOptions = {}): Promise<this> {
-    this.url = await listen(
-      this.#server,
-      options.host ?? '127.0.0.1',
-      options.port ?? 0
-    );
+    this.url = await listen(this.#server, '127.0.0.1', options.port ?? 0);
     return this;
   }
 

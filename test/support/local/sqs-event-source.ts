@@ -5,14 +5,7 @@ import {
   ReceiveMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
-import type {
-  Context,
-  SQSBatchResponse,
-  SQSEvent,
-  SQSRecord,
-} from 'aws-lambda';
-import { lambdaContext } from '../lambda-context.js';
-import { deepFreeze } from '../lambda-events.js';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { LOCAL_REGION } from './local-aws.js';
 
 /**
@@ -23,17 +16,6 @@ import { LOCAL_REGION } from './local-aws.js';
 export type SqsInvoker = (
   event: SQSEvent
 ) => Promise<SQSBatchResponse | undefined>;
-
-/** An in-process environment of a handler (one module instance). */
-export const inProcess =
-  (
-    handler: (
-      event: SQSEvent,
-      context: Context
-    ) => Promise<SQSBatchResponse | undefined>
-  ): SqsInvoker =>
-  (event) =>
-    handler(deepFreeze(event), lambdaContext());
 
 /** Options for {@link drainQueue}. */
 export interface SqsEventSourceOptions {

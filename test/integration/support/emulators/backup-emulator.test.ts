@@ -447,7 +447,7 @@ describe('Backup emulator through @aws-sdk/client-backup', () => {
         failureRules: [
           {
             resourceType: 'EFS',
-            metadataMissing: ['CreationToken'],
+            metadataEquals: { newFileSystem: 'true' },
             statusMessage: 'Restore failed: CreationToken is missing.',
           },
         ],

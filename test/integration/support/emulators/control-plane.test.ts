@@ -36,11 +36,13 @@ const subjects: Subject[] = [
   },
   {
     name: 'SQS',
-    start: () =>
-      startSqsEmulator({
-        queues: ['q'],
+    start: async () => {
+      const emulator = await startSqsEmulator({
         clock: createClock({ frozen: true, start: START }),
-      }),
+      });
+      emulator.createQueue('q');
+      return emulator;
+    },
     operation: 'SendMessage',
     request: (emulator) =>
       fetch(emulator.url, {

@@ -2,7 +2,6 @@ import {
   InvalidOutput,
   InvalidToken,
   SendTaskFailureCommand,
-  SendTaskHeartbeatCommand,
   SendTaskSuccessCommand,
   SFNClient,
   type SFNClientConfig,
@@ -65,8 +64,6 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
         ...overrides,
       })
     );
-  const heartbeat = (token = taskToken) =>
-    client.send(new SendTaskHeartbeatCommand({ taskToken: token }));
 
   beforeEach(async () => {
     emulator = await startStepFunctionsEmulator({
@@ -100,9 +97,8 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
         taskToken,
         name: 'WaitForRestore',
         status: 'waiting',
-        heartbeats: 0,
       },
-      { taskToken: other, status: 'waiting', heartbeats: 0 },
+      { taskToken: other, status: 'waiting' },
     ]);
   });
 
@@ -121,7 +117,6 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
       status: 'succeeded',
       output: { restoreJobId: 'JOB-1', status: 'COMPLETED' },
       answeredAt: '2026-11-28T09:00:01.500Z',
-      heartbeats: 0,
     });
     expect(emulator.callsTo('SendTaskSuccess')).toMatchObject([
       {
@@ -151,24 +146,6 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
       taskToken: bare,
       status: 'failed',
       answeredAt: '2026-11-28T09:00:00.000Z',
-      heartbeats: 0,
-    });
-  });
-
-  it('counts heartbeats while the task keeps waiting', async () => {
-    // Arrange
-    await heartbeat();
-
-    // Act
-    await heartbeat();
-    const waiting = emulator.task(taskToken);
-    await succeed();
-
-    // Assert
-    expect(waiting).toMatchObject({ status: 'waiting', heartbeats: 2 });
-    expect(emulator.task(taskToken)).toMatchObject({
-      status: 'succeeded',
-      heartbeats: 2,
     });
   });
 
@@ -178,7 +155,7 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
 
     // Act
     const onSuccess = await rejectionOf(succeed(fake));
-    const onHeartbeat = await rejectionOf(heartbeat(fake));
+    const onFailure = await rejectionOf(fail({ taskToken: fake }));
 
     // Assert
     expect(onSuccess).toBeInstanceOf(InvalidToken);
@@ -187,7 +164,7 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
       $metadata: { httpStatusCode: 400 },
       message: "Invalid Token: 'Invalid token'",
     });
-    expect(onHeartbeat).toBeInstanceOf(InvalidToken);
+    expect(onFailure).toBeInstanceOf(InvalidToken);
     expect(emulator.task(taskToken).status).toBe('waiting');
   });
 
@@ -198,10 +175,9 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
     // Act
     const again = await rejectionOf(succeed(taskToken, '{"second":true}'));
     const failure = await rejectionOf(fail());
-    const beat = await rejectionOf(heartbeat());
 
     // Assert
-    for (const error of [again, failure, beat]) {
+    for (const error of [again, failure]) {
       expect(error).toBeInstanceOf(TaskTimedOut);
       expect(error).toMatchObject({
         $metadata: { httpStatusCode: 400 },
@@ -227,7 +203,6 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
       taskToken,
       name: 'WaitForRestore',
       status: 'timed-out',
-      heartbeats: 0,
     });
     expect(() => emulator.timeOut(taskToken)).toThrow(
       'the task is timed-out, not waiting'
@@ -330,10 +305,10 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
       const tooLong = 'A'.repeat(SFN_MAX_TASK_TOKEN_LENGTH + 1);
 
       // Act
-      const empty = await rejectionOf(heartbeat(''));
-      const long = await rejectionOf(heartbeat(tooLong));
+      const empty = await rejectionOf(succeed(''));
+      const long = await rejectionOf(succeed(tooLong));
       const longest = await rejectionOf(
-        heartbeat('A'.repeat(SFN_MAX_TASK_TOKEN_LENGTH))
+        succeed('A'.repeat(SFN_MAX_TASK_TOKEN_LENGTH))
       );
 
       // Assert
@@ -374,7 +349,7 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
         method: 'POST',
         headers: {
           'content-type': 'application/x-amz-json-1.0',
-          'x-amz-target': 'AWSStepFunctions.SendTaskHeartbeat',
+          'x-amz-target': 'AWSStepFunctions.SendTaskFailure',
         },
         body: JSON.stringify(body),
       });
@@ -452,14 +427,14 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
     it('hangs past the client timeout', async () => {
       // Arrange
       emulator.addFault({
-        operation: 'SendTaskHeartbeat',
+        operation: 'SendTaskFailure',
         kind: 'hang',
         ms: 500,
       });
       client = clientWith(GIVES_UP_AFTER_100_MS);
 
       // Act
-      const error = await rejectionOf(heartbeat());
+      const error = await rejectionOf(fail());
 
       // Assert
       expect(error).toMatchObject({ name: 'TimeoutError' });
@@ -469,23 +444,13 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
   describe('control endpoints over HTTP', () => {
     const control = controlClient(() => emulator.url);
 
-    it('creates tokens, lists and times out tasks, and resets', async () => {
+    it('creates tokens, lists tasks, and resets', async () => {
       // Arrange
       const created = await control('POST', 'tasks', { name: 'Approve' });
       const token = (created.json as { taskToken: string }).taskToken;
 
       // Act
       const listed = await control('GET', 'tasks');
-      const timedOut = await control('POST', 'tasks/timeout', {
-        taskToken: token,
-      });
-      const again = await control('POST', 'tasks/timeout', {
-        taskToken: token,
-      });
-      const unknown = await control('POST', 'tasks/timeout', {
-        taskToken: 'nope',
-      });
-      const late = await rejectionOf(succeed(token));
       const reset = await control('POST', 'reset');
       const afterReset = await control('GET', 'tasks');
 
@@ -493,23 +458,8 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
       expect(token).toMatch(/^AQ/);
       expect(listed.json).toEqual([
         expect.objectContaining({ taskToken, name: 'WaitForRestore' }),
-        { taskToken: token, name: 'Approve', status: 'waiting', heartbeats: 0 },
+        { taskToken: token, name: 'Approve', status: 'waiting' },
       ]);
-      expect(timedOut).toEqual({
-        status: 200,
-        json: {
-          taskToken: token,
-          name: 'Approve',
-          status: 'timed-out',
-          heartbeats: 0,
-        },
-      });
-      expect(again).toEqual({
-        status: 409,
-        json: { error: 'the task is timed-out, not waiting' },
-      });
-      expect(unknown.status).toBe(404);
-      expect(late).toBeInstanceOf(TaskTimedOut);
       expect(reset.json).toEqual({ reset: true });
       expect(afterReset.json).toEqual([]);
       expect(emulator.calls).toEqual([]);
@@ -520,15 +470,14 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
       await control(
         'POST',
         'faults',
-        errorFault('SendTaskHeartbeat', 'InternalFailure', 503)
+        errorFault('SendTaskSuccess', 'InternalFailure', 503)
       );
 
       // Act
-      const failed = await rejectionOf(heartbeat());
-      await heartbeat();
+      const failed = await rejectionOf(succeed());
       const advanced = await control('POST', 'clock/advance', { ms: 2_000 });
       await succeed();
-      const calls = await control('GET', 'calls?operation=SendTaskHeartbeat');
+      const calls = await control('GET', 'calls?operation=SendTaskSuccess');
 
       // Assert
       expect(failed).toMatchObject({
@@ -537,7 +486,6 @@ describe('Step Functions emulator through @aws-sdk/client-sfn', () => {
       });
       expect(advanced.json).toEqual({ now: '2026-11-28T09:00:02.000Z' });
       expect(emulator.task(taskToken)).toMatchObject({
-        heartbeats: 1,
         answeredAt: '2026-11-28T09:00:02.000Z',
       });
       expect(calls.json).toMatchObject([

@@ -56,10 +56,7 @@ const throttleSettingSchema = z.strictObject({
   burst: z.number().int().positive(),
 });
 
-const dropFilterSchema = z.strictObject({
-  restoreJobIds: z.array(z.string()).optional(),
-  statuses: z.array(z.string()).optional(),
-});
+const dropFilterSchema = z.strictObject({ restoreJobIds: z.array(z.string()) });
 
 /** The schema of a patch posted to `POST /_emulator/config`. */
 export const configPatchSchema = z.strictObject({
@@ -115,24 +112,4 @@ export const mergeConfig = (
     }
   }
   return merged;
-};
-
-/**
- * The knobs as JSON (functions shown as `'<function>'`).
- *
- * @example
- * ```ts
- * configAsJson(DEFAULT_CONFIG).dropEvents; // false
- * ```
- */
-export const configAsJson = (config: BackupEmulatorConfig): unknown => {
-  const drop = config.dropEvents;
-  return {
-    ...config,
-    dropEvents: typeof drop === 'function' ? '<function>' : drop,
-    failureRules: config.failureRules.map(({ when, ...rule }) => ({
-      ...rule,
-      ...(when === undefined ? {} : { when: '<function>' }),
-    })),
-  };
 };

@@ -1,41 +1,31 @@
 /**
  * A wire-level emulator of the AWS Backup restore APIs restore-relay calls,
- * for integration tests that run the real SDK client
- * (`@aws-sdk/client-backup`) against a local `node:http` server.
+ * for integration tests that run the real `@aws-sdk/client-backup` against
+ * a local `node:http` server.
  *
- * AWS Backup speaks REST-JSON (service model `backup/2018-11-15`); the
- * requests are read in `backup-routes.ts`. Answers:
- * - Timestamps are epoch seconds (JSON numbers, fractions allowed); the SDK
- *   turns them into `Date`s.
- * - Errors: the status code, header `x-amzn-errortype: <Name>` and body
- *   `{ Code, Message, Type, Context }`. The SDK reads the name from the
- *   header first, then from `Code`, so modelled names become their exception
- *   class (`instanceof ResourceNotFoundException` works) and other names
- *   become a `BackupServiceException` whose `name` is the error name.
- * - `x-amzn-RequestId` is set on every answer; the SDK reports it as
- *   `$metadata.requestId`.
+ * Protocol: REST-JSON (service model `backup/2018-11-15`; requests are read
+ * in `backup-routes.ts`). Timestamps are epoch seconds. Errors carry the
+ * header `x-amzn-errortype: <Name>` and a body `{ Code, Message, Type,
+ * Context }`; the SDK reads the name from the header, then `Code`, so
+ * modelled names become their exception class and others a
+ * `BackupServiceException` named by the error.
  *
- * The parts: recovery points from a seed (`recovery-points.ts`,
- * `backup-seed.ts`), restore jobs and idempotency tokens (`restore-jobs.ts`,
- * `restore-failures.ts`), their EventBridge events (`restore-job-events.ts`),
- * throttling per operation on the emulator clock (`token-bucket.ts`; 400
- * `ThrottlingException`, which the SDK retries as throttling by name), and
- * the knobs (`backup-config.ts`).
+ * Behaviour: recovery points from a seed (`recovery-points.ts`,
+ * `backup-seed.ts`), restore jobs and tokens (`restore-jobs.ts`,
+ * `restore-failures.ts`), their events (`restore-job-events.ts`),
+ * throttling on the emulator clock (`token-bucket.ts`; 400
+ * `ThrottlingException`, which the SDK retries as throttling), and the
+ * knobs (`backup-config.ts`).
+ * - The model's `ResourceType` pattern `^[a-zA-Z0-9\-\_\.]{1,50}$` breaks
+ *   AWS's own documented values (`Storage Gateway`, `SAP HANA on Amazon
+ *   EC2`); whether the service enforces it is UNVERIFIED, so
+ *   `enforceResourceTypePattern` (off by default) answers 400
+ *   `InvalidParameterValueException` for a type that breaks it.
+ * - Not modelled: signatures, other accounts and Regions, metadata
+ *   validation (AWS rejects little synchronously; use failure rules).
  *
- * - **ResourceType pattern.** The model gives `ResourceType` the pattern
- *   `^[a-zA-Z0-9\-\_\.]{1,50}$`, which AWS's own documented values
- *   `Storage Gateway` and `SAP HANA on Amazon EC2` break; whether the service
- *   enforces it is UNVERIFIED. Off by default; `enforceResourceTypePattern`
- *   answers a StartRestoreJob or ListRestoreJobs whose type breaks it with
- *   400 `InvalidParameterValueException`.
- * - Not modelled: signatures (any credentials are accepted), other accounts
- *   and Regions, metadata validation (AWS rejects little synchronously; use
- *   failure rules), operations restore-relay does not call.
- *
- * ## Control plane
- * In-process: {@link BackupEmulator}. Over HTTP, under `/_emulator/`:
- * `GET calls[?operation=]`, `GET jobs`, `GET events`, `GET|POST config`,
- * `GET|POST|DELETE faults`, `POST reset`, `POST clock/advance {"ms":…}`.
+ * Control plane (under `/_emulator/`): `GET jobs`, `GET events`, `GET|POST
+ * config`, and the shared ones (wire-emulator.ts).
  *
  * @see docs/reliability.md#idempotency-token, docs/resource-types.md#copy-tags, #backup-errors, #job-statuses, #api-shapes
  * @see docs/events.md#envelope, #restore-job-state-change
@@ -43,7 +33,7 @@
  * @see docs/development.md#emulator-discipline
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CallOutcome, ErrorSource, RecordedCall } from '../call-record.js';
+import type { ErrorSource, RecordedCall } from '../call-record.js';
 import { bodyRoute, type ControlRoutes, jsonRoute } from '../control-plane.js';
 import { createClock, type EmulatorClock } from '../emulator-clock.js';
 import { newRequestId, readBody, send } from '../http-io.js';
@@ -57,7 +47,6 @@ import {
 import {
   type BackupEmulatorConfig,
   type BackupEmulatorConfigPatch,
-  configAsJson,
   configPatchSchema,
   DEFAULT_CONFIG,
   mergeConfig,
@@ -98,9 +87,7 @@ export interface BackupEmulatorOptions
   accountId?: string | undefined;
   /** Default: the seed's, else `eu-west-1`. */
   region?: string | undefined;
-  /** Seed data. Default: the contents of `seedFile`. */
-  seed?: BackupSeed | undefined;
-  /** Seed file, used when `seed` is absent. Default {@link DEFAULT_SEED_FILE}. */
+  /** Seed file. Default {@link DEFAULT_SEED_FILE}. */
   seedFile?: string | undefined;
   /** Clock. Default: real time (`createClock()`). */
   clock?: EmulatorClock | undefined;
@@ -123,19 +110,12 @@ type BackupResult =
       source: ErrorSource | 'throttle';
     };
 
-/** How a recorded call ended. */
-export type BackupCallOutcome = CallOutcome<BackupResult>;
-
 /** One call the emulator received (control-plane calls are not recorded). */
 export interface BackupCall extends RecordedCall<BackupResult> {
   operation: BackupOperation | 'Unknown';
   method: string;
   path: string;
-  /**
-   * The input under the model's member names: the JSON body for
-   * StartRestoreJob (Metadata and IdempotencyToken included), path and query
-   * members for the reads.
-   */
+  /** The input under the model's member names (body, path and query). */
   input: Record<string, unknown>;
 }
 
@@ -154,28 +134,26 @@ export interface BackupEmulator
   /** Changes knobs; a new throttle setting starts with a full bucket. */
   configure(patch: BackupEmulatorConfigPatch): void;
   /**
-   * Registers an EventBridge rule with one target for the restore job
-   * events. Nothing is delivered until {@link BackupEmulator.deliverEvents}.
+   * Registers a rule with one target for the restore job events; nothing
+   * is delivered until {@link BackupEmulator.deliverEvents}.
    *
    * @throws Error when the pattern is outside the supported subset
-   * @returns a function that removes the subscription (idempotent)
+   * @returns a function that removes the subscription
    */
   subscribe(subscription: BackupEventSubscription): () => void;
   /**
-   * Emits every event that became due at the clock's now and was not
-   * emitted yet, oldest first (per job: CREATED, PENDING, RUNNING, the
-   * terminal one; at equal times, jobs in creation order), and hands each
-   * to every matching subscription, awaiting one target at a time. An event
-   * is emitted once: a second call emits only what became due since.
+   * Emits, once each and oldest first, the events that became due by the
+   * clock's now, and hands each to every matching subscription, one target
+   * at a time.
    *
-   * @returns one record per event and matching subscription (one
-   * `unmatched` or `dropped` record for an event no target receives)
+   * @returns one record per event and subscription (or one `unmatched` or
+   * `dropped` record)
    */
   deliverEvents(): Promise<BackupEventDelivery[]>;
   /**
-   * Hands an emitted event, same `id`, to its matching subscriptions again:
-   * EventBridge delivers at least once. `dropEvents` does not apply, so this
-   * is also how a dropped event arrives late.
+   * Hands an emitted event, same `id`, to its subscriptions again
+   * (EventBridge delivers at least once); `dropEvents` does not apply, so
+   * this is also how a dropped event arrives late.
    *
    * @throws Error when no event with that id was emitted
    */
@@ -183,10 +161,9 @@ export interface BackupEmulator
   /** Every event emitted so far (dropped ones included), oldest first. */
   emittedEvents(): BackupRestoreJobEvent[];
   /**
-   * Back to the state at start: start seed and knobs; no calls, jobs,
-   * emitted events, tokens or faults; full buckets. The clock keeps its
-   * time, and subscriptions are KEPT, so that a test file can subscribe
-   * once and reset before each test.
+   * Back to the start seed and knobs, with no calls, jobs, events, tokens
+   * or faults. The clock and the subscriptions stay, so that a test file
+   * can subscribe once and reset before each test.
    */
   reset(): void;
 }
@@ -206,8 +183,7 @@ class BackupEmulatorImpl
   readonly #events: RestoreJobEvents;
 
   constructor(options: BackupEmulatorOptions) {
-    const seed =
-      options.seed ?? loadBackupSeed(options.seedFile ?? DEFAULT_SEED_FILE);
+    const seed = loadBackupSeed(options.seedFile ?? DEFAULT_SEED_FILE);
     const clock = options.clock ?? createClock();
     super({
       operations: BACKUP_OPERATIONS,
@@ -449,10 +425,10 @@ class BackupEmulatorImpl
     return {
       'GET /_emulator/jobs': jsonRoute(() => this.jobs()),
       'GET /_emulator/events': jsonRoute(() => this.emittedEvents()),
-      'GET /_emulator/config': jsonRoute(() => configAsJson(this.#config)),
+      'GET /_emulator/config': jsonRoute(() => this.config()),
       'POST /_emulator/config': bodyRoute(configPatchSchema, (patch) => {
         this.configure(patch);
-        return configAsJson(this.#config);
+        return this.config();
       }),
     };
   }
@@ -463,19 +439,9 @@ class BackupEmulatorImpl
  *
  * @example
  * ```ts
- * const emulator = await startBackupEmulator({
- *   clock: createClock({ frozen: true }),
- * });
- * const client = new BackupClient({
- *   endpoint: emulator.url,
- *   region: 'eu-west-1',
- *   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
- * });
- * const { RestoreJobId } = await client.send(
- *   new StartRestoreJobCommand({ RecoveryPointArn, Metadata: {} })
- * );
+ * const emulator = await startBackupEmulator({ clock: createClock({ frozen: true }) });
+ * // … BackupClient({ endpoint: emulator.url }) sends StartRestoreJob …
  * emulator.clock.advance(1_000); // the job is now COMPLETED
- * await emulator.close();
  * ```
  */
 export const startBackupEmulator = async (

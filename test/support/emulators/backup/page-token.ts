@@ -4,27 +4,11 @@
  */
 import { invalid } from './backup-validation.js';
 
-/**
- * Encodes the offset of the next page of one listing.
- *
- * @example
- * ```ts
- * const token = encodeNextToken(resourceArn, 20);
- * ```
- */
-export const encodeNextToken = (scope: string, offset: number): string =>
+const encodeNextToken = (scope: string, offset: number): string =>
   Buffer.from(JSON.stringify({ r: scope, o: offset })).toString('base64url');
 
-/**
- * Decodes a token of the same listing.
- *
- * @throws ServiceError `InvalidParameterValueException` for any other token
- * @example
- * ```ts
- * decodeNextToken(encodeNextToken('a', 20), 'a'); // 20
- * ```
- */
-export const decodeNextToken = (token: string, scope: string): number => {
+/** The offset a token of the same listing names; any other is refused. */
+const decodeNextToken = (token: string, scope: string): number => {
   try {
     const parsed = JSON.parse(
       Buffer.from(token, 'base64url').toString('utf8')
@@ -41,4 +25,31 @@ export const decodeNextToken = (token: string, scope: string): number => {
     // fall through to the error below
   }
   throw invalid('The NextToken is invalid.');
+};
+
+/**
+ * One page of a listing, from the request's `NextToken`, with the token of
+ * the next page when there is one.
+ *
+ * @throws ServiceError `InvalidParameterValueException` for a token of
+ *   another listing, or a forged one
+ * @example
+ * ```ts
+ * const { page, nextToken } = pageOf(points, 20, input.NextToken, resourceArn);
+ * ```
+ */
+export const pageOf = <T>(
+  items: readonly T[],
+  maxResults: number,
+  token: unknown,
+  scope: string
+): { page: T[]; nextToken: string | undefined } => {
+  const offset =
+    token === undefined ? 0 : decodeNextToken(String(token), scope);
+  const page = items.slice(offset, offset + maxResults);
+  const next = offset + page.length;
+  return {
+    page,
+    nextToken: next < items.length ? encodeNextToken(scope, next) : undefined,
+  };
 };

@@ -20,7 +20,7 @@ import {
   notFound,
   VAULT_NAME,
 } from './backup-validation.js';
-import { decodeNextToken, encodeNextToken } from './page-token.js';
+import { pageOf } from './page-token.js';
 
 const DEFAULT_IAM_ROLE_ARN =
   'arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole';
@@ -242,12 +242,12 @@ export class RecoveryPointStore {
       // Model doc: "Amazon RDS requires a value of at least 20".
       throw invalid('MaxResults must be at least 20 for Amazon RDS.');
     }
-    const offset =
-      input.NextToken === undefined
-        ? 0
-        : decodeNextToken(String(input.NextToken), resourceArn);
-    const page = matching.slice(offset, offset + maxResults);
-    const next = offset + page.length;
+    const { page, nextToken } = pageOf(
+      matching,
+      maxResults,
+      input.NextToken,
+      resourceArn
+    );
     return defined({
       RecoveryPoints: page.map((p) =>
         defined({
@@ -263,8 +263,7 @@ export class RecoveryPointStore {
           VaultType: 'BACKUP_VAULT',
         })
       ),
-      NextToken:
-        next < matching.length ? encodeNextToken(resourceArn, next) : undefined,
+      NextToken: nextToken,
     });
   }
 }

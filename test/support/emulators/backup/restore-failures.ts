@@ -31,7 +31,6 @@ export const failureRuleSchema = z.strictObject({
   recoveryPointArn: z.string().optional(),
   resourceType: z.string().optional(),
   metadataEquals: z.record(z.string(), z.string()).optional(),
-  metadataMissing: z.array(z.string()).optional(),
   status: z.enum(FAILURE_STATUSES).optional(),
   statusMessage: z.string().optional(),
 });
@@ -44,10 +43,7 @@ export const failureRuleSchema = z.strictObject({
  * Metadata keys compare case-sensitively (AWS case-insensitivity is
  * UNVERIFIED outside DynamoDB).
  */
-export type RestoreFailureRule = z.input<typeof failureRuleSchema> & {
-  /** In-process only: an arbitrary predicate over the request body. */
-  when?: ((input: StartRestoreJobRequest) => boolean) | undefined;
-};
+export type RestoreFailureRule = z.input<typeof failureRuleSchema>;
 
 /** A job that does not complete: how it ends and why. */
 export interface RestoreFailure {
@@ -79,10 +75,7 @@ export const failureFor = (
       (rule.resourceType === undefined || rule.resourceType === type) &&
       Object.entries(rule.metadataEquals ?? {}).every(
         ([k, v]) => metadata[k] === v
-      ) &&
-      (rule.metadataMissing === undefined ||
-        rule.metadataMissing.some((k) => metadata[k] === undefined)) &&
-      (rule.when === undefined || rule.when(input));
+      );
     if (matches) {
       const status = rule.status ?? 'FAILED';
       return {

@@ -95,18 +95,9 @@ export type BackupRestoreJobEvent = EventBridgeEnvelope<
 
 /**
  * Which events are lost before any rule sees them: all (`true`), none
- * (`false`), those matching a filter (every list given must contain the
- * event's job id or its `status ?? state`; `{}` drops all), or, in-process
- * only, those a predicate picks.
+ * (`false`), or those of the listed jobs.
  */
-export type BackupEventDropSwitch =
-  | boolean
-  | {
-      restoreJobIds?: string[] | undefined;
-      /** `CREATED`, `PENDING`, `RUNNING`, `COMPLETED`, `FAILED`, `ABORTED`. */
-      statuses?: string[] | undefined;
-    }
-  | ((event: BackupRestoreJobEvent) => boolean);
+export type BackupEventDropSwitch = boolean | { restoreJobIds: string[] };
 
 /** A rule target: a Lambda handler, a recorder, … */
 export type BackupEventTarget = (
@@ -299,19 +290,9 @@ export class RestoreJobEvents {
 
   #isDropped(event: BackupRestoreJobEvent): boolean {
     const drop = this.#deps.dropEvents();
-    if (typeof drop === 'boolean') {
-      return drop;
-    }
-    if (typeof drop === 'function') {
-      return drop(structuredClone(event));
-    }
-    const detail = event.detail;
-    const status = 'status' in detail ? detail.status : detail.state;
-    return (
-      (drop.restoreJobIds === undefined ||
-        drop.restoreJobIds.includes(detail.restoreJobId)) &&
-      (drop.statuses === undefined || drop.statuses.includes(status))
-    );
+    return typeof drop === 'boolean'
+      ? drop
+      : drop.restoreJobIds.includes(event.detail.restoreJobId);
   }
 
   /**

@@ -36,7 +36,7 @@ import {
   notFound,
 } from './backup-validation.js';
 import { createdResourceArn } from './created-resource-arn.js';
-import { decodeNextToken, encodeNextToken } from './page-token.js';
+import { pageOf } from './page-token.js';
 import type { RecoveryPoint, RecoveryPointStore } from './recovery-points.js';
 import {
   failureFor,
@@ -320,17 +320,15 @@ export class RestoreJobStore {
             job.point.resourceType === resourceType)
       )
       .reverse();
-    const scope = stableJson({ ...input, NextToken: undefined });
-    const offset =
-      input.NextToken === undefined
-        ? 0
-        : decodeNextToken(String(input.NextToken), scope);
-    const page = matching.slice(offset, offset + maxResults);
-    const next = offset + page.length;
+    const { page, nextToken } = pageOf(
+      matching,
+      maxResults,
+      input.NextToken,
+      stableJson({ ...input, NextToken: undefined })
+    );
     return defined({
       RestoreJobs: page.map((job) => this.#output(job)),
-      NextToken:
-        next < matching.length ? encodeNextToken(scope, next) : undefined,
+      NextToken: nextToken,
     });
   }
 

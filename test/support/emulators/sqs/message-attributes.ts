@@ -6,12 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import { isJsonObject } from '../aws-json-emulator.js';
-import { isMessageAttributeName } from '../message-attribute-name.js';
+import {
+  attributeSize,
+  INVALID_XML_CHARACTER,
+  isMessageAttributeName,
+} from '../message-attribute-rules.js';
 import { invalidParameterValue } from './sqs-errors.js';
 
-/** The characters SQS allows in a body or a string value (API_SendMessage). */
-export const INVALID_BODY_CHARACTER =
-  /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const ATTRIBUTE_TYPE = /^(String|Number|Binary)(\..+)?$/;
 const NUMBER_VALUE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const MAX_MESSAGE_ATTRIBUTES = 10;
@@ -142,7 +143,7 @@ export const parseMessageAttributes = (
         `Can't cast the value of message (user) attribute '${name}' to a number.`
       );
     }
-    if (!binary && INVALID_BODY_CHARACTER.test(member)) {
+    if (!binary && INVALID_XML_CHARACTER.test(member)) {
       throw invalidParameterValue(
         `Message (user) attribute '${name}' value contains invalid characters.`
       );
@@ -150,12 +151,7 @@ export const parseMessageAttributes = (
     attributes[name] = binary
       ? { DataType: dataType, BinaryValue: member }
       : { DataType: dataType, StringValue: member };
-    size +=
-      Buffer.byteLength(name) +
-      Buffer.byteLength(dataType) +
-      (binary
-        ? Buffer.from(member, 'base64').length
-        : Buffer.byteLength(member));
+    size += attributeSize(name, dataType, member, binary);
   }
   return { attributes, size };
 };

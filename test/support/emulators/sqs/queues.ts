@@ -127,14 +127,9 @@ export class QueueRegistry {
     return queue;
   }
 
-  /** Every queue. */
-  all(): Queue[] {
-    return [...this.#queues.values()];
-  }
-
   /** A queue by ARN. */
   byArn(arn: string): Queue | undefined {
-    return this.all().find((q) => q.arn === arn);
+    return [...this.#queues.values()].find((q) => q.arn === arn);
   }
 
   /** Resolves a QueueUrl by its path, `/<accountId>/<name>`. */

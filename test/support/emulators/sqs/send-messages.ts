@@ -9,8 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import { isJsonObject, type JsonObject } from '../aws-json-emulator.js';
 import type { EmulatorClock } from '../emulator-clock.js';
+import { INVALID_XML_CHARACTER } from '../message-attribute-rules.js';
 import {
-  INVALID_BODY_CHARACTER,
   md5Hex,
   md5OfAttributes,
   parseMessageAttributes,
@@ -53,7 +53,7 @@ export const sendMessage = (
   if (body === undefined || body === '') {
     throw missingParameter('MessageBody');
   }
-  const invalid = INVALID_BODY_CHARACTER.exec(body);
+  const invalid = INVALID_XML_CHARACTER.exec(body);
   if (invalid !== null) {
     const code = invalid[0].codePointAt(0) ?? 0;
     throw new SqsError(

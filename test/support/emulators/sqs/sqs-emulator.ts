@@ -1,62 +1,39 @@
 /**
- * A wire-level emulator of Amazon SQS (the queue operations restore-relay
- * and its tests use), for integration tests that run the real
+ * A wire-level emulator of Amazon SQS (the operations in
+ * `sqs-operations.ts`), for integration tests that run the real
  * `@aws-sdk/client-sqs` against a local `node:http` server.
  *
- * ## Protocol
- * Checked by sending commands from `@aws-sdk/client-sqs@3.1169.0` to a
- * throwaway server: the client speaks **AWS JSON 1.0** in query-compatible
- * mode.
- * - `POST /` with `content-type: application/x-amz-json-1.0`,
- *   `x-amz-target: AmazonSQS.<Operation>`, `x-amzn-query-mode: true` and a
- *   JSON body such as `{"QueueUrl":"…","MessageBody":"…","DelaySeconds":3,
- *   "MessageAttributes":{"a":{"DataType":"String","StringValue":"v"},
- *   "b":{"DataType":"Binary","BinaryValue":"AQID"}}}` (blobs as base64).
- *   The request goes to the client's `endpoint`; the SDK only swaps in the
- *   QueueUrl's origin when no endpoint is configured.
- * - Success: HTTP 200 with a JSON body; `x-amzn-RequestId` becomes
- *   `$metadata.requestId`.
- * - Errors: the status, a body `{"__type":"com.amazonaws.sqs#<Shape>",
- *   "message":"…"}` (what real SQS sends, per softwaremill/elasticmq#903)
- *   and the header `x-amzn-query-error: <QueryCode>;Sender|Receiver`. In
- *   query-compatible mode the SDK reads the code from that header first and
- *   maps it to the exception class whose `awsQueryError` trait names it
- *   (`AWS.SimpleQueueService.NonExistentQueue` → `QueueDoesNotExist`), so
- *   `instanceof QueueDoesNotExist` works. Codes that are not in the model
- *   (`InvalidParameterValue`, `MissingParameter`, `InternalError`) become an
- *   `SQSServiceException` whose `name` is the code, as with real SQS
- *   (aws/aws-sdk#267: InvalidParameterValue is deliberately unmodelled).
- * - The SDK checks `MD5OfMessageBody` (SendMessage, SendMessageBatch) and
- *   `MD5OfBody` (ReceiveMessage) against the MD5 of the body
- *   (`@aws-sdk/middleware-sdk-sqs`); it does not check
- *   `MD5OfMessageAttributes`, which the emulator still computes with the
- *   documented algorithm.
+ * Protocol (checked with `@aws-sdk/client-sqs@3.1169.0`): **AWS JSON 1.0**
+ * in query-compatible mode, `x-amz-target: AmazonSQS.<Operation>` and
+ * `x-amzn-query-mode: true`, blobs as base64; requests go to the client's
+ * `endpoint`, not the QueueUrl's origin.
+ * - Errors: a body `{"__type":"com.amazonaws.sqs#<Shape>","message":…}`
+ *   (what real SQS sends, per softwaremill/elasticmq#903) and the header
+ *   `x-amzn-query-error: <QueryCode>;Sender|Receiver`, from which the SDK
+ *   picks the exception class whose `awsQueryError` trait names the code
+ *   (`AWS.SimpleQueueService.NonExistentQueue` → `QueueDoesNotExist`).
+ *   Codes not in the model (`InvalidParameterValue`, `MissingParameter`,
+ *   `InternalError`) become an `SQSServiceException` named by the code, as
+ *   with real SQS (aws/aws-sdk#267).
+ * - The SDK checks `MD5OfMessageBody` and `MD5OfBody`
+ *   (`@aws-sdk/middleware-sdk-sqs`), not `MD5OfMessageAttributes`, which
+ *   the emulator still computes as documented.
  *
- * ## Behaviour
- * - Operations: `sqs-operations.ts`. Any other target is answered with
- *   `UnsupportedOperation` (ASSUMPTION: real SQS answers an unknown target
- *   with a generic unknown-operation error; the modelled class is more
- *   useful in tests). Queues (standard only) are created in process.
- * - Queues: `queues.ts`, `queue-attributes.ts`; sending: `send-messages.ts`;
- *   receiving, visibility and deleting: `receive-messages.ts`; dead-letter
- *   queues: `redrive-policy.ts`.
- * - Not modelled: signatures, other accounts, FIFO queues, the operations
- *   restore-relay does not use, `MessageSystemAttributes` (ignored), KMS,
- *   policies.
- * - Faults as in the SNS emulator: errors (any name and status; modelled
- *   names get their query code, so `RequestThrottled` becomes the SDK's
- *   `RequestThrottled` class), connection resets (optionally after the
- *   effect, so an SDK retry sends a duplicate, as SQS can), hangs and
- *   latency.
+ * Behaviour: queues (standard only, created in process) in `queues.ts` and
+ * `queue-attributes.ts`; sending in `send-messages.ts`; receiving,
+ * visibility and deleting in `receive-messages.ts`; dead-letter queues in
+ * `redrive-policy.ts`. Any other target is answered `UnsupportedOperation`
+ * (ASSUMPTION: real SQS answers a generic unknown-operation error; the
+ * modelled class is more useful in tests). Faults as in the other
+ * emulators; modelled error names get their query code, so
+ * `RequestThrottled` becomes the SDK's class. Not modelled: signatures,
+ * other accounts, FIFO queues, `MessageSystemAttributes` (ignored), KMS,
+ * policies.
  *
- * ## Control plane
- * In-process: {@link SqsEmulator}. Over HTTP under `/_emulator/`:
- * `GET messages?queue=<name or URL>`, `GET calls[?operation=]`,
- * `GET|POST|DELETE faults`, `POST config {"latencyMs":…}`, `POST reset`,
- * `POST clock/advance {"ms":…}`.
+ * Control plane (under `/_emulator/`): `GET messages?queue=<name or URL>`
+ * and the shared ones (wire-emulator.ts).
  *
  * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/Welcome.html
- * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html
  * @see docs/development.md#emulator-discipline
  */
 import type { ServerResponse } from 'node:http';
@@ -66,11 +43,7 @@ import {
   type AwsJsonRequest,
   type JsonObject,
 } from '../aws-json-emulator.js';
-import {
-  type CallOutcome,
-  type ErrorCodeOutcome,
-  errorCodeOutcome,
-} from '../call-record.js';
+import { type ErrorCodeOutcome, errorCodeOutcome } from '../call-record.js';
 import {
   type ControlRoutes,
   jsonRoute,
@@ -80,7 +53,6 @@ import { createClock, type EmulatorClock } from '../emulator-clock.js';
 import type { ServiceError } from '../service-error.js';
 import type {
   EmulatorHandle,
-  EmulatorListenOptions,
   LatencyPatch,
   WireEmulatorOptions,
 } from '../wire-emulator.js';
@@ -115,16 +87,11 @@ type SqsResult =
     }
   | ErrorCodeOutcome;
 
-/** How a recorded call ended. */
-export type SqsCallOutcome = CallOutcome<SqsResult>;
-
 /** One request the emulator received (control-plane calls excluded). */
 export type SqsCall = AwsJsonCall<SqsResult>;
 
 /** Options for {@link startSqsEmulator}. */
 export interface SqsEmulatorOptions extends WireEmulatorOptions<SqsOperation> {
-  /** Queues (names) to create at start, with default attributes. */
-  queues?: readonly string[] | undefined;
   /** Clock for visibility, delays and retention. Default: real time. */
   clock?: EmulatorClock | undefined;
 }
@@ -146,8 +113,6 @@ export interface SqsEmulator extends EmulatorHandle<SqsOperation, SqsCall> {
     name: string,
     attributes?: Readonly<Record<string, string>>
   ): string;
-  /** URLs of all queues. */
-  queues(): string[];
   /** The ARN of a queue, by name or URL. @throws Error when unknown */
   queueArn(queue: string): string;
   /**
@@ -159,10 +124,7 @@ export interface SqsEmulator extends EmulatorHandle<SqsOperation, SqsCall> {
   messages(queue: string): SqsMessage[];
   /** Sets the latency knob. */
   configure(patch: LatencyPatch<SqsOperation>): void;
-  /**
-   * Clears calls, faults, latency and every queue's messages. Queues stay:
-   * they are infrastructure created by setup code. The clock keeps its time.
-   */
+  /** Clears calls, faults, latency and messages; queues and clock stay. */
   reset(): void;
 }
 
@@ -193,7 +155,7 @@ class SqsEmulatorImpl
   readonly clock: EmulatorClock;
   readonly #queues: QueueRegistry;
 
-  constructor(readonly options: SqsEmulatorOptions) {
+  constructor(options: SqsEmulatorOptions) {
     const clock = options.clock ?? createClock();
     super({
       ...options,
@@ -223,15 +185,6 @@ class SqsEmulatorImpl
     });
   }
 
-  override async start(options: EmulatorListenOptions): Promise<this> {
-    await super.start(options);
-    // Queue URLs name the emulator's address, known only now.
-    for (const name of this.options.queues ?? []) {
-      this.createQueue(name);
-    }
-    return this;
-  }
-
   callsTo(operation: SqsOperation): SqsCall[] {
     return this.callsOf(operation);
   }
@@ -241,10 +194,6 @@ class SqsEmulatorImpl
     attributes: Readonly<Record<string, string>> = {}
   ): string {
     return this.#queues.create(name, attributes).url;
-  }
-
-  queues(): string[] {
-    return this.#queues.all().map((q) => q.url);
   }
 
   queueArn(queue: string): string {
@@ -354,16 +303,10 @@ class SqsEmulatorImpl
  *
  * @example
  * ```ts
- * const sqs = await startSqsEmulator({ region: 'eu-west-1', accountId: '111122223333' });
+ * const sqs = await startSqsEmulator();
  * const queueUrl = sqs.createQueue('restore-relay-dlq');
- * const client = new SQSClient({
- *   endpoint: sqs.url,
- *   region: 'eu-west-1',
- *   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
- * });
- * await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'hi' }));
+ * // … SQSClient({ endpoint: sqs.url }) sends to queueUrl …
  * sqs.messages(queueUrl); // [{ body: 'hi', … }]
- * await sqs.close();
  * ```
  */
 export const startSqsEmulator = async (
