@@ -3,10 +3,65 @@ import * as z from 'zod';
 import { RestoreProfilesDocumentSchema } from '../config/restore-profiles.js';
 import { RelayNotificationSchema } from '../events/relay-notification.js';
 import { RestoreRequestSchema } from '../events/restore-request.js';
+import { RecoveryPlanSchema } from '../recovery-plan/recovery-plan.js';
 import { configurationReference } from './configuration-reference.js';
 import { POLICY_TABLE_MARKERS, policyTable } from './policy-table.js';
 
 const DIR = new URL('../events/schemas/', import.meta.url);
+
+// A request names its recovery point one way or the other
+// (checkRecoveryPointChoice in shared/events/restore-request.ts).
+const RECOVERY_POINT_CHOICE = [
+  {
+    required: ['recoveryPointArn', 'backupVaultName'],
+    not: {
+      anyOf: [{ required: ['resourceArn'] }, { required: ['selection'] }],
+    },
+  },
+  {
+    required: ['resourceArn'],
+    not: {
+      anyOf: [
+        { required: ['recoveryPointArn'] },
+        { required: ['backupVaultName'] },
+      ],
+    },
+  },
+];
+
+/**
+ * The recovery plan schema, with what its zod refinements say and JSON
+ * Schema cannot infer: a step is exactly one of request, approval, hook
+ * (`oneOf` of the three `required`), and a step's request names its
+ * recovery point one way or the other. The rules between steps (unique
+ * ids, known `after`, no cycle, depth) are the parser's alone.
+ */
+const recoveryPlanSchema = (): Record<string, unknown> => {
+  const plan = z.toJSONSchema(RecoveryPlanSchema, {
+    io: 'input',
+    target: 'draft-2020-12',
+  });
+  const defs = (plan.$defs ?? {}) as Record<string, Record<string, unknown>>;
+  return {
+    $id: 'urn:restore-relay:schema:recovery-plan:v1',
+    ...plan,
+    $defs: {
+      ...defs,
+      planStep: {
+        ...defs.planStep,
+        oneOf: [
+          { required: ['request'] },
+          { required: ['approval'] },
+          { required: ['hook'] },
+        ],
+      },
+      planStepRequest: {
+        ...defs.planStepRequest,
+        oneOf: RECOVERY_POINT_CHOICE,
+      },
+    },
+  };
+};
 
 /**
  * The JSON Schemas committed for users, generated from the zod contracts.
@@ -22,24 +77,10 @@ export const jsonSchemas = (): Record<string, unknown> => {
     'restore-request.v1.schema.json': {
       $id: 'urn:restore-relay:schema:restore-request:v1',
       ...request,
-      oneOf: [
-        {
-          required: ['recoveryPointArn', 'backupVaultName'],
-          not: {
-            anyOf: [{ required: ['resourceArn'] }, { required: ['selection'] }],
-          },
-        },
-        {
-          required: ['resourceArn'],
-          not: {
-            anyOf: [
-              { required: ['recoveryPointArn'] },
-              { required: ['backupVaultName'] },
-            ],
-          },
-        },
-      ],
+      oneOf: RECOVERY_POINT_CHOICE,
     },
+    // A recovery plan document (docs/recovery-plans.md), YAML or JSON.
+    'recovery-plan.v1.schema.json': recoveryPlanSchema(),
     // The deployment's RESTORE_PROFILES document (serverless.yml
     // `restoreProfiles`). Type names and keys per type are checked at cold
     // start against the metadata builders; JSON Schema states the shape.

@@ -9,7 +9,8 @@ import { AppError } from './app-error.js';
 // docs/errors.md explains each for an operator.
 
 /**
- * The restore request, or the metadata built from it, is invalid. Carries
+ * The restore request, the metadata built from it, or a recovery plan
+ * document (docs/recovery-plans.md) is invalid. Carries
  * the problems found, each with its path, bounded (the first 20, then a
  * count: a rejection is echoed to the dead-letter queue and SNS).
  * Permanent; raised before any AWS write.
@@ -19,10 +20,17 @@ export class RestoreRequestInvalidError extends AppError {
   readonly retryable = false;
   readonly problems: readonly Problem[];
 
-  constructor(problems: readonly Problem[], options?: ErrorOptions) {
+  /**
+   * @param options - `subject` names what was read, for the message
+   * ("invalid recovery plan: …"); a restore request when absent
+   */
+  constructor(
+    problems: readonly Problem[],
+    options?: ErrorOptions & { readonly subject?: string }
+  ) {
     const bounded = boundProblems(problems);
     super(
-      `invalid restore request: ${bounded
+      `invalid ${options?.subject ?? 'restore request'}: ${bounded
         .map((p) => `${p.path || '(root)'}: ${p.message}`)
         .join('; ')}`,
       options

@@ -55,9 +55,13 @@ const Arn = z
     error: 'must be an ARN (arn:aws:<service>:<region>:<account>:<resource>)',
   });
 
-// Accepts `Z` and numeric offsets, as CloudWatch writes them (`+0000` is
-// normalised by the alarm source before it builds a request; docs/events.md#alarm-detail).
-const IsoDateTime = z.iso.datetime({
+/**
+ * An instant as requests write it: ISO 8601 with a time zone. Accepts `Z`
+ * and numeric offsets, as CloudWatch writes them (`+0000` is normalised by
+ * the alarm source before it builds a request; docs/events.md#alarm-detail).
+ * Recovery plans take `recoverTo` in the same form (docs/recovery-plans.md).
+ */
+export const IsoDateTime = z.iso.datetime({
   offset: true,
   error:
     'must be an ISO-8601 date-time with a time zone, e.g. 2026-03-01T04:15:00Z',
@@ -107,6 +111,59 @@ const Selection = z
       Date.parse(s.after) < Date.parse(s.before),
     { error: 'after must be earlier than before', path: ['after'] }
   );
+
+/** The fields that name a request's recovery point. */
+type RecoveryPointChoice = {
+  readonly recoveryPointArn?: string | undefined;
+  readonly backupVaultName?: string | undefined;
+  readonly resourceArn?: string | undefined;
+  readonly selection?: object | undefined;
+};
+
+/**
+ * The one rule JSON Schema cannot say from the fields alone: a request names
+ * its recovery point either by `recoveryPointArn` + `backupVaultName`, or by
+ * `resourceArn` (+ `selection`). Shared with the request of a recovery plan
+ * step (shared/recovery-plan/plan-step-request.ts).
+ */
+export const checkRecoveryPointChoice = (
+  r: RecoveryPointChoice,
+  ctx: z.RefinementCtx
+): void => {
+  if (r.recoveryPointArn !== undefined) {
+    if (r.backupVaultName === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['backupVaultName'],
+        message: 'is required with recoveryPointArn',
+      });
+    }
+    for (const field of ['resourceArn', 'selection'] as const) {
+      if (r[field] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message:
+            'cannot be combined with recoveryPointArn; give either recoveryPointArn + backupVaultName, or resourceArn (+ selection)',
+        });
+      }
+    }
+  } else if (r.resourceArn === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['recoveryPointArn'],
+      message:
+        'a recovery point is required: give recoveryPointArn + backupVaultName, or resourceArn (+ selection)',
+    });
+  } else if (r.backupVaultName !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['backupVaultName'],
+      message:
+        'goes with recoveryPointArn; with resourceArn use selection.vaults',
+    });
+  }
+};
 
 /**
  * The restore request, version 1: what every source (SQS, EventBridge, direct
@@ -184,41 +241,7 @@ export const RestoreRequestSchema = z
         'Step Functions task token ($$.Task.Token of a .waitForTaskToken task). When the job ends, restore-relay calls SendTaskSuccess with the restore.completed notification, or SendTaskFailure with the error RestoreFailed, RestoreAborted or RestoreStale; a rejected request fails the task with its error code.',
     }),
   })
-  .superRefine((r, ctx) => {
-    if (r.recoveryPointArn !== undefined) {
-      if (r.backupVaultName === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['backupVaultName'],
-          message: 'is required with recoveryPointArn',
-        });
-      }
-      for (const field of ['resourceArn', 'selection'] as const) {
-        if (r[field] !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [field],
-            message:
-              'cannot be combined with recoveryPointArn; give either recoveryPointArn + backupVaultName, or resourceArn (+ selection)',
-          });
-        }
-      }
-    } else if (r.resourceArn === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['recoveryPointArn'],
-        message:
-          'a recovery point is required: give recoveryPointArn + backupVaultName, or resourceArn (+ selection)',
-      });
-    } else if (r.backupVaultName !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['backupVaultName'],
-        message:
-          'goes with recoveryPointArn; with resourceArn use selection.vaults',
-      });
-    }
-  })
+  .superRefine(checkRecoveryPointChoice)
   .meta({
     title: 'restore-relay restore request v1',
     description:
